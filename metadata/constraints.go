@@ -1,0 +1,86 @@
+package metadata
+
+// PrimaryKey is a table's primary key.
+type PrimaryKey struct {
+	Name    string // empty: derived from the naming convention, or left to the database
+	Columns []string
+}
+
+// Clone returns a deep copy of pk.
+func (pk *PrimaryKey) Clone() *PrimaryKey {
+	c := *pk
+	c.Columns = cloneSlice(pk.Columns)
+	return &c
+}
+
+// Referential actions for ON DELETE and ON UPDATE, in SQL spelling but lower case.
+const (
+	NoAction   = "no action"
+	Restrict   = "restrict"
+	Cascade    = "cascade"
+	SetNull    = "set null"
+	SetDefault = "set default"
+)
+
+// ForeignKey is a (possibly composite) foreign key.
+type ForeignKey struct {
+	Name       string
+	Columns    []string
+	RefSchema  string // empty: the referring table's schema
+	RefTable   string
+	RefColumns []string
+	OnDelete   string // one of the action constants; empty means no action
+	OnUpdate   string
+	// Deferrable and InitiallyDeferred matter on PostgreSQL and SQLite only.
+	Deferrable        bool
+	InitiallyDeferred bool
+}
+
+// Clone returns a deep copy of fk.
+func (fk *ForeignKey) Clone() *ForeignKey {
+	c := *fk
+	c.Columns = cloneSlice(fk.Columns)
+	c.RefColumns = cloneSlice(fk.RefColumns)
+	return &c
+}
+
+// Unique is a unique constraint.
+type Unique struct {
+	Name    string
+	Columns []string
+}
+
+// Clone returns a deep copy of u.
+func (u *Unique) Clone() *Unique {
+	c := *u
+	c.Columns = cloneSlice(u.Columns)
+	return &c
+}
+
+// Check is a check constraint; Expression is SQL text.
+type Check struct {
+	Name       string
+	Expression string
+}
+
+// Clone returns a copy of c.
+func (c *Check) Clone() *Check { cp := *c; return &cp }
+
+// Index is an index. Its key is Columns followed by Expressions (SQL text,
+// for expression indexes such as lower(email)); Where makes it partial.
+type Index struct {
+	Name        string
+	Columns     []string
+	Expressions []string
+	Unique      bool
+	Where       string // partial index predicate, SQL text
+	Using       string // access method where the database has several (PostgreSQL: btree, gin, gist, ...); empty is the default
+}
+
+// Clone returns a deep copy of ix.
+func (ix *Index) Clone() *Index {
+	c := *ix
+	c.Columns = cloneSlice(ix.Columns)
+	c.Expressions = cloneSlice(ix.Expressions)
+	return &c
+}

@@ -1,0 +1,192 @@
+package metadata
+
+// Table is one table: its columns in order and its constraints and indexes.
+type Table struct {
+	Schema      string // empty: the database's default schema
+	Name        string
+	Comment     string
+	Columns     []*Column
+	PrimaryKey  *PrimaryKey // nil: no primary key
+	ForeignKeys []*ForeignKey
+	Uniques     []*Unique
+	Checks      []*Check
+	Indexes     []*Index
+}
+
+// NewTable returns a table with the given columns, for building a model in code.
+func NewTable(name string, cols ...*Column) *Table {
+	return &Table{Name: name, Columns: cols}
+}
+
+// QualifiedName returns schema.name, or name when the schema is the default.
+func (t *Table) QualifiedName() string { return qualify(t.Schema, t.Name) }
+
+// Column returns the named column, or nil.
+func (t *Table) Column(name string) *Column {
+	for _, c := range t.Columns {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// ColumnIndex returns the position of the named column, or -1.
+func (t *Table) ColumnIndex(name string) int {
+	for i, c := range t.Columns {
+		if c.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Index returns the named index, or nil.
+func (t *Table) Index(name string) *Index {
+	for _, ix := range t.Indexes {
+		if ix.Name == name {
+			return ix
+		}
+	}
+	return nil
+}
+
+// ForeignKey returns the named foreign key, or nil.
+func (t *Table) ForeignKey(name string) *ForeignKey {
+	for _, fk := range t.ForeignKeys {
+		if fk.Name == name {
+			return fk
+		}
+	}
+	return nil
+}
+
+// Unique returns the named unique constraint, or nil.
+func (t *Table) Unique(name string) *Unique {
+	for _, u := range t.Uniques {
+		if u.Name == name {
+			return u
+		}
+	}
+	return nil
+}
+
+// Check returns the named check constraint, or nil.
+func (t *Table) Check(name string) *Check {
+	for _, c := range t.Checks {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// AddColumn appends c and returns it.
+func (t *Table) AddColumn(c *Column) *Column {
+	t.Columns = append(t.Columns, c)
+	return c
+}
+
+// SetPrimaryKey makes the given columns the primary key (and not nullable).
+func (t *Table) SetPrimaryKey(cols ...string) *PrimaryKey {
+	t.PrimaryKey = &PrimaryKey{Columns: cols}
+	for _, name := range cols {
+		if c := t.Column(name); c != nil {
+			c.Nullable = false
+		}
+	}
+	return t.PrimaryKey
+}
+
+// AddForeignKey appends a foreign key from cols to refTable(refCols).
+func (t *Table) AddForeignKey(cols []string, refTable string, refCols []string) *ForeignKey {
+	fk := &ForeignKey{Columns: cols, RefTable: refTable, RefColumns: refCols}
+	t.ForeignKeys = append(t.ForeignKeys, fk)
+	return fk
+}
+
+// AddUnique appends a unique constraint over cols.
+func (t *Table) AddUnique(cols ...string) *Unique {
+	u := &Unique{Columns: cols}
+	t.Uniques = append(t.Uniques, u)
+	return u
+}
+
+// AddCheck appends a named check constraint.
+func (t *Table) AddCheck(name, expr string) *Check {
+	c := &Check{Name: name, Expression: expr}
+	t.Checks = append(t.Checks, c)
+	return c
+}
+
+// AddIndex appends an index over cols.
+func (t *Table) AddIndex(cols ...string) *Index {
+	ix := &Index{Columns: cols}
+	t.Indexes = append(t.Indexes, ix)
+	return ix
+}
+
+// RemoveColumn deletes the named column and reports whether it was there.
+func (t *Table) RemoveColumn(name string) bool {
+	i := t.ColumnIndex(name)
+	if i < 0 {
+		return false
+	}
+	t.Columns = append(t.Columns[:i:i], t.Columns[i+1:]...)
+	return true
+}
+
+// Clone returns a deep copy of t.
+func (t *Table) Clone() *Table {
+	c := *t
+	c.Columns = nil
+	for _, col := range t.Columns {
+		c.Columns = append(c.Columns, col.Clone())
+	}
+	if t.PrimaryKey != nil {
+		c.PrimaryKey = t.PrimaryKey.Clone()
+	}
+	c.ForeignKeys = cloneEach(t.ForeignKeys, (*ForeignKey).Clone)
+	c.Uniques = cloneEach(t.Uniques, (*Unique).Clone)
+	c.Checks = cloneEach(t.Checks, (*Check).Clone)
+	c.Indexes = cloneEach(t.Indexes, (*Index).Clone)
+	return &c
+}
+
+func cloneEach[T any](s []*T, clone func(*T) *T) []*T {
+	if s == nil {
+		return nil
+	}
+	out := make([]*T, len(s))
+	for i, v := range s {
+		out[i] = clone(v)
+	}
+	return out
+}
+
+// Column is one column of a table.
+type Column struct {
+	Name     string
+	Type     Type
+	Nullable bool
+	// Default is the server default as SQL text, rendered as given
+	// ("'ok'", "0", "CURRENT_TIMESTAMP"); empty means no default.
+	Default string
+	// AutoIncrement asks the database to number rows: IDENTITY on
+	// PostgreSQL, AUTO_INCREMENT on MySQL, INTEGER PRIMARY KEY AUTOINCREMENT
+	// on SQLite.
+	AutoIncrement bool
+	Comment       string
+}
+
+// NewColumn returns a nullable column of the given type.
+func NewColumn(name string, typ Type) *Column {
+	return &Column{Name: name, Type: typ, Nullable: true}
+}
+
+// Clone returns a deep copy of c.
+func (c *Column) Clone() *Column {
+	cp := *c
+	cp.Type = c.Type.Clone()
+	return &cp
+}
