@@ -1,0 +1,90 @@
+// Package dialect is the boundary between Retort and a database: the
+// [Dialect] interface every database implements, a registry, the URL form
+// of DESIGN.md, and the expression core (statements with bound parameters,
+// compiled per dialect).
+//
+// Everything that differs between databases lives behind Dialect, in one
+// package per database under dialect/. Nothing else in Retort switches on
+// a dialect's name. Optional abilities (advisory locks, COPY) are extra
+// interfaces a caller tests for, as database/sql/driver does.
+package dialect
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
+)
+
+// Dialect is what every database must provide.
+type Dialect interface {
+	// Name is the dialect's name in revision files and variants:
+	// "postgresql", "mysql" or "sqlite".
+	Name() string
+	// Schemes lists the URL schemes (before any +driver) that select this
+	// dialect, e.g. "postgres", "postgresql".
+	Schemes() []string
+	// Driver returns the database/sql driver name and DSN for u.
+	Driver(u *URL) (driverName, dsn string, err error)
+	// Capabilities tells what the database can do, for callers that must
+	// choose (transactions around DDL, in-place ALTER, ...).
+	Capabilities() Capabilities
+
+	// QuoteIdent quotes one identifier, whatever characters it holds.
+	QuoteIdent(name string) string
+	// Placeholder returns the bind marker for the n-th (1-based) argument.
+	Placeholder(n int) string
+	// Literal renders a value as an SQL literal, for scripts printed by
+	// --sql. Values are nil, bool, integers, floats, string, []byte,
+	// time.Time, or fmt.Stringer.
+	Literal(v any) (string, error)
+
+	// TypeSQL renders a column type (its variant for this dialect first).
+	TypeSQL(t metadata.Type) (string, error)
+	// Plan turns ops, applied in order to state (the model before the
+	// first op; Plan does not change it), into statements. A dialect may
+	// batch consecutive ops (SQLite's table recreate).
+	Plan(state *metadata.MetaData, list []ops.Op) ([]Statement, error)
+}
+
+// Capabilities are facts about a database that callers act on.
+type Capabilities struct {
+	// TransactionalDDL: DDL runs inside a transaction and rolls back.
+	TransactionalDDL bool
+	// Schemas: the database has namespaces within a database.
+	Schemas bool
+	// NativeEnums: enums are types of their own (CREATE TYPE).
+	NativeEnums bool
+	// PartialIndexes and ExpressionIndexes: CREATE INDEX ... WHERE, and on
+	// expressions.
+	PartialIndexes    bool
+	ExpressionIndexes bool
+	// Comments: tables and columns keep comments.
+	Comments bool
+	// MaxIdentifierLength in bytes (characters on MySQL).
+	MaxIdentifierLength int
+}
+
+// Statement is one SQL statement with its bound arguments.
+type Statement struct {
+	SQL  string
+	Args []any
+	// Op is the index, in the list given to Plan, of the op this statement
+	// belongs to (the last op of a batch), so a runner can say which ops ran.
+	Op int
+	// NoTransaction marks a statement that must run outside a transaction
+	// (CREATE INDEX CONCURRENTLY, ALTER TYPE ... ADD VALUE on old servers).
+	NoTransaction bool
+}
+
+// Locker is implemented by dialects that can take a migration lock, so
+// that two runners never migrate one database at once.
+type Locker interface {
+	// Lock takes the named lock on conn, waiting up to timeout; it returns
+	// an error wrapping ErrLockTimeout when another session holds it.
+	Lock(ctx context.Context, conn *sql.Conn, name string, timeout time.Duration) error
+	// Unlock releases the lock taken by Lock on the same conn.
+	Unlock(ctx context.Context, conn *sql.Conn, name string) error
+}
