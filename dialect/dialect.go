@@ -47,6 +47,30 @@ type Dialect interface {
 	// first op; Plan does not change it), into statements. A dialect may
 	// batch consecutive ops (SQLite's table recreate).
 	Plan(state *metadata.MetaData, list []ops.Op) ([]Statement, error)
+
+	// Inspect reads the live schema through q into the model, in a fixed
+	// number of catalog queries whatever the number of tables. Objects the
+	// model cannot hold (views, triggers, ...) are reported as warnings.
+	Inspect(ctx context.Context, q Queryer, opts InspectOptions) (*Inspection, error)
+}
+
+// Queryer is what Inspect reads through: a *sql.DB, *sql.Conn or *sql.Tx.
+type Queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// InspectOptions limits what Inspect reads.
+type InspectOptions struct {
+	// Schemas to read; empty means the connection's default schema, whose
+	// tables get an empty Schema in the model.
+	Schemas []string
+}
+
+// Inspection is what Inspect found.
+type Inspection struct {
+	MetaData *metadata.MetaData
+	// Warnings name objects that were seen but not modelled, one line each.
+	Warnings []string
 }
 
 // Capabilities are facts about a database that callers act on.
