@@ -52,6 +52,13 @@ type Dialect interface {
 	// number of catalog queries whatever the number of tables. Objects the
 	// model cannot hold (views, triggers, ...) are reported as warnings.
 	Inspect(ctx context.Context, q Queryer, opts InspectOptions) (*Inspection, error)
+	// Normalize returns a copy of m as this database would give it back:
+	// what Inspect reads after m is created (types mapped to the nearest
+	// native type and back, comments dropped where the database keeps none,
+	// constraint names it forces). Round-trip tests and autogenerate compare
+	// a target with a reflection through it, so nothing reports a false
+	// difference.
+	Normalize(m *metadata.MetaData) *metadata.MetaData
 }
 
 // Queryer is what Inspect reads through: a *sql.DB, *sql.Conn or *sql.Tx.
