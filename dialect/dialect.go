@@ -12,6 +12,7 @@ package dialect
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"time"
 
 	"github.com/retortdb/retort/metadata"
@@ -108,7 +109,25 @@ type Statement struct {
 	// NoTransaction marks a statement that must run outside a transaction
 	// (CREATE INDEX CONCURRENTLY, ALTER TYPE ... ADD VALUE on old servers).
 	NoTransaction bool
+	// FailIfRows marks a check: the runner fails the transaction (and
+	// rolls it back) when the statement returns any row. SQLite's table
+	// recreate ends with PRAGMA foreign_key_check flagged so.
+	FailIfRows bool
+	// BeforeTx and AfterTx mark connection settings that cannot change
+	// inside a transaction. The runner runs a BeforeTx statement on the
+	// same connection before it begins the transaction holding the other
+	// statements, and an AfterTx statement after that transaction commits
+	// or rolls back, whatever the outcome. A --sql script prints them
+	// outside BEGIN/COMMIT. SQLite turns foreign key enforcement off
+	// around a table recreate this way, as its documentation prescribes.
+	BeforeTx bool
+	AfterTx  bool
 }
+
+// ErrLockTimeout is wrapped by [Locker.Lock] (and by a dialect whose lock is
+// its write transaction, such as SQLite's) when another session held the
+// migration lock for the whole timeout.
+var ErrLockTimeout = errors.New("timed out waiting for the migration lock (another migration is running?)")
 
 // Locker is implemented by dialects that can take a migration lock, so
 // that two runners never migrate one database at once.
