@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -48,6 +49,27 @@ type NameSource struct {
 	RefTable       string
 	RefColumns     []string
 	ConstraintName string
+}
+
+// conventionKinds are the keys a [NamingConvention] may have.
+var conventionKinds = []string{KindIndex, KindUnique, KindCheck, KindForeignKey, KindPrimaryKey}
+
+// conventionTokens are the usual tokens, for suggestions.
+var conventionTokens = []string{"table_name", "referred_table_name", "constraint_name",
+	"column_0_name", "column_0_label", "column_0_key", "column_0N_name", "column_0_N_name",
+	"column_0N_label", "column_0_N_label", "referred_column_0_name", "referred_column_0N_name",
+	"referred_column_0_N_name"}
+
+// checkTemplate reports the first unknown token of a template.
+func checkTemplate(tmpl string) error {
+	for _, m := range tokenRE.FindAllStringSubmatch(tmpl, -1) {
+		tok := m[1]
+		if slices.Contains(conventionTokens[:3], tok) || columnTokenRE.MatchString(tok) {
+			continue
+		}
+		return fmt.Errorf("unknown token %%(%s)s%s", tok, didYouMean(tok, conventionTokens))
+	}
+	return nil
 }
 
 var tokenRE = regexp.MustCompile(`%\(([a-zA-Z0-9_]+)\)s`)
@@ -147,55 +169,56 @@ func (m *MetaData) DerivedName(kind string, t *Table, cols []string, refTable st
 }
 
 // ApplyNamingConvention gives every unnamed constraint and index of m the
-// name its convention derives. Explicit names are kept as they are.
+// name its convention derives. Explicit names are kept as they are. A name
+// that cannot be derived is left empty and reported in the returned
+// [ErrorList]; the other names are still filled in.
 func (m *MetaData) ApplyNamingConvention() error {
-	for _, t := range m.Tables {
-		if err := m.nameTable(t); err != nil {
-			return fmt.Errorf("table %s: %w", t.QualifiedName(), err)
-		}
+	var errs ErrorList
+	for i, t := range m.Tables {
+		m.nameTable(Path("tables").Index(i), t, &errs)
 	}
-	return nil
+	return errs.Err()
 }
 
-func (m *MetaData) nameTable(t *Table) error {
-	fill := func(name *string, kind string, cols []string, refTable string, refCols []string) error {
-		if *name != "" {
-			return nil
+func (m *MetaData) nameTable(p Path, t *Table, errs *ErrorList) {
+	fill := func(at Path, what string, name *string, kind string, cols []string, refTable string, refCols []string) {
+		if *name != "" || len(cols) == 0 {
+			return // named, or without columns: Validate reports that
 		}
 		n, err := m.DerivedName(kind, t, cols, refTable, refCols, "")
+		if err != nil {
+			errs.Add(at, "table %q: %s: cannot derive a name: %v; give it a name or fix the convention", t.Name, what, err)
+		}
 		*name = n
-		return err
 	}
 	if pk := t.PrimaryKey; pk != nil {
-		if err := fill(&pk.Name, KindPrimaryKey, pk.Columns, "", nil); err != nil {
-			return err
-		}
+		fill(p.Field("primary_key"), "primary key", &pk.Name, KindPrimaryKey, pk.Columns, "", nil)
 	}
-	for _, fk := range t.ForeignKeys {
-		if err := fill(&fk.Name, KindForeignKey, fk.Columns, fk.RefTable, fk.RefColumns); err != nil {
-			return err
-		}
+	for k, fk := range t.ForeignKeys {
+		fill(p.Field("foreign_keys").Index(k), "foreign key", &fk.Name, KindForeignKey, fk.Columns, fk.RefTable, fk.RefColumns)
 	}
-	for _, u := range t.Uniques {
-		if err := fill(&u.Name, KindUnique, u.Columns, "", nil); err != nil {
-			return err
-		}
+	for k, u := range t.Uniques {
+		fill(p.Field("unique").Index(k), "unique constraint", &u.Name, KindUnique, u.Columns, "", nil)
 	}
-	for _, c := range t.Checks {
+	for k, c := range t.Checks {
 		if c.Name == "" && strings.Contains(m.Convention()[KindCheck], "%(constraint_name)s") {
-			return fmt.Errorf("check %q has no name, and the ck naming convention uses %%(constraint_name)s: give it a name", c.Expression)
+			errs.Add(p.Field("checks").Index(k), "table %q: check %q has no name, and the ck naming convention uses %%(constraint_name)s: give it a name", t.Name, c.Expression)
+			continue
 		}
-		if err := fill(&c.Name, KindCheck, nil, "", nil); err != nil {
-			return err
-		}
-	}
-	for _, ix := range t.Indexes {
-		if ix.Name == "" && len(ix.Columns) == 0 {
-			return fmt.Errorf("index on %v has no columns to derive a name from: give it a name", ix.Expressions)
-		}
-		if err := fill(&ix.Name, KindIndex, ix.Columns, "", nil); err != nil {
-			return err
+		if c.Name == "" {
+			n, err := m.DerivedName(KindCheck, t, nil, "", nil, "")
+			if err != nil {
+				errs.Add(p.Field("checks").Index(k), "table %q: check %q: cannot derive a name: %v; give it a name", t.Name, c.Expression, err)
+			}
+			c.Name = n
 		}
 	}
-	return nil
+	for k, ix := range t.Indexes {
+		at := p.Field("indexes").Index(k)
+		if ix.Name == "" && len(ix.Columns) == 0 && len(ix.Expressions) > 0 && m.Convention()[KindIndex] != "" {
+			errs.Add(at, "table %q: index on %s has no columns to derive a name from: give it a name", t.Name, strings.Join(ix.Expressions, ", "))
+			continue
+		}
+		fill(at, "index", &ix.Name, KindIndex, ix.Columns, "", nil)
+	}
 }

@@ -1,0 +1,222 @@
+package metadata
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Validate checks that m is a schema the databases accept: every table,
+// column, enum and constraint named, names unique where the databases need
+// them to be, types known, keys, indexes and foreign keys over columns that
+// exist, with referring and referred columns of the same type. It returns an
+// [ErrorList] of every problem found, in model order, each with the [Path]
+// of the element at fault and a message naming its table and column; or nil.
+//
+// Validate does not change m. Unnamed constraints are fine: the database
+// names them (call [MetaData.ApplyNamingConvention] first to name them).
+func (m *MetaData) Validate() error {
+	v := &validator{m: m}
+	v.convention()
+	v.enums()
+	v.tables()
+	return v.errs.Err()
+}
+
+// validator collects the problems of one model.
+type validator struct {
+	m    *MetaData
+	errs ErrorList
+}
+
+func (v *validator) add(p Path, format string, args ...any) {
+	v.errs.Add(p, format, args...)
+}
+
+// name checks that a name is given and the databases can hold it.
+func (v *validator) name(p Path, what, name string) bool {
+	switch {
+	case name == "":
+		v.add(p, "%s has no name; give it one with name:", what)
+	case !utf8.ValidString(name):
+		v.add(p, "%s: name %q is not valid UTF-8", what, name)
+	case len(name) > MaxNameLength:
+		v.add(p, "%s: name %q is %d bytes long; PostgreSQL keeps only %d, so shorten it", what, name, len(name), MaxNameLength)
+	default:
+		return true
+	}
+	return false
+}
+
+func (v *validator) convention() {
+	p := Path("naming_convention")
+	for _, kind := range sortedKeys(v.m.NamingConvention) {
+		at := p.Field(kind)
+		if !slices.Contains(conventionKinds, kind) {
+			v.add(at, "naming convention: unknown key %q; use one of %s%s", kind, strings.Join(conventionKinds, ", "), didYouMean(kind, conventionKinds))
+			continue
+		}
+		if err := checkTemplate(v.m.NamingConvention[kind]); err != nil {
+			v.add(at, "naming convention %s: %v", kind, err)
+		}
+	}
+}
+
+func (v *validator) enums() {
+	seen := map[string]bool{}
+	for k, e := range v.m.Enums {
+		p := Path("enums").Index(k)
+		what := fmt.Sprintf("enum %q", e.QualifiedName())
+		if !v.name(p, "an enum", e.Name) {
+			continue
+		}
+		if strings.Contains(e.Name, ".") || strings.Contains(e.Schema, ".") {
+			v.add(p, "%s: a name cannot contain a dot; write schema.name to give an enum a schema", what)
+		}
+		if seen[e.QualifiedName()] {
+			v.add(p, "%s is declared twice; remove one", what)
+		}
+		seen[e.QualifiedName()] = true
+		v.enumValues(p.Field("values"), what, e.Values)
+	}
+}
+
+func (v *validator) enumValues(p Path, what string, values []string) {
+	if len(values) == 0 {
+		v.add(p, "%s has no values; list at least one", what)
+	}
+	seen := map[string]bool{}
+	for i, val := range values {
+		if seen[val] {
+			v.add(p.Index(i), "%s: value %q is listed twice; remove one", what, val)
+		}
+		seen[val] = true
+	}
+}
+
+func (v *validator) tables() {
+	seen := map[string]bool{}
+	for i, t := range v.m.Tables {
+		p := Path("tables").Index(i)
+		if !v.name(p.Field("name"), "a table", t.Name) {
+			continue
+		}
+		if seen[t.QualifiedName()] {
+			v.add(p.Field("name"), "table %q is declared twice; rename or remove one", t.QualifiedName())
+		}
+		seen[t.QualifiedName()] = true
+		v.table(p, t)
+	}
+}
+
+func (v *validator) table(p Path, t *Table) {
+	if len(t.Columns) == 0 {
+		v.add(p.Field("columns"), "table %q has no columns; add at least one", t.QualifiedName())
+	}
+	seen := map[string]bool{}
+	autoInc := 0
+	for j, c := range t.Columns {
+		cp := p.Field("columns").Index(j)
+		if !v.name(cp.Field("name"), fmt.Sprintf("table %q: column %d", t.QualifiedName(), j+1), c.Name) {
+			continue
+		}
+		if seen[c.Name] {
+			v.add(cp.Field("name"), "table %q: column %q is declared twice; rename or remove one", t.QualifiedName(), c.Name)
+		}
+		seen[c.Name] = true
+		v.column(cp, t, c)
+		if c.AutoIncrement {
+			autoInc++
+			if autoInc == 2 {
+				v.add(cp.Field("autoincrement"), "table %q: column %q: only one column of a table can be autoincrement", t.QualifiedName(), c.Name)
+			}
+		}
+	}
+	v.keys(p, t)
+}
+
+func (v *validator) column(p Path, t *Table, c *Column) {
+	where := fmt.Sprintf("table %q, column %q", t.QualifiedName(), c.Name)
+	v.typ(p.Field("type"), where, c.Type)
+	if c.AutoIncrement {
+		switch c.Type.Kind {
+		case SmallInt, Integer, BigInt, Native:
+		default:
+			v.add(p.Field("autoincrement"), "%s: autoincrement needs an integer type, not %s", where, c.Type)
+		}
+		if c.Default != "" {
+			v.add(p.Field("default"), "%s: an autoincrement column cannot have a default; remove one of them", where)
+		}
+	}
+}
+
+// typ checks a column type: a known kind whose canonical text reads back as
+// the same type, a declared enum, variants that are types.
+func (v *validator) typ(p Path, where string, t Type) {
+	switch {
+	case t.Kind == Native:
+		if strings.TrimSpace(t.Native) == "" {
+			v.add(p, "%s: native type is empty", where)
+		}
+	case !slices.Contains(Kinds, t.Kind):
+		v.add(p, "%s: unknown type kind %q%s", where, t.Kind, didYouMean(string(t.Kind), kindNames()))
+	default:
+		if u, err := ParseType(t.String()); err != nil {
+			v.add(p, "%s: %v", where, err)
+		} else if !u.Equal(t.For("")) {
+			v.add(p, "%s: type %s is malformed: it sets fields its kind does not use, or its enum name has spaces or parentheses", where, t)
+		}
+	}
+	if t.Kind == EnumKind && t.EnumName != "" && v.enum(t.EnumName) == nil {
+		v.add(p, "%s: enum %q is not declared; declare it under enums:%s", where, t.EnumName, didYouMean(t.EnumName, v.enumNames()))
+	}
+	for _, d := range sortedKeys(t.Variants) {
+		if _, err := ParseType(t.Variants[d]); err != nil {
+			v.add(p.Field("variants").Field(d), "%s: variant for %s: %v", where, d, err)
+		}
+	}
+}
+
+func (v *validator) enum(qualified string) *Enum {
+	for _, e := range v.m.Enums {
+		if e.QualifiedName() == qualified {
+			return e
+		}
+	}
+	return nil
+}
+
+func (v *validator) enumNames() []string {
+	var names []string
+	for _, e := range v.m.Enums {
+		names = append(names, e.QualifiedName())
+	}
+	return names
+}
+
+func kindNames() []string {
+	names := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		names[i] = string(k)
+	}
+	return names
+}
+
+// didYouMean returns ` (did you mean "x"?)` for the candidate closest to
+// word, or "" when none is close.
+func didYouMean(word string, candidates []string) string {
+	if s := ClosestMatch(word, candidates); s != "" && s != word {
+		return fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return ""
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,139 @@
+package metadata
+
+import (
+	"slices"
+	"strings"
+)
+
+// actions are the referential actions, for checks and suggestions.
+var actions = []string{NoAction, Restrict, Cascade, SetNull, SetDefault}
+
+func (tv *tableValidator) foreignKey(p Path, fk *ForeignKey) {
+	what := "foreign key " + quoteName(fk.Name)
+	tv.constraintName(p, "foreign key", fk.Name)
+	tv.columns(p, what, fk.Columns, true)
+	tv.action(p.Field("on_delete"), what, "on_delete", fk.OnDelete, fk.Columns)
+	tv.action(p.Field("on_update"), what, "on_update", fk.OnUpdate, fk.Columns)
+	if fk.InitiallyDeferred && !fk.Deferrable {
+		tv.add(p.Field("initially_deferred"), "%s: %s is initially deferred but not deferrable; add deferrable: true", tv.where, what)
+	}
+	ref := tv.refTable(p, what, fk)
+	if ref == nil {
+		return
+	}
+	if len(fk.RefColumns) != len(fk.Columns) {
+		tv.add(p.Field("ref_columns"), "%s: %s has %d columns but references %d; list as many ref_columns as columns",
+			tv.where, what, len(fk.Columns), len(fk.RefColumns))
+		return
+	}
+	for i, name := range fk.RefColumns {
+		rc := ref.Column(name)
+		if rc == nil {
+			tv.add(p.Field("ref_columns").Index(i), "%s: %s references column %q of table %q, which does not exist%s",
+				tv.where, what, name, ref.QualifiedName(), didYouMean(name, columnNames(ref)))
+			continue
+		}
+		if c := tv.t.Column(fk.Columns[i]); c != nil && !compatible(c.Type, rc.Type) {
+			tv.add(p.Field("columns").Index(i), "%s: %s: column %q is %s but the column %q it references in table %q is %s; give both the same type",
+				tv.where, what, c.Name, c.Type, rc.Name, ref.QualifiedName(), rc.Type)
+		}
+	}
+	if !referable(ref, fk.RefColumns) {
+		tv.add(p.Field("ref_columns"), "%s: %s references (%s) of table %q, which are neither its primary key nor unique; add a unique constraint on them",
+			tv.where, what, strings.Join(fk.RefColumns, ", "), ref.QualifiedName())
+	}
+}
+
+// refTable returns the table fk refers to, or nil after reporting why there is none.
+func (tv *tableValidator) refTable(p Path, what string, fk *ForeignKey) *Table {
+	if fk.RefTable == "" {
+		tv.add(p.Field("ref_table"), "%s: %s has no ref_table; name the table it references", tv.where, what)
+		return nil
+	}
+	schema := fk.RefSchema
+	if schema == "" {
+		schema = tv.t.Schema
+	}
+	ref := tv.m.Table(schema, fk.RefTable)
+	if ref == nil {
+		var names []string
+		for _, t := range tv.m.Tables {
+			names = append(names, t.QualifiedName())
+		}
+		name := qualify(schema, fk.RefTable)
+		tv.add(p.Field("ref_table"), "%s: %s references table %q, which does not exist%s", tv.where, what, name, didYouMean(name, names))
+	}
+	return ref
+}
+
+// action checks an ON DELETE or ON UPDATE action.
+func (tv *tableValidator) action(p Path, what, key, action string, cols []string) {
+	if action == "" {
+		return
+	}
+	if !slices.Contains(actions, action) {
+		tv.add(p, "%s: unknown %s action %q; use one of %s%s", tv.where, key, action, strings.Join(actions, ", "), didYouMean(action, actions))
+		return
+	}
+	if action != SetNull {
+		return
+	}
+	for _, name := range cols {
+		if c := tv.t.Column(name); c != nil && !c.Nullable {
+			tv.add(p, "%s: %s: %s is set null but column %q is not nullable; make it nullable or pick another action", tv.where, what, key, name)
+		}
+	}
+}
+
+// compatible reports whether a foreign key column of type a may reference
+// a column of type b: the same kind (varchar and char count as one), with
+// lengths free to differ, and the same numeric precision and enum. Native
+// types are left to the database, whose rules Retort does not know.
+func compatible(a, b Type) bool {
+	if a.Kind == Native || b.Kind == Native {
+		return true
+	}
+	str := func(k Kind) bool { return k == Varchar || k == Char }
+	switch {
+	case str(a.Kind) && str(b.Kind):
+		return true
+	case a.Kind != b.Kind:
+		return false
+	case a.Kind == Numeric:
+		return a.Precision == b.Precision && a.Scale == b.Scale
+	case a.Kind == EnumKind:
+		return a.EnumName == b.EnumName
+	}
+	return true
+}
+
+// referable reports whether cols are the primary key of t or covered
+// exactly by one of its unique constraints or full unique indexes, as
+// PostgreSQL and MySQL require of a referenced key.
+func referable(t *Table, cols []string) bool {
+	same := func(keys []string) bool {
+		if len(keys) != len(cols) {
+			return false
+		}
+		for _, c := range cols {
+			if !slices.Contains(keys, c) {
+				return false
+			}
+		}
+		return true
+	}
+	if t.PrimaryKey != nil && same(t.PrimaryKey.Columns) {
+		return true
+	}
+	for _, u := range t.Uniques {
+		if same(u.Columns) {
+			return true
+		}
+	}
+	for _, ix := range t.Indexes {
+		if ix.Unique && ix.Where == "" && len(ix.Expressions) == 0 && same(ix.Columns) {
+			return true
+		}
+	}
+	return false
+}

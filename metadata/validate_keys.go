@@ -1,0 +1,118 @@
+package metadata
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// keys checks a table's primary key, foreign keys, unique and check
+// constraints and indexes, and that their names are unique in the table.
+func (v *validator) keys(p Path, t *Table) {
+	tv := tableValidator{validator: v, t: t, where: fmt.Sprintf("table %q", t.QualifiedName()), names: map[string]string{}}
+	if pk := t.PrimaryKey; pk != nil {
+		tv.primaryKey(p, pk)
+	}
+	for k, fk := range t.ForeignKeys {
+		tv.foreignKey(p.Field("foreign_keys").Index(k), fk)
+	}
+	for k, u := range t.Uniques {
+		up := p.Field("unique").Index(k)
+		tv.constraintName(up, "unique constraint", u.Name)
+		tv.columns(up, "unique constraint "+quoteName(u.Name), u.Columns, true)
+	}
+	for k, c := range t.Checks {
+		cp := p.Field("checks").Index(k)
+		tv.constraintName(cp, "check", c.Name)
+		if strings.TrimSpace(c.Expression) == "" {
+			v.add(cp.Field("expression"), "%s: check %s has no expression", tv.where, quoteName(c.Name))
+		}
+	}
+	for k, ix := range t.Indexes {
+		tv.index(p.Field("indexes").Index(k), ix)
+	}
+}
+
+// tableValidator checks the keys of one table.
+type tableValidator struct {
+	*validator
+	t     *Table
+	where string            // `table "name"`, for messages
+	names map[string]string // constraint and index names seen, to what they name
+}
+
+// constraintName checks that name is not used twice in the table: the
+// databases keep one namespace for a table's constraints (PostgreSQL) or
+// for its keys and indexes (MySQL).
+func (tv *tableValidator) constraintName(p Path, what, name string) {
+	if name == "" {
+		return // the database picks one
+	}
+	if len(name) > MaxNameLength {
+		tv.add(p.Field("name"), "%s: %s name %q is %d bytes long; PostgreSQL keeps only %d, so shorten it", tv.where, what, name, len(name), MaxNameLength)
+	}
+	if prev, ok := tv.names[name]; ok {
+		tv.add(p.Field("name"), "%s: name %q of a %s is already used by a %s; rename one", tv.where, name, what, prev)
+		return
+	}
+	tv.names[name] = what
+}
+
+// columns checks a key's columns: at least one (unless optional), each
+// declared, none twice.
+func (tv *tableValidator) columns(p Path, what string, cols []string, required bool) {
+	if len(cols) == 0 && required {
+		tv.add(p.Field("columns"), "%s: %s has no columns; list at least one", tv.where, what)
+	}
+	for i, c := range cols {
+		at := p.Field("columns").Index(i)
+		switch {
+		case tv.t.Column(c) == nil:
+			tv.add(at, "%s: %s names column %q, which does not exist%s", tv.where, what, c, didYouMean(c, columnNames(tv.t)))
+		case slices.Index(cols, c) < i:
+			tv.add(at, "%s: %s lists column %q twice", tv.where, what, c)
+		}
+	}
+}
+
+func (tv *tableValidator) primaryKey(p Path, pk *PrimaryKey) {
+	pp := p.Field("primary_key")
+	tv.constraintName(pp, "primary key", pk.Name)
+	tv.columns(pp, "primary key", pk.Columns, true)
+	for _, name := range pk.Columns {
+		if j := tv.t.ColumnIndex(name); j >= 0 && tv.t.Columns[j].Nullable {
+			tv.add(p.Field("columns").Index(j).Field("nullable"),
+				"%s, column %q: a primary key column cannot be nullable; remove nullable: true", tv.where, name)
+		}
+	}
+}
+
+func (tv *tableValidator) index(p Path, ix *Index) {
+	what := "index " + quoteName(ix.Name)
+	tv.constraintName(p, "index", ix.Name)
+	if len(ix.Columns) == 0 && len(ix.Expressions) == 0 {
+		tv.add(p.Field("columns"), "%s: %s has no columns or expressions; list at least one", tv.where, what)
+	}
+	tv.columns(p, what, ix.Columns, false)
+	for i, e := range ix.Expressions {
+		if strings.TrimSpace(e) == "" {
+			tv.add(p.Field("expressions").Index(i), "%s: %s has an empty expression", tv.where, what)
+		}
+	}
+}
+
+// quoteName quotes a constraint's name for a message, or says it has none.
+func quoteName(name string) string {
+	if name == "" {
+		return "(unnamed)"
+	}
+	return fmt.Sprintf("%q", name)
+}
+
+func columnNames(t *Table) []string {
+	names := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		names[i] = c.Name
+	}
+	return names
+}

@@ -1,0 +1,140 @@
+package metadata
+
+import (
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+var (
+	tableKeys  = []string{"schema", "name", "comment", "columns", "indexes", "unique", "checks", "foreign_keys", "primary_key"}
+	columnKeys = []string{"name", "type", "native", "variants", "primary_key", "autoincrement", "nullable", "default",
+		"unique", "index", "references", "on_delete", "on_update", "comment"}
+	primaryKeyKeys = []string{"name", "columns"}
+	foreignKeyKeys = []string{"name", "columns", "ref_schema", "ref_table", "ref_columns", "on_delete", "on_update",
+		"deferrable", "initially_deferred"}
+	uniqueKeys = []string{"name", "columns"}
+	checkKeys  = []string{"name", "expression"}
+	indexKeys  = []string{"name", "columns", "expressions", "unique", "where", "using"}
+)
+
+// shorthands are a column's key flags, each the YAML node that set it, to
+// be expanded into the table's long forms once all columns are read.
+type shorthands struct {
+	primaryKey, unique, index      *yaml.Node // set when true
+	references, onDelete, onUpdate *yaml.Node
+	nullable                       bool // nullable was given
+}
+
+func (r *reader) table(p Path, n *yaml.Node, ordinal int) *Table {
+	where := elementName("table", qualify(scalarOf(n, "schema"), scalarOf(n, "name")), ordinal)
+	t := &Table{}
+	f := r.fields(p, n, where, tableKeys)
+	if f == nil {
+		return t
+	}
+	t.Schema = r.str(p.Field("schema"), f["schema"].val, where+": schema")
+	t.Name = r.str(p.Field("name"), f["name"].val, where+": name")
+	t.Comment = r.str(p.Field("comment"), f["comment"].val, where+": comment")
+	var sh []shorthands
+	for j, cn := range r.list(p.Field("columns"), f["columns"].val, where+": columns") {
+		c, s := r.column(p.Field("columns").Index(j), cn, where+", "+elementName("column", scalarOf(cn, "name"), j))
+		t.Columns = append(t.Columns, c)
+		sh = append(sh, s)
+	}
+	r.primaryKey(p, t, sh, f["primary_key"], where)
+	r.foreignKeys(p, t, sh, f["foreign_keys"].val, where)
+	r.uniques(p, t, sh, f["unique"].val, where)
+	r.checks(p, t, f["checks"].val, where)
+	r.indexes(p, t, sh, f["indexes"].val, where)
+	return t
+}
+
+func (r *reader) column(p Path, n *yaml.Node, where string) (*Column, shorthands) {
+	c := &Column{Nullable: true}
+	var s shorthands
+	f := r.fields(p, n, where, columnKeys)
+	if f == nil {
+		return c, s
+	}
+	c.Name = r.str(p.Field("name"), f["name"].val, where+": name")
+	c.Type = r.columnType(p, n, f, where)
+	if v, ok := f["nullable"]; ok {
+		c.Nullable, s.nullable = r.boolean(p.Field("nullable"), v.val, where+": nullable"), true
+	}
+	c.Default = r.str(p.Field("default"), f["default"].val, where+": default")
+	c.AutoIncrement = r.boolean(p.Field("autoincrement"), f["autoincrement"].val, where+": autoincrement")
+	c.Comment = r.str(p.Field("comment"), f["comment"].val, where+": comment")
+	flag := func(key string) *yaml.Node {
+		if v, ok := f[key]; ok && r.boolean(p.Field(key), v.val, where+": "+key) {
+			return v.val
+		}
+		return nil
+	}
+	s.primaryKey, s.unique, s.index = flag("primary_key"), flag("unique"), flag("index")
+	s.references, s.onDelete, s.onUpdate = f["references"].val, f["on_delete"].val, f["on_update"].val
+	for _, key := range []string{"on_delete", "on_update"} {
+		if v, ok := f[key]; ok && s.references == nil {
+			r.errorf(p.Field(key), v.key, "%s: %s applies to a foreign key; add references: table.column, or remove it", where, key)
+		}
+	}
+	return c, s
+}
+
+// columnType reads type, or native, and variants.
+func (r *reader) columnType(p Path, n *yaml.Node, f map[string]field, where string) Type {
+	tp := p.Field("type")
+	tf, hasType := f["type"]
+	nf, hasNative := f["native"]
+	var t Type
+	switch {
+	case hasType && hasNative:
+		r.errorf(p.Field("native"), nf.key, "%s: give type or native, not both", where)
+	case hasNative:
+		r.src[tp] = nf.val
+		t = NativeType(r.str(tp, nf.val, where+": native"))
+		if strings.TrimSpace(t.Native) == "" {
+			r.errorf(tp, nf.val, "%s: native needs the database's type, as in native: \"geometry(point, 4326)\"", where)
+		}
+	case hasType:
+		var err error
+		if t, err = ParseType(r.str(tp, tf.val, where+": type")); err != nil {
+			r.errorf(tp, tf.val, "%s: %v", where, err)
+		}
+	default:
+		r.errorf(tp, n, "%s has no type; add one, as in type: text", where)
+	}
+	if v, ok := f["variants"]; ok {
+		r.mapping(tp.Field("variants"), v.val, where+": variants", func(k, val *yaml.Node) {
+			if t.Variants == nil {
+				t.Variants = map[string]string{}
+			}
+			t.Variants[k.Value] = r.str(tp.Field("variants").Field(k.Value), val, where+": variant "+k.Value)
+		})
+	}
+	return t
+}
+
+// scalarOf returns the text of a mapping's key, for naming an element in
+// messages before it is read; "" when there is none.
+func scalarOf(n *yaml.Node, key string) string {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k, v := deref(n.Content[i]), deref(n.Content[i+1]); k.Value == key && v.Kind == yaml.ScalarNode {
+			return v.Value
+		}
+	}
+	return ""
+}
+
+// elementName names a table or column in messages: by its name, or by
+// its position when it has none.
+func elementName(what, name string, i int) string {
+	if name == "" {
+		return fmt.Sprintf("%s %d", what, i+1)
+	}
+	return fmt.Sprintf("%s %q", what, name)
+}
