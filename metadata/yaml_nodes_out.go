@@ -1,0 +1,126 @@
+package metadata
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// out builds the YAML node tree of a model, for [Write] (short forms, flow
+// style for small mappings) and for [WriteJSON] (long forms, every key).
+type out struct {
+	m    *MetaData
+	long bool  // WriteJSON: long forms, every name and key spelled out
+	err  error // the first string that cannot be written
+}
+
+// obj is a mapping under construction.
+type obj struct {
+	o *out
+	n *yaml.Node
+}
+
+func (o *out) mapping(flow bool) obj {
+	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	if flow && !o.long {
+		n.Style = yaml.FlowStyle
+	}
+	return obj{o, n}
+}
+
+func (o *out) seq(flow bool) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	if flow && !o.long {
+		n.Style = yaml.FlowStyle
+	}
+	return n
+}
+
+// str is a string scalar, quoted by the encoder only where YAML needs it
+// (a plain 1, true or null would not read back as a string).
+func (o *out) str(v string) *yaml.Node {
+	if !utf8.ValidString(v) && o.err == nil {
+		o.err = fmt.Errorf("metadata: %q is not valid UTF-8", v)
+	}
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}
+	if yaml11Bool[v] || (strings.Contains(v, "'") && !plainInFlow(v)) {
+		// A YAML 1.1 reader would see a boolean; and "'x'" reads better
+		// than the encoder's '''x'''.
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
+
+// plainInFlow reports whether the encoder writes v unquoted in a flow list.
+func plainInFlow(v string) bool {
+	list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle,
+		Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: v}}}
+	b, err := yaml.Marshal(list)
+	return err == nil && string(b) == "["+v+"]\n"
+}
+
+// sql is SQL text, such as a default: written plain when it reads back as
+// the same text (0, false, CURRENT_TIMESTAMP), since [Read] takes any
+// scalar as written; only a plain null or ~ would read as no value.
+func (o *out) sql(v string) *yaml.Node {
+	n := o.str(v)
+	if o.long {
+		return n
+	}
+	if probe := (&yaml.Node{Kind: yaml.ScalarNode, Value: v}); probe.ShortTag() != "!!null" {
+		n.Tag = ""
+	}
+	return n
+}
+
+func (o *out) null() *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+}
+
+func (o *out) boolean(v bool) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(v)}
+}
+
+func (o *out) strings(vs []string) *yaml.Node {
+	n := o.seq(true)
+	for _, v := range vs {
+		n.Content = append(n.Content, o.str(v))
+	}
+	return n
+}
+
+// set adds a key and its value.
+func (b obj) set(key string, v *yaml.Node) {
+	b.n.Content = append(b.n.Content, b.o.str(key), v)
+}
+
+// opt adds an optional string: left out when empty, or null in long form.
+func (b obj) opt(key, v string) {
+	switch {
+	case v != "":
+		b.set(key, b.o.str(v))
+	case b.o.long:
+		b.set(key, b.o.null())
+	}
+}
+
+// flag adds a boolean: only when true, or always in long form.
+func (b obj) flag(key string, v bool) {
+	if v || b.o.long {
+		b.set(key, b.o.boolean(v))
+	}
+}
+
+// list adds a list of strings: left out when empty, unless in long form.
+func (b obj) list(key string, vs []string) {
+	if len(vs) > 0 || b.o.long {
+		b.set(key, b.o.strings(vs))
+	}
+}
+
+// yaml11Bool are the words YAML 1.1 reads as booleans and YAML 1.2 as strings.
+var yaml11Bool = map[string]bool{"y": true, "Y": true, "yes": true, "Yes": true, "YES": true,
+	"n": true, "N": true, "no": true, "No": true, "NO": true, "on": true, "On": true, "ON": true,
+	"off": true, "Off": true, "OFF": true}

@@ -1,0 +1,173 @@
+package metadata
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"slices"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Write renders m as canonical schema.yaml: enums and tables in model
+// order, one line of flow style per column, index, constraint and key.
+// A single-column primary key, foreign key, unique constraint or index that
+// bears the name the convention gives it (or none) is written as a column
+// flag (primary_key, references, unique, index); the others in the long
+// form, with their names when the convention would derive another one.
+// naming_convention is written only when it differs from
+// [DefaultNamingConvention]. [Read] gives the same model back.
+//
+// Write does not validate m; it fails only on text YAML cannot hold
+// (invalid UTF-8).
+func Write(m *MetaData) ([]byte, error) {
+	o := &out{m: m}
+	root := o.document()
+	if o.err != nil {
+		return nil, o.err
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		return nil, fmt.Errorf("metadata: writing schema.yaml: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("metadata: writing schema.yaml: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (o *out) document() *yaml.Node {
+	doc := o.mapping(false)
+	if nc := o.m.NamingConvention; o.long || (nc != nil && !maps.Equal(nc, DefaultNamingConvention)) {
+		doc.set("naming_convention", o.convention(o.m.Convention()))
+	}
+	if len(o.m.Enums) > 0 || o.long {
+		enums := o.mapping(false)
+		for _, e := range o.m.Enums {
+			enums.set(e.QualifiedName(), o.strings(e.Values))
+		}
+		doc.set("enums", enums.n)
+	}
+	if len(o.m.Tables) > 0 || o.long {
+		tables := o.seq(false)
+		for _, t := range o.m.Tables {
+			tables.Content = append(tables.Content, o.table(t))
+		}
+		doc.set("tables", tables)
+	}
+	return doc.n
+}
+
+// convention writes the known kinds in their usual order, then any others.
+func (o *out) convention(nc NamingConvention) *yaml.Node {
+	b := o.mapping(false)
+	for _, kind := range conventionKinds {
+		if tmpl, ok := nc[kind]; ok {
+			b.set(kind, o.str(tmpl))
+		}
+	}
+	for _, kind := range sortedKeys(nc) {
+		if !slices.Contains(conventionKinds, kind) {
+			b.set(kind, o.str(nc[kind]))
+		}
+	}
+	return b.n
+}
+
+func (o *out) table(t *Table) *yaml.Node {
+	pl := o.plan(t)
+	b := o.mapping(false)
+	b.opt("schema", t.Schema)
+	b.set("name", o.str(t.Name))
+	b.opt("comment", t.Comment)
+	cols := o.seq(false)
+	for j, c := range t.Columns {
+		cols.Content = append(cols.Content, o.column(t, c, pl.cols[j]))
+	}
+	b.set("columns", cols)
+	o.items(b, "indexes", len(t.Indexes)-pl.indexes, func(k int) *yaml.Node { return o.index(t, t.Indexes[pl.indexes+k]) })
+	o.items(b, "unique", len(t.Uniques)-pl.uniques, func(k int) *yaml.Node { return o.unique(t, t.Uniques[pl.uniques+k]) })
+	o.items(b, "checks", len(t.Checks), func(k int) *yaml.Node { return o.check(t, t.Checks[k]) })
+	o.items(b, "foreign_keys", len(t.ForeignKeys)-pl.foreignKeys, func(k int) *yaml.Node {
+		return o.foreignKey(t, t.ForeignKeys[pl.foreignKeys+k])
+	})
+	switch {
+	case t.PrimaryKey != nil && !pl.primaryKey:
+		pk := o.mapping(true)
+		o.name(pk, KindPrimaryKey, t, t.PrimaryKey.Name, t.PrimaryKey.Columns, "", nil)
+		pk.list("columns", t.PrimaryKey.Columns)
+		b.set("primary_key", pk.n)
+	case o.long:
+		b.set("primary_key", o.null())
+	}
+	return b.n
+}
+
+// items adds a list of n mappings, made by item; left out when empty,
+// unless in long form.
+func (o *out) items(b obj, key string, n int, item func(k int) *yaml.Node) {
+	if n == 0 && !o.long {
+		return
+	}
+	list := o.seq(false)
+	for k := range n {
+		list.Content = append(list.Content, item(k))
+	}
+	b.set(key, list)
+}
+
+func (o *out) column(t *Table, c *Column, f colFlags) *yaml.Node {
+	b := o.mapping(true)
+	b.set("name", o.str(c.Name))
+	o.columnType(b, c.Type)
+	shorthand(b, "primary_key", f.primaryKey)
+	b.flag("autoincrement", c.AutoIncrement)
+	inKey := t.PrimaryKey != nil && slices.Contains(t.PrimaryKey.Columns, c.Name)
+	if c.Nullable == inKey || o.long {
+		b.set("nullable", o.boolean(c.Nullable))
+	}
+	switch {
+	case c.Default != "":
+		b.set("default", o.sql(c.Default))
+	case o.long:
+		b.set("default", o.null())
+	}
+	shorthand(b, "unique", f.unique)
+	shorthand(b, "index", f.index)
+	if fk := f.foreignKey; fk != nil {
+		b.set("references", o.str(qualify(fk.RefSchema, fk.RefTable)+"."+fk.RefColumns[0]))
+		b.opt("on_delete", fk.OnDelete)
+		b.opt("on_update", fk.OnUpdate)
+	}
+	b.opt("comment", c.Comment)
+	return b.n
+}
+
+// shorthand adds a column flag when it is set (never in long form, whose
+// plan sets none).
+func shorthand(b obj, key string, set bool) {
+	if set {
+		b.set(key, b.o.boolean(true))
+	}
+}
+
+// columnType writes type: in the canonical spelling, or native: for a
+// native type that would not read back as itself.
+func (o *out) columnType(b obj, t Type) {
+	key := "type"
+	if t.Kind == Native {
+		if u, err := ParseType(t.Native); err != nil || !u.Equal(NativeType(t.Native)) {
+			key = "native"
+		}
+	}
+	b.set(key, o.str(t.String()))
+	if len(t.Variants) > 0 {
+		v := o.mapping(true)
+		for _, d := range sortedKeys(t.Variants) {
+			v.set(d, o.str(t.Variants[d]))
+		}
+		b.set("variants", v.n)
+	}
+}
