@@ -1,0 +1,5 @@
+//go:build race
+
+package schemagen
+
+const raceEnabled = true
