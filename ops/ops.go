@@ -1,6 +1,10 @@
 package ops
 
-import "github.com/retortdb/retort/metadata"
+import (
+	"go.yaml.in/yaml/v3"
+
+	"github.com/retortdb/retort/metadata"
+)
 
 // Op is one migration operation.
 type Op interface {
@@ -14,6 +18,9 @@ type Op interface {
 	Validate() error
 	// apply folds the op onto m; see Apply.
 	apply(m *metadata.MetaData) error
+	// encode renders the op's value (the part after its name) for
+	// EncodeList.
+	encode() (*yaml.Node, error)
 	op()
 }
 

@@ -1,0 +1,193 @@
+package ops
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/retortdb/retort/metadata"
+)
+
+// decoder reads the ops of one revision file, collecting every problem at
+// its line and column.
+type decoder struct {
+	file string
+	errs metadata.ErrorList
+}
+
+// errorf records a problem at node n.
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.errs = append(d.errs, &metadata.Error{File: d.file, Line: n.Line, Column: n.Column, Msg: fmt.Sprintf(format, args...)})
+}
+
+// field is one key of a mapping and its value.
+type field struct{ key, val *yaml.Node }
+
+// obj is a mapping being read: what names it in messages.
+type obj struct {
+	d    *decoder
+	n    *yaml.Node
+	what string
+	f    map[string]field // nil when n is not a mapping
+}
+
+// obj reads the mapping n, reporting a value that is not a mapping, keys not
+// in known (with a suggestion) and keys given twice. Null reads as an empty
+// mapping.
+func (d *decoder) obj(n *yaml.Node, what string, known []string) obj {
+	n = deref(n)
+	o := obj{d: d, n: n, what: what}
+	if isNull(n) {
+		o.f = map[string]field{}
+		return o
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s must be a mapping (key: value), not %s", what, describe(n))
+		return o
+	}
+	o.f = map[string]field{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := deref(n.Content[i]), deref(n.Content[i+1])
+		switch {
+		case k.Kind != yaml.ScalarNode:
+			d.errorf(k, "%s: a key must be a plain word, not %s", what, describe(k))
+		case !slices.Contains(known, k.Value):
+			d.errorf(k, "%s: unknown key %q%s", what, k.Value, hint(k.Value, known))
+		case o.f[k.Value].key != nil:
+			d.errorf(k, "%s: key %q is given twice (first at line %d); remove one", what, k.Value, o.f[k.Value].key.Line)
+		default:
+			o.f[k.Value] = field{k, v}
+		}
+	}
+	return o
+}
+
+// hint suggests the closest of known, or lists them all.
+func hint(word string, known []string) string {
+	if m := metadata.ClosestMatch(word, known); m != "" {
+		return fmt.Sprintf(" (did you mean %q?)", m)
+	}
+	return "; use one of " + strings.Join(known, ", ")
+}
+
+// has reports whether the key is present (even as null).
+func (o obj) has(key string) bool { return o.f[key].key != nil }
+
+// val returns the value of key, or nil.
+func (o obj) val(key string) *yaml.Node { return o.f[key].val }
+
+// sub names a key of o in messages.
+func (o obj) sub(key string) string { return o.what + ": " + key }
+
+// str reads a string; any scalar is taken as written, null is "".
+func (o obj) str(key string) string { return o.d.str(o.val(key), o.sub(key)) }
+
+// required reads a string that must be there and not empty.
+func (o obj) required(key string) string {
+	if !o.has(key) && o.f != nil {
+		o.d.errorf(o.n, "%s: %s is missing", o.what, key)
+		return ""
+	}
+	s := o.str(key)
+	if s == "" && o.has(key) && o.val(key).Kind == yaml.ScalarNode {
+		o.d.errorf(o.val(key), "%s must not be empty", o.sub(key))
+	}
+	return s
+}
+
+// optStr reads a string that may be absent (nil); null is "".
+func (o obj) optStr(key string) *string {
+	if !o.has(key) {
+		return nil
+	}
+	s := o.str(key)
+	return &s
+}
+
+// boolean reads true or false; absent or null is false.
+func (o obj) boolean(key string) bool { return o.d.boolean(o.val(key), o.sub(key)) }
+
+// optBool reads a boolean that may be absent (nil).
+func (o obj) optBool(key string) *bool {
+	if !o.has(key) {
+		return nil
+	}
+	b := o.boolean(key)
+	return &b
+}
+
+// strings reads a list of strings.
+func (o obj) strings(key string) []string {
+	var out []string
+	for _, item := range o.d.list(o.val(key), o.sub(key)) {
+		out = append(out, o.d.str(item, o.sub(key)))
+	}
+	return out
+}
+
+// str reads a scalar as written; null is "".
+func (d *decoder) str(n *yaml.Node, what string) string {
+	switch {
+	case isNull(n):
+		return ""
+	case n.Kind != yaml.ScalarNode:
+		d.errorf(n, "%s must be a single value, not %s", what, describe(n))
+		return ""
+	}
+	return n.Value
+}
+
+// boolean reads true or false; null is false.
+func (d *decoder) boolean(n *yaml.Node, what string) bool {
+	if isNull(n) {
+		return false
+	}
+	var b bool
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" || n.Decode(&b) != nil {
+		d.errorf(n, "%s must be true or false, not %s", what, describe(n))
+	}
+	return b
+}
+
+// list returns the items of a sequence; null is an empty list.
+func (d *decoder) list(n *yaml.Node, what string) []*yaml.Node {
+	switch {
+	case isNull(n):
+		return nil
+	case n.Kind != yaml.SequenceNode:
+		d.errorf(n, "%s must be a list, not %s", what, describe(n))
+		return nil
+	}
+	items := make([]*yaml.Node, len(n.Content))
+	for i, item := range n.Content {
+		items[i] = deref(item)
+	}
+	return items
+}
+
+// deref follows an alias to the node it names.
+func deref(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n == nil || n.Kind == 0 || (n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null")
+}
+
+// describe names what a node is, for messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "nothing"
+}

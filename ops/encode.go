@@ -1,0 +1,164 @@
+package ops
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// EncodeList renders list as a YAML sequence of single-key mappings, the
+// form [DecodeList] reads: canonical (keys in a fixed order, long forms,
+// empty fields left out) and readable (mappings and lists of plain values
+// that fit on a line are written in flow style). Each op is validated
+// first. Encode the node with an indent of 2 to get the layout of
+// DESIGN.md.
+func EncodeList(list []Op) (*yaml.Node, error) {
+	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for i, o := range list {
+		if err := o.Validate(); err != nil {
+			return nil, fmt.Errorf("ops: op %d: %w", i+1, err)
+		}
+		body, err := o.encode()
+		if err != nil {
+			return nil, fmt.Errorf("ops: op %d: %s: %w", i+1, o.Name(), err)
+		}
+		if err := checkUTF8(body); err != nil {
+			return nil, fmt.Errorf("ops: op %d: %s: %w", i+1, o.Name(), err)
+		}
+		flowSmall(body)
+		item := newMap()
+		item.set(o.Name(), body)
+		seq.Content = append(seq.Content, item.n)
+	}
+	if len(seq.Content) == 0 {
+		seq.Style = yaml.FlowStyle
+	}
+	return seq, nil
+}
+
+// flowWidth is the longest flow-style mapping or list, in characters.
+const flowWidth = 80
+
+// flowSmall sets flow style on every mapping of plain values (or of small
+// flow collections) and every list of plain values that fits in flowWidth.
+// A list of mappings stays a block, one item a line.
+func flowSmall(n *yaml.Node) {
+	for _, c := range n.Content {
+		flowSmall(c)
+	}
+	if n.Kind != yaml.MappingNode && n.Kind != yaml.SequenceNode {
+		return
+	}
+	for _, c := range n.Content {
+		if !inline(c) || (n.Kind == yaml.SequenceNode && c.Kind != yaml.ScalarNode) {
+			return
+		}
+	}
+	n.Style = yaml.FlowStyle
+	if len(n.Content) == 0 {
+		return
+	}
+	if out, err := yaml.Marshal(n); err != nil || len(strings.TrimSpace(string(out))) > flowWidth {
+		n.Style = 0
+	}
+}
+
+// inline reports whether n can sit inside a flow collection.
+func inline(n *yaml.Node) bool {
+	if n.Kind == yaml.ScalarNode {
+		return !strings.Contains(n.Value, "\n")
+	}
+	return n.Style&yaml.FlowStyle != 0
+}
+
+// checkUTF8 reports a string that YAML cannot hold as text.
+func checkUTF8(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode && !utf8.ValidString(n.Value) {
+		return fmt.Errorf("%q is not valid UTF-8", n.Value)
+	}
+	for _, c := range n.Content {
+		if err := checkUTF8(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mapb builds a mapping, key by key.
+type mapb struct{ n *yaml.Node }
+
+func newMap() mapb { return mapb{&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}} }
+
+// set adds a key and its value.
+func (b mapb) set(key string, v *yaml.Node) { b.n.Content = append(b.n.Content, strNode(key), v) }
+
+// str adds a string, left out when empty.
+func (b mapb) str(key, v string) {
+	if v != "" {
+		b.set(key, strNode(v))
+	}
+}
+
+// flag adds true, left out when false.
+func (b mapb) flag(key string, v bool) {
+	if v {
+		b.set(key, boolNode(v))
+	}
+}
+
+// list adds a list of strings, left out when empty.
+func (b mapb) list(key string, vs []string) {
+	if len(vs) > 0 {
+		b.set(key, strList(vs))
+	}
+}
+
+// optStr adds a string that may be absent (nil); "" is null.
+func (b mapb) optStr(key string, v *string) {
+	switch {
+	case v == nil:
+	case *v == "":
+		b.set(key, nullNode())
+	default:
+		b.set(key, strNode(*v))
+	}
+}
+
+// optBool adds a boolean that may be absent (nil).
+func (b mapb) optBool(key string, v *bool) {
+	if v != nil {
+		b.set(key, boolNode(*v))
+	}
+}
+
+// yaml11Bool are the words YAML 1.1 reads as booleans and YAML 1.2 as
+// strings: quoted, so that no reader takes them for booleans.
+var yaml11Bool = map[string]bool{"y": true, "Y": true, "yes": true, "Yes": true, "YES": true,
+	"n": true, "N": true, "no": true, "No": true, "NO": true, "on": true, "On": true, "ON": true,
+	"off": true, "Off": true, "OFF": true}
+
+// strNode is a string, quoted by the encoder only where YAML needs it.
+func strNode(v string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}
+	if yaml11Bool[v] {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
+
+func boolNode(v bool) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(v)}
+}
+
+func nullNode() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"} }
+
+func strList(vs []string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for _, v := range vs {
+		n.Content = append(n.Content, strNode(v))
+	}
+	return n
+}

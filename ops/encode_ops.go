@@ -1,0 +1,265 @@
+package ops
+
+import (
+	"maps"
+	"slices"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/retortdb/retort/metadata"
+)
+
+// ref adds table and schema.
+func (b mapb) ref(r TableRef) {
+	b.set("table", strNode(r.Table))
+	b.str("schema", r.Schema)
+}
+
+func (o *CreateTable) encode() (*yaml.Node, error) { return tableNode(o.Table) }
+
+func (o *DropTable) encode() (*yaml.Node, error) {
+	if o.Table != nil {
+		return tableNode(o.Table)
+	}
+	b := newMap()
+	b.set("name", strNode(o.TableRef.Table))
+	b.str("schema", o.Schema)
+	return b.n, nil
+}
+
+func (o *RenameTable) encode() (*yaml.Node, error) {
+	b := newMap()
+	b.ref(o.TableRef)
+	b.set("new_name", strNode(o.NewName))
+	return b.n, nil
+}
+
+func (o *SetTableComment) encode() (*yaml.Node, error) {
+	b := newMap()
+	b.ref(o.TableRef)
+	c := o.Comment
+	b.optStr("comment", &c)
+	b.optStr("existing_comment", o.ExistingComment)
+	return b.n, nil
+}
+
+func (o *AddColumn) encode() (*yaml.Node, error) {
+	b := newMap()
+	b.ref(o.TableRef)
+	c, err := columnNode(o.Column, false)
+	b.set("column", c)
+	return b.n, err
+}
+
+func (o *DropColumn) encode() (*yaml.Node, error) {
+	b := newMap()
+	b.ref(o.TableRef)
+	if o.Column == nil {
+		b.set("column", strNode(o.column()))
+		return b.n, nil
+	}
+	c, err := columnNode(o.Column, false)
+	b.set("column", c)
+	return b.n, err
+}
+
+func (o *AlterColumn) encode() (*yaml.Node, error) {
+	b := newMap()
+	b.ref(o.TableRef)
+	b.set("column", strNode(o.ColumnName))
+	b.str("new_name", o.NewName)
+	if err := b.typ("type", o.Type); err != nil {
+		return nil, err
+	}
+	b.optBool("nullable", o.Nullable)
+	b.optStr("default", o.Default)
+	b.optStr("comment", o.Comment)
+	b.optBool("autoincrement", o.AutoIncrement)
+	if err := b.typ("existing_type", o.ExistingType); err != nil {
+		return nil, err
+	}
+	b.optBool("existing_nullable", o.ExistingNullable)
+	b.optStr("existing_default", o.ExistingDefault)
+	b.optStr("existing_comment", o.ExistingComment)
+	b.optBool("existing_autoincrement", o.ExistingAutoIncrement)
+	return b.n, nil
+}
+
+// typ adds a type that may be absent (nil).
+func (b mapb) typ(key string, t *metadata.Type) error {
+	if t == nil {
+		return nil
+	}
+	n, err := typeNode(t)
+	if err == nil {
+		b.set(key, n)
+	}
+	return err
+}
+
+func (o *CreateIndex) encode() (*yaml.Node, error) {
+	b := newMap()
+	b.str("name", o.Index.Name)
+	b.ref(o.TableRef)
+	indexFields(b, o.Index)
+	return b.n, nil
+}
+
+func (o *DropIndex) encode() (*yaml.Node, error) {
+	b := newMap()
+	b.set("name", strNode(o.index()))
+	b.ref(o.TableRef)
+	if o.Index != nil {
+		indexFields(b, o.Index)
+	}
+	return b.n, nil
+}
+
+func (o *CreateUniqueConstraint) encode() (*yaml.Node, error) {
+	b := newMap()
+	b.str("name", o.Unique.Name)
+	b.ref(o.TableRef)
+	b.list("columns", o.Unique.Columns)
+	return b.n, nil
+}
+
+func (o *CreateForeignKey) encode() (*yaml.Node, error) {
+	b := newMap()
+	b.str("name", o.ForeignKey.Name)
+	b.ref(o.TableRef)
+	foreignKeyFields(b, o.ForeignKey)
+	return b.n, nil
+}
+
+func (o *CreateCheckConstraint) encode() (*yaml.Node, error) {
+	b := newMap()
+	b.str("name", o.Check.Name)
+	b.ref(o.TableRef)
+	b.set("expression", strNode(o.Check.Expression))
+	return b.n, nil
+}
+
+func (o *CreatePrimaryKey) encode() (*yaml.Node, error) {
+	b := newMap()
+	b.str("name", o.PrimaryKey.Name)
+	b.ref(o.TableRef)
+	b.list("columns", o.PrimaryKey.Columns)
+	return b.n, nil
+}
+
+func (o *DropConstraint) encode() (*yaml.Node, error) {
+	b := newMap()
+	b.set("name", strNode(o.constraint()))
+	b.ref(o.TableRef)
+	typ := o.Type
+	if typ == "" {
+		typ, _, _ = o.definition()
+	}
+	b.str("type", typ)
+	switch {
+	case o.Unique != nil:
+		b.list("columns", o.Unique.Columns)
+	case o.PrimaryKey != nil:
+		b.list("columns", o.PrimaryKey.Columns)
+	case o.Check != nil:
+		b.set("expression", strNode(o.Check.Expression))
+	case o.ForeignKey != nil:
+		foreignKeyFields(b, o.ForeignKey)
+	}
+	return b.n, nil
+}
+
+func (o *CreateEnum) encode() (*yaml.Node, error) {
+	b := newMap()
+	b.set("name", strNode(o.Enum.Name))
+	b.str("schema", o.Enum.Schema)
+	b.set("values", strList(o.Enum.Values))
+	return b.n, nil
+}
+
+func (o *DropEnum) encode() (*yaml.Node, error) {
+	b := newMap()
+	b.set("name", strNode(o.enum()))
+	b.str("schema", o.Schema)
+	if o.Enum != nil {
+		b.set("values", strList(o.Enum.Values))
+	}
+	return b.n, nil
+}
+
+func (o *AlterEnumAddValue) encode() (*yaml.Node, error) { return o.value().encode(), nil }
+
+func (o *AlterEnumDropValue) encode() (*yaml.Node, error) { return o.value().encode(), nil }
+
+func (v enumValue) encode() *yaml.Node {
+	b := newMap()
+	b.set("name", strNode(v.name))
+	b.str("schema", v.schema)
+	b.set("value", strNode(v.value))
+	b.str("before", v.before)
+	b.str("after", v.after)
+	return b.n
+}
+
+func (o *Execute) encode() (*yaml.Node, error) {
+	b := newMap()
+	b.str("sql", o.SQL)
+	for _, d := range slices.Sorted(maps.Keys(o.PerDialect)) {
+		b.set(d, strNode(o.PerDialect[d]))
+	}
+	return b.n, nil
+}
+
+func (o *BulkInsert) encode() (*yaml.Node, error) {
+	b := newMap()
+	b.ref(o.TableRef)
+	if err := b.rows(o.Columns, o.Rows); err != nil {
+		return nil, err
+	}
+	b.str("file", o.File)
+	b.str("on_conflict", o.OnConflict)
+	b.str("key", o.Key)
+	return b.n, nil
+}
+
+func (o *BulkDelete) encode() (*yaml.Node, error) {
+	b := newMap()
+	b.ref(o.TableRef)
+	if err := b.rows(o.Columns, o.Rows); err != nil {
+		return nil, err
+	}
+	b.str("file", o.File)
+	b.str("key", o.Key)
+	return b.n, nil
+}
+
+// rows adds rows as a list of mappings, left out when there are none.
+func (b mapb) rows(cols []string, rows [][]any) error {
+	if rows == nil {
+		return nil
+	}
+	list := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for _, row := range rows {
+		m := newMap()
+		for j, v := range row {
+			n, err := valueNode(v)
+			if err != nil {
+				return err
+			}
+			m.set(cols[j], n)
+		}
+		list.Content = append(list.Content, m.n)
+	}
+	b.set("rows", list)
+	return nil
+}
+
+func (o *Call) encode() (*yaml.Node, error) {
+	if o.ReverseName == "" {
+		return strNode(o.Function), nil
+	}
+	b := newMap()
+	b.set("function", strNode(o.Function))
+	b.set("reverse", strNode(o.ReverseName))
+	return b.n, nil
+}
