@@ -1,0 +1,74 @@
+package dialect
+
+import (
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
+)
+
+// CreateOps returns the ops that create m from an empty database: its enums,
+// its tables in [SortTables] order (each without its deferred foreign
+// keys), then the deferred keys. The ops hold copies; m is not changed.
+func CreateOps(m *metadata.MetaData) []ops.Op {
+	var list []ops.Op
+	for _, e := range m.Enums {
+		list = append(list, &ops.CreateEnum{Enum: e.Clone()})
+	}
+	ordered, deferred := SortTables(m.Tables)
+	skip := make(map[*metadata.ForeignKey]bool, len(deferred))
+	for _, d := range deferred {
+		skip[d.ForeignKey] = true
+	}
+	for _, t := range ordered {
+		c := t.Clone()
+		c.ForeignKeys = nil
+		for _, fk := range t.ForeignKeys {
+			if !skip[fk] {
+				c.ForeignKeys = append(c.ForeignKeys, fk.Clone())
+			}
+		}
+		list = append(list, &ops.CreateTable{Table: c})
+	}
+	for _, d := range deferred {
+		list = append(list, &ops.CreateForeignKey{
+			TableRef:   TableOf(d.Table),
+			ForeignKey: d.ForeignKey.Clone(),
+		})
+	}
+	return list
+}
+
+// DropOps returns the ops that drop everything m holds, the reverse of
+// [CreateOps]: the deferred foreign keys first, then the tables in reverse
+// dependency order, then the enums.
+func DropOps(m *metadata.MetaData) []ops.Op {
+	var list []ops.Op
+	ordered, deferred := SortTables(m.Tables)
+	for i := len(deferred) - 1; i >= 0; i-- {
+		d := deferred[i]
+		list = append(list, &ops.DropConstraint{
+			TableRef:       TableOf(d.Table),
+			ConstraintName: d.ForeignKey.Name,
+			Type:           ops.ConstraintForeignKey,
+			ForeignKey:     d.ForeignKey.Clone(),
+		})
+	}
+	skip := make(map[*metadata.ForeignKey]bool, len(deferred))
+	for _, d := range deferred {
+		skip[d.ForeignKey] = true
+	}
+	for i := len(ordered) - 1; i >= 0; i-- {
+		t := ordered[i].Clone()
+		t.ForeignKeys = t.ForeignKeys[:0]
+		for _, fk := range ordered[i].ForeignKeys {
+			if !skip[fk] {
+				t.ForeignKeys = append(t.ForeignKeys, fk.Clone())
+			}
+		}
+		list = append(list, &ops.DropTable{TableRef: TableOf(t), Table: t})
+	}
+	for i := len(m.Enums) - 1; i >= 0; i-- {
+		e := m.Enums[i]
+		list = append(list, &ops.DropEnum{Schema: e.Schema, EnumName: e.Name, Enum: e.Clone()})
+	}
+	return list
+}

@@ -1,0 +1,269 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/metadata"
+)
+
+// Inspect reads the tables, columns, constraints, indexes, enums and
+// comments of the given schemas (the connection's current schema when
+// none) in seven catalog queries, whatever the number of tables. Types are
+// read back into the vocabulary (see [CanonicalType]); serial and identity
+// columns come back as autoincrement without a default; views, sequences
+// no column owns, functions, triggers and domains are reported as one
+// warning each.
+func (p Postgres) Inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions) (*dialect.Inspection, error) {
+	in := &inspector{q: q, schemas: opts.Schemas, tables: map[tableKey]*metadata.Table{}}
+	if len(in.schemas) == 0 {
+		var current sql.NullString
+		if err := in.each(ctx, "current schema", currentSchemaQuery, false, func(r *sql.Rows) error {
+			return r.Scan(&current)
+		}); err != nil {
+			return nil, err
+		}
+		if !current.Valid {
+			return nil, fmt.Errorf("postgresql: the connection has no current schema (check search_path)")
+		}
+		in.schemas, in.blank = []string{current.String}, current.String
+	}
+	m := metadata.New()
+	for _, step := range []struct {
+		what, query string
+		row         func(*sql.Rows) error
+	}{
+		{"enums", enumsQuery, in.enumRow(m)},
+		{"tables", tablesQuery, in.tableRow(m)},
+		{"columns", columnsQuery, in.columnRow},
+		{"constraints", constraintsQuery, in.constraintRow},
+		{"indexes", indexesQuery, in.indexRow},
+		{"objects not modelled", unmodelledQuery, in.unmodelledRow},
+	} {
+		if err := in.each(ctx, step.what, step.query, true, step.row); err != nil {
+			return nil, err
+		}
+	}
+	return &dialect.Inspection{MetaData: m, Warnings: in.warnings}, nil
+}
+
+type tableKey struct{ schema, name string }
+
+// inspector holds one inspection's state.
+type inspector struct {
+	q        dialect.Queryer
+	schemas  []string
+	blank    string // the schema whose objects get an empty Schema, when reading the default one
+	tables   map[tableKey]*metadata.Table
+	vanished map[tableKey]bool
+	warnings []string
+}
+
+// each runs a catalog query and calls row for every row.
+func (in *inspector) each(ctx context.Context, what, query string, withSchemas bool, row func(*sql.Rows) error) error {
+	var args []any
+	if withSchemas {
+		args = append(args, in.schemas)
+	}
+	rows, err := in.q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("postgresql: reading %s: %w", what, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := row(rows); err != nil {
+			return fmt.Errorf("postgresql: reading %s: %w", what, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("postgresql: reading %s: %w", what, err)
+	}
+	return nil
+}
+
+func (in *inspector) schema(s string) string {
+	if s == in.blank {
+		return ""
+	}
+	return s
+}
+
+func (in *inspector) warn(format string, args ...any) {
+	in.warnings = append(in.warnings, "postgresql: "+fmt.Sprintf(format, args...))
+}
+
+// table returns the table a row belongs to; a table that was not listed
+// (created or dropped during the inspection) is reported once and skipped.
+func (in *inspector) table(schema, name string) *metadata.Table {
+	k := tableKey{schema, name}
+	if t := in.tables[k]; t != nil {
+		return t
+	}
+	if in.vanished == nil {
+		in.vanished = map[tableKey]bool{}
+	}
+	if !in.vanished[k] {
+		in.vanished[k] = true
+		in.warn("table %s.%s changed while it was inspected and was skipped; inspect again", schema, name)
+	}
+	return nil
+}
+
+func (in *inspector) enumRow(m *metadata.MetaData) func(*sql.Rows) error {
+	return func(r *sql.Rows) error {
+		var schema, name, values string
+		if err := r.Scan(&schema, &name, &values); err != nil {
+			return err
+		}
+		e := &metadata.Enum{Schema: in.schema(schema), Name: name}
+		if err := json.Unmarshal([]byte(values), &e.Values); err != nil {
+			return fmt.Errorf("values of enum %s: %w", name, err)
+		}
+		m.Enums = append(m.Enums, e)
+		return nil
+	}
+}
+
+func (in *inspector) tableRow(m *metadata.MetaData) func(*sql.Rows) error {
+	return func(r *sql.Rows) error {
+		var schema, name, comment string
+		if err := r.Scan(&schema, &name, &comment); err != nil {
+			return err
+		}
+		t := &metadata.Table{Schema: in.schema(schema), Name: name, Comment: comment}
+		in.tables[tableKey{schema, name}] = t
+		m.Tables = append(m.Tables, t)
+		return nil
+	}
+}
+
+var nextvalRE = regexp.MustCompile(`^nextval\('.*'::regclass\)$`)
+
+func (in *inspector) columnRow(r *sql.Rows) error {
+	var schema, table, name, format, typtype, typSchema, typName, def, identity, generated, comment string
+	var notNull bool
+	if err := r.Scan(&schema, &table, &name, &format, &typtype, &typSchema, &typName, &notNull, &def, &identity, &generated, &comment); err != nil {
+		return err
+	}
+	t := in.table(schema, table)
+	if t == nil {
+		return nil
+	}
+	c := &metadata.Column{Name: name, Nullable: !notNull, Comment: comment}
+	if typtype == "e" {
+		c.Type = metadata.EnumType(typName)
+	} else {
+		c.Type = fromFormatType(format)
+	}
+	switch {
+	case identity != "":
+		c.AutoIncrement = true
+	case generated != "":
+		in.warn("column %s.%s is generated (AS %s): read as a plain column", table, name, def)
+	case nextvalRE.MatchString(def):
+		c.AutoIncrement = true
+	default:
+		c.Default = NormalizeDefault(def)
+	}
+	t.Columns = append(t.Columns, c)
+	return nil
+}
+
+var actions = map[string]string{
+	"a": "", "r": metadata.Restrict, "c": metadata.Cascade, "n": metadata.SetNull, "d": metadata.SetDefault,
+}
+
+var checkDefRE = regexp.MustCompile(`^CHECK \((.*)\)( NO INHERIT)?( NOT VALID)?$`)
+
+func (in *inspector) constraintRow(r *sql.Rows) error {
+	var schema, table, name, kind, cols, refSchema, refTable, refCols, onDelete, onUpdate, def string
+	var deferrable, deferred bool
+	if err := r.Scan(&schema, &table, &name, &kind, &cols, &refSchema, &refTable, &refCols, &onDelete, &onUpdate, &deferrable, &deferred, &def); err != nil {
+		return err
+	}
+	t := in.table(schema, table)
+	if t == nil {
+		return nil
+	}
+	var columns, refColumns []string
+	if err := json.Unmarshal([]byte(cols), &columns); err != nil {
+		return fmt.Errorf("columns of %s: %w", name, err)
+	}
+	if err := json.Unmarshal([]byte(refCols), &refColumns); err != nil {
+		return fmt.Errorf("referred columns of %s: %w", name, err)
+	}
+	switch kind {
+	case "p":
+		t.PrimaryKey = &metadata.PrimaryKey{Name: name, Columns: columns}
+	case "u":
+		t.Uniques = append(t.Uniques, &metadata.Unique{Name: name, Columns: columns})
+	case "f":
+		fk := &metadata.ForeignKey{Name: name, Columns: columns, RefTable: refTable, RefColumns: refColumns,
+			OnDelete: actions[onDelete], OnUpdate: actions[onUpdate], Deferrable: deferrable, InitiallyDeferred: deferred}
+		if refSchema != schema {
+			fk.RefSchema = refSchema
+		}
+		t.ForeignKeys = append(t.ForeignKeys, fk)
+	case "c":
+		m := checkDefRE.FindStringSubmatch(def)
+		if m == nil {
+			in.warn("check %s on %s: cannot read its definition %q; skipped", name, table, def)
+			return nil
+		}
+		t.Checks = append(t.Checks, &metadata.Check{Name: name, Expression: stripOuterParens(m[1])})
+	case "x":
+		in.warn("exclusion constraint %s on %s is not modelled: %s", name, table, def)
+	}
+	return nil
+}
+
+func (in *inspector) indexRow(r *sql.Rows) error {
+	var schema, table, name, method, where, keys string
+	var unique, include, options bool
+	if err := r.Scan(&schema, &table, &name, &unique, &method, &where, &keys, &include, &options); err != nil {
+		return err
+	}
+	t := in.table(schema, table)
+	if t == nil {
+		return nil
+	}
+	var parts [][2]any
+	if err := json.Unmarshal([]byte(keys), &parts); err != nil {
+		return fmt.Errorf("key of index %s: %w", name, err)
+	}
+	ix := &metadata.Index{Name: name, Unique: unique, Where: where}
+	if method != "btree" {
+		ix.Using = method
+	}
+	for _, part := range parts {
+		attnum, _ := part[0].(float64)
+		text, _ := part[1].(string)
+		if attnum == 0 {
+			ix.Expressions = append(ix.Expressions, text)
+		} else {
+			ix.Columns = append(ix.Columns, text)
+		}
+	}
+	if include {
+		in.warn("index %s on %s has INCLUDE columns, which are not modelled", name, table)
+	}
+	if options {
+		in.warn("index %s on %s has DESC or NULLS FIRST/LAST keys, which are not modelled", name, table)
+	}
+	t.Indexes = append(t.Indexes, ix)
+	return nil
+}
+
+func (in *inspector) unmodelledRow(r *sql.Rows) error {
+	var kind, schema, name string
+	if err := r.Scan(&kind, &schema, &name); err != nil {
+		return err
+	}
+	in.warn("%s %s.%s is not modelled (skipped)", kind, schema, strings.TrimSpace(name))
+	return nil
+}

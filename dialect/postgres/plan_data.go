@@ -1,0 +1,151 @@
+package postgres
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
+)
+
+// maxParams is PostgreSQL's limit of bound parameters per statement.
+const maxParams = 65535
+
+// rowsPerInsert caps a batch so one statement stays a reasonable size.
+const rowsPerInsert = 1000
+
+// execute returns the op's SQL for PostgreSQL: its own entry when it has
+// per-dialect SQL (none when it has no entry for PostgreSQL), else SQL.
+func (p Postgres) execute(o *ops.Execute) []dialect.Statement {
+	sql := o.SQL
+	if len(o.PerDialect) > 0 {
+		sql = o.PerDialect[p.Name()]
+	}
+	if strings.TrimSpace(sql) == "" {
+		return nil
+	}
+	return stmts(sql)
+}
+
+// bulkInsert plans inline rows as batched multi-row INSERTs with bound
+// values; on conflict with the key it skips the row or updates the other
+// columns. Rows from a file are streamed by the runner, not planned.
+func (p Postgres) bulkInsert(m *metadata.MetaData, o *ops.BulkInsert) ([]dialect.Statement, error) {
+	if o.File != "" {
+		return nil, fmt.Errorf("bulk_insert from %s is streamed by the runner (COPY), not planned", o.File)
+	}
+	if len(o.Rows) == 0 {
+		return nil, nil
+	}
+	suffix := ""
+	switch o.OnConflict {
+	case ops.OnConflictError:
+	case ops.OnConflictSkip:
+		suffix = " ON CONFLICT DO NOTHING"
+	case ops.OnConflictUpdate:
+		key, err := conflictKey(m, o.TableRef, o.Key)
+		if err != nil {
+			return nil, err
+		}
+		var sets []string
+		for _, c := range o.Columns {
+			if !contains(key, c) {
+				sets = append(sets, p.QuoteIdent(c)+" = EXCLUDED."+p.QuoteIdent(c))
+			}
+		}
+		if len(sets) == 0 {
+			suffix = " ON CONFLICT DO NOTHING"
+		} else {
+			suffix = " ON CONFLICT (" + dialect.QuoteList(p, key) + ") DO UPDATE SET " + strings.Join(sets, ", ")
+		}
+	default:
+		return nil, fmt.Errorf("unknown on_conflict %q (want skip or update)", o.OnConflict)
+	}
+	per := min(rowsPerInsert, maxParams/max(len(o.Columns), 1))
+	var out []dialect.Statement
+	for start := 0; start < len(o.Rows); start += per {
+		ins := dialect.InsertInto(o.TableRef, o.Columns...)
+		ins.Rows = o.Rows[start:min(start+per, len(o.Rows))]
+		s, err := dialect.Compile(p, ins)
+		if err != nil {
+			return nil, err
+		}
+		s.SQL += suffix
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// bulkDelete deletes the rows a bulk_insert loaded, matched on the key
+// columns with bound values, in batches.
+func (p Postgres) bulkDelete(m *metadata.MetaData, o *ops.BulkDelete) ([]dialect.Statement, error) {
+	if o.File != "" {
+		return nil, fmt.Errorf("bulk_delete from %s is streamed by the runner, not planned", o.File)
+	}
+	key, err := conflictKey(m, o.TableRef, o.Key)
+	if err != nil {
+		return nil, err
+	}
+	pos := make([]int, len(key))
+	for i, k := range key {
+		pos[i] = indexOf(o.Columns, k)
+		if pos[i] < 0 {
+			return nil, fmt.Errorf("bulk_delete on %s: the rows lack key column %q", o.Table, k)
+		}
+	}
+	per := min(rowsPerInsert, maxParams/max(len(key), 1))
+	var out []dialect.Statement
+	for start := 0; start < len(o.Rows); start += per {
+		var match []dialect.Cond
+		for _, row := range o.Rows[start:min(start+per, len(o.Rows))] {
+			if len(row) != len(o.Columns) {
+				return nil, fmt.Errorf("bulk_delete on %s: a row has %d values for %d columns", o.Table, len(row), len(o.Columns))
+			}
+			conds := make([]dialect.Cond, len(key))
+			for i, k := range key {
+				conds[i] = dialect.Eq(k, row[pos[i]])
+			}
+			match = append(match, dialect.And(conds...))
+		}
+		s, err := dialect.Compile(p, &dialect.Delete{Table: o.TableRef, Where: dialect.Or(match...)})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// conflictKey returns the columns of the named unique constraint (or
+// unique index), or of the primary key when name is empty.
+func conflictKey(m *metadata.MetaData, r ops.TableRef, name string) ([]string, error) {
+	t := m.Table(r.Schema, r.Table)
+	if t == nil {
+		return nil, fmt.Errorf("table %s is not in the schema, so its key is unknown", r.Table)
+	}
+	if name == "" {
+		if t.PrimaryKey == nil {
+			return nil, fmt.Errorf("table %s has no primary key; name a unique key with key:", r.Table)
+		}
+		return t.PrimaryKey.Columns, nil
+	}
+	if u := t.Unique(name); u != nil {
+		return u.Columns, nil
+	}
+	if ix := t.Index(name); ix != nil && ix.Unique && len(ix.Expressions) == 0 {
+		return ix.Columns, nil
+	}
+	return nil, fmt.Errorf("table %s has no unique key %q", r.Table, name)
+}
+
+func indexOf(list []string, s string) int {
+	for i, v := range list {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func contains(list []string, s string) bool { return indexOf(list, s) >= 0 }

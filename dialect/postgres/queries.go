@@ -1,0 +1,118 @@
+package postgres
+
+// The catalog queries of Inspect. Each reads one kind of object for every
+// table of the schemas in $1 (a text array) at once, so an inspection costs
+// the same number of queries whatever the number of tables. Arrays come
+// back as JSON text, which database/sql scans as a string.
+
+const currentSchemaQuery = `SELECT current_schema()`
+
+// relKinds are the relations Inspect models as tables: ordinary and
+// partitioned tables, but not the partitions of one.
+const relKinds = `c.relkind IN ('r', 'p') AND NOT c.relispartition`
+
+const tablesQuery = `
+SELECT n.nspname, c.relname, coalesce(d.description, '')
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
+WHERE n.nspname = ANY($1) AND ` + relKinds + `
+ORDER BY n.nspname, c.relname`
+
+const columnsQuery = `
+SELECT n.nspname, c.relname, a.attname,
+       format_type(a.atttypid, a.atttypmod), t.typtype, tn.nspname, t.typname,
+       a.attnotnull, coalesce(pg_get_expr(ad.adbin, ad.adrelid), ''),
+       a.attidentity, a.attgenerated, coalesce(d.description, '')
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_type t ON t.oid = a.atttypid
+JOIN pg_namespace tn ON tn.oid = t.typnamespace
+LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
+WHERE n.nspname = ANY($1) AND ` + relKinds + ` AND a.attnum > 0 AND NOT a.attisdropped
+ORDER BY n.nspname, c.relname, a.attnum`
+
+// constraintsQuery reads primary keys, unique, foreign key and check
+// constraints with their columns in key order.
+const constraintsQuery = `
+SELECT n.nspname, c.relname, con.conname, con.contype,
+       coalesce((SELECT json_agg(a.attname ORDER BY k.ord)
+                 FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
+                 JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum), '[]')::text,
+       coalesce(fn.nspname, ''), coalesce(fc.relname, ''),
+       coalesce((SELECT json_agg(a.attname ORDER BY k.ord)
+                 FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
+                 JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum), '[]')::text,
+       con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred,
+       pg_get_constraintdef(con.oid)
+FROM pg_constraint con
+JOIN pg_class c ON c.oid = con.conrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_class fc ON fc.oid = con.confrelid
+LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+WHERE n.nspname = ANY($1) AND ` + relKinds + ` AND con.contype IN ('p', 'u', 'f', 'c', 'x')
+ORDER BY n.nspname, c.relname, con.conname`
+
+// indexesQuery reads the indexes that back no constraint: each key part is
+// a column name, or the expression's text when the part is an expression.
+const indexesQuery = `
+SELECT n.nspname, c.relname, ic.relname, ix.indisunique, am.amname,
+       coalesce(pg_get_expr(ix.indpred, ix.indrelid), ''),
+       coalesce((SELECT json_agg(json_build_array(k.attnum,
+                     CASE WHEN k.attnum = 0 THEN pg_get_indexdef(ix.indexrelid, k.ord::int, true)
+                          ELSE (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = ix.indrelid AND a.attnum = k.attnum) END)
+                     ORDER BY k.ord)
+                 FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+                 WHERE k.ord <= ix.indnkeyatts), '[]')::text,
+       ix.indnatts > ix.indnkeyatts,
+       EXISTS (SELECT 1 FROM unnest(ix.indoption::int2[]) AS o(v) WHERE o.v <> 0)
+FROM pg_index ix
+JOIN pg_class ic ON ic.oid = ix.indexrelid
+JOIN pg_class c ON c.oid = ix.indrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_am am ON am.oid = ic.relam
+WHERE n.nspname = ANY($1) AND ` + relKinds + `
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint con
+                  WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x'))
+ORDER BY n.nspname, c.relname, ic.relname`
+
+const enumsQuery = `
+SELECT n.nspname, t.typname, json_agg(e.enumlabel ORDER BY e.enumsortorder)::text
+FROM pg_type t
+JOIN pg_namespace n ON n.oid = t.typnamespace
+JOIN pg_enum e ON e.enumtypid = t.oid
+WHERE n.nspname = ANY($1)
+GROUP BY n.nspname, t.typname
+ORDER BY n.nspname, t.typname`
+
+// unmodelledQuery lists the objects the model cannot hold, for warnings:
+// views, materialized views, sequences no column owns, functions and
+// procedures, triggers, domains, foreign tables; extension members are
+// left out.
+const unmodelledQuery = `
+SELECT kind, schema, name FROM (
+  SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
+                        WHEN 'S' THEN 'sequence' ELSE 'foreign table' END AS kind,
+         n.nspname AS schema, c.relname AS name
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = ANY($1) AND c.relkind IN ('v', 'm', 'S', 'f')
+    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
+  UNION ALL
+  SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
+         n.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'
+  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+  WHERE n.nspname = ANY($1)
+    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+  UNION ALL
+  SELECT 'trigger', n.nspname, tg.tgname || ' on ' || c.relname
+  FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = ANY($1) AND NOT tg.tgisinternal
+  UNION ALL
+  SELECT 'domain', n.nspname, t.typname
+  FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+  WHERE n.nspname = ANY($1) AND t.typtype = 'd'
+    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+) x
+ORDER BY kind, schema, name`
