@@ -122,6 +122,13 @@ type Statement struct {
 	// around a table recreate this way, as its documentation prescribes.
 	BeforeTx bool
 	AfterTx  bool
+	// ExecRows marks a query whose rows are statements: the runner runs
+	// the query, reads every row's first column (SQL text) before running
+	// any, then runs each, in order, in the same transaction. SQLite's
+	// recreate saves the CREATE TRIGGER text of a table before dropping it
+	// and replays it this way, since the model holds no triggers. A --sql
+	// script, which has no database to ask, prints it as a comment.
+	ExecRows bool
 }
 
 // ErrLockTimeout is wrapped by [Locker.Lock] (and by a dialect whose lock is
