@@ -1,0 +1,370 @@
+package mysql
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/metadata"
+)
+
+// Inspect reads the connection's database (or the databases opts.Schemas
+// names; tables of the connection's own database get an empty Schema) in
+// eight catalog queries, whatever the number of tables. It reads what Plan
+// writes back into the same model, as [Dialect.Normalize] predicts:
+// canonical types, canonical defaults (MariaDB's quoted strings, MySQL's
+// bare literals and both spellings of CURRENT_TIMESTAMP agree), enums named
+// "<table>_<column>", MariaDB's JSON columns (longtext with a json_valid
+// check) as json with the check hidden, and the indexes MySQL makes behind
+// foreign keys hidden. Views, triggers, routines, events, sequences,
+// generated columns and prefix indexes are reported in Warnings.
+func (d *Dialect) Inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions) (*dialect.Inspection, error) {
+	in := &inspector{q: q, tables: map[tableKey]*metadata.Table{}}
+	if err := in.server(ctx); err != nil {
+		return nil, err
+	}
+	in.setSchemas(opts.Schemas)
+	steps := []func(context.Context) error{in.readTables, in.readChecks, in.readColumns, in.readIndexes, in.readForeignKeys, in.readObjects}
+	for _, step := range steps {
+		if err := step(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return &dialect.Inspection{MetaData: in.finish(), Warnings: in.warnings}, nil
+}
+
+type tableKey struct{ schema, name string }
+
+// inspector accumulates one Inspect.
+type inspector struct {
+	q        dialect.Queryer
+	flavor   Flavor
+	current  string   // DATABASE()
+	schemas  []string // the databases read
+	args     []any    // schemas as bind arguments
+	tables   map[tableKey]*metadata.Table
+	order    []*metadata.Table
+	enums    []*metadata.Enum
+	jsonCk   map[tableKey]map[string]bool // MariaDB: columns with json_valid checks
+	warnings []string
+}
+
+func (in *inspector) warn(format string, args ...any) {
+	in.warnings = append(in.warnings, "mysql: "+fmt.Sprintf(format, args...))
+}
+
+// server reads the version (MariaDB or MySQL) and the current database.
+func (in *inspector) server(ctx context.Context) error {
+	var version string
+	rows, err := in.q.QueryContext(ctx, serverQuery)
+	if err != nil {
+		return fmt.Errorf("mysql: reading the server version: %w", err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		if err := rows.Scan(&version, &in.current); err != nil {
+			return fmt.Errorf("mysql: reading the server version: %w", err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("mysql: reading the server version: %w", err)
+	}
+	in.flavor = flavorOf(version)
+	return nil
+}
+
+// flavorOf tells MariaDB from MySQL by VERSION() ("10.11.6-MariaDB-...").
+func flavorOf(version string) Flavor {
+	if strings.Contains(strings.ToLower(version), "mariadb") {
+		return MariaDB
+	}
+	return MySQL
+}
+
+func (in *inspector) setSchemas(schemas []string) {
+	in.schemas = schemas
+	if len(in.schemas) == 0 {
+		in.schemas = []string{in.current}
+	}
+	for _, s := range in.schemas {
+		in.args = append(in.args, s)
+	}
+}
+
+// modelSchema is the Schema a table of database db gets in the model.
+func (in *inspector) modelSchema(db string) string {
+	if db == in.current {
+		return ""
+	}
+	return db
+}
+
+// query runs one catalog query over every schema and calls scan per row.
+func (in *inspector) query(ctx context.Context, what, text string, repeat int, scan func(*sql.Rows) error) error {
+	var args []any
+	for range repeat {
+		args = append(args, in.args...)
+	}
+	rows, err := in.q.QueryContext(ctx, fmt.Sprintf(text, placeholders(len(in.schemas))), args...)
+	if err != nil {
+		return fmt.Errorf("mysql: reading %s: %w", what, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return fmt.Errorf("mysql: reading %s: %w", what, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("mysql: reading %s: %w", what, err)
+	}
+	return nil
+}
+
+// table returns the model table of a catalog row, or nil for a table
+// Inspect does not model (a view, or one created since readTables).
+func (in *inspector) table(db, name string) *metadata.Table {
+	return in.tables[tableKey{in.modelSchema(db), name}]
+}
+
+func (in *inspector) readTables(ctx context.Context) error {
+	return in.query(ctx, "tables", tablesQuery, 1, func(rows *sql.Rows) error {
+		var db, name, typ, comment string
+		if err := rows.Scan(&db, &name, &typ, &comment); err != nil {
+			return err
+		}
+		switch typ {
+		case "BASE TABLE", "SYSTEM VERSIONED":
+			if typ == "SYSTEM VERSIONED" {
+				in.warn("table %q is system-versioned; its history is not modelled", name)
+			}
+			t := &metadata.Table{Schema: in.modelSchema(db), Name: name, Comment: comment}
+			in.tables[tableKey{t.Schema, name}] = t
+			in.order = append(in.order, t)
+		case "VIEW":
+			in.warn("view %q is not modelled; it was left out", name)
+		case "SEQUENCE":
+			in.warn("sequence %q is not modelled; it was left out", name)
+		default:
+			in.warn("%s %q is not modelled; it was left out", strings.ToLower(typ), name)
+		}
+		return nil
+	})
+}
+
+var jsonValidRE = regexp.MustCompile("^json_valid\\(`((?:[^`]|``)+)`\\)$")
+
+// readChecks reads check constraints; on MariaDB it notes the json_valid
+// checks of JSON columns, which readColumns turns back into json.
+func (in *inspector) readChecks(ctx context.Context) error {
+	text := checksQueryMySQL
+	if in.flavor == MariaDB {
+		text = checksQueryMariaDB
+	}
+	in.jsonCk = map[tableKey]map[string]bool{}
+	return in.query(ctx, "check constraints", text, 1, func(rows *sql.Rows) error {
+		var db, table, name, clause, level string
+		if err := rows.Scan(&db, &table, &name, &clause, &level); err != nil {
+			return err
+		}
+		t := in.table(db, table)
+		if t == nil {
+			return nil
+		}
+		if m := jsonValidRE.FindStringSubmatch(clause); m != nil && level == "Column" && strings.ReplaceAll(m[1], "``", "`") == name {
+			k := tableKey{t.Schema, t.Name}
+			if in.jsonCk[k] == nil {
+				in.jsonCk[k] = map[string]bool{}
+			}
+			in.jsonCk[k][name] = true
+			t.Checks = append(t.Checks, &metadata.Check{Name: name, Expression: clause}) // dropped if the column is longtext
+			return nil
+		}
+		t.Checks = append(t.Checks, &metadata.Check{Name: name, Expression: canonicalExpr(clause)})
+		return nil
+	})
+}
+
+func (in *inspector) readColumns(ctx context.Context) error {
+	return in.query(ctx, "columns", columnsQuery, 1, func(rows *sql.Rows) error {
+		var db, table, name, colType, nullable, extra, comment, generated string
+		var def sql.NullString
+		if err := rows.Scan(&db, &table, &name, &colType, &nullable, &def, &extra, &comment, &generated); err != nil {
+			return err
+		}
+		t := in.table(db, table)
+		if t == nil {
+			return nil
+		}
+		typ, values := canonicalType(colType)
+		if typ.Kind == metadata.EnumKind {
+			typ.EnumName = enumName(t.Name, name)
+			in.enums = append(in.enums, &metadata.Enum{Schema: t.Schema, Name: typ.EnumName, Values: values})
+		}
+		if typ.Kind == metadata.Text && in.jsonCk[tableKey{t.Schema, t.Name}][name] && strings.EqualFold(colType, "longtext") {
+			typ = metadata.JSONType
+			t.Checks = slices.DeleteFunc(t.Checks, func(c *metadata.Check) bool {
+				return c.Name == name && strings.HasPrefix(c.Expression, "json_valid(")
+			})
+		}
+		c := &metadata.Column{
+			Name:          name,
+			Type:          typ,
+			Nullable:      nullable == "YES",
+			AutoIncrement: strings.Contains(strings.ToLower(extra), "auto_increment"),
+			Comment:       comment,
+		}
+		c.Default = in.columnDefault(def, extra, typ)
+		if generated != "" {
+			in.warn("column %q of table %q is generated (AS %s); it was read as a plain column", name, table, generated)
+		}
+		t.Columns = append(t.Columns, c)
+		return nil
+	})
+}
+
+var introducerRE = regexp.MustCompile(`_[a-z0-9]+\\'`)
+
+// columnDefault reads COLUMN_DEFAULT and EXTRA into a canonical default.
+// MariaDB gives SQL text (strings quoted, NULL for DEFAULT NULL); MySQL
+// gives a literal's bare value, or with DEFAULT_GENERATED in EXTRA an
+// expression with escaped quotes (_utf8mb4\'x\').
+func (in *inspector) columnDefault(def sql.NullString, extra string, t metadata.Type) string {
+	var s string
+	switch {
+	case !def.Valid:
+	case in.flavor == MariaDB:
+		s = def.String
+	case strings.Contains(extra, "DEFAULT_GENERATED"):
+		s = strings.ReplaceAll(introducerRE.ReplaceAllString(def.String, `\'`), `\'`, "'")
+	case isNumericKind(t.Kind) || t.Kind == metadata.Boolean:
+		s = def.String
+	default:
+		s, _ = literals.String(def.String)
+	}
+	lower := strings.ToLower(extra)
+	if i := strings.Index(lower, "on update "); i >= 0 {
+		if s == "" {
+			s = "NULL"
+		}
+		s += " ON UPDATE " + extra[i+len("on update "):]
+	}
+	return canonicalDefault(s, t)
+}
+
+func (in *inspector) readIndexes(ctx context.Context) error {
+	text := indexesQueryMySQL
+	if in.flavor == MariaDB {
+		text = indexesQueryMariaDB
+	}
+	type ixKey struct {
+		t    *metadata.Table
+		name string
+	}
+	seen := map[ixKey]*metadata.Index{}
+	var order []ixKey
+	err := in.query(ctx, "indexes", text, 1, func(rows *sql.Rows) error {
+		var db, table, name, typ string
+		var nonUnique int64
+		var column, expr sql.NullString
+		var subPart sql.NullInt64
+		if err := rows.Scan(&db, &table, &name, &nonUnique, &column, &subPart, &typ, &expr); err != nil {
+			return err
+		}
+		t := in.table(db, table)
+		if t == nil {
+			return nil
+		}
+		k := ixKey{t, name}
+		ix := seen[k]
+		if ix == nil {
+			ix = &metadata.Index{Name: name, Unique: nonUnique == 0}
+			if u := strings.ToLower(typ); u == "fulltext" || u == "spatial" {
+				ix.Using = u
+			}
+			seen[k] = ix
+			order = append(order, k)
+		}
+		switch {
+		case expr.Valid && expr.String != "":
+			ix.Expressions = append(ix.Expressions, canonicalExpr(expr.String))
+		case column.Valid:
+			ix.Columns = append(ix.Columns, column.String)
+			if subPart.Valid {
+				in.warn("index %q of table %q indexes a prefix (%d) of column %q; it was read as indexing the whole column", name, table, subPart.Int64, column.String)
+			}
+		}
+		return nil
+	})
+	for _, k := range order {
+		ix, t := seen[k], k.t
+		switch {
+		case k.name == "PRIMARY":
+			t.PrimaryKey = &metadata.PrimaryKey{Columns: ix.Columns}
+		case ix.Unique && len(ix.Expressions) == 0 && ix.Using == "":
+			t.Uniques = append(t.Uniques, &metadata.Unique{Name: ix.Name, Columns: ix.Columns})
+		default:
+			t.Indexes = append(t.Indexes, ix)
+		}
+	}
+	return err
+}
+
+func (in *inspector) readForeignKeys(ctx context.Context) error {
+	return in.query(ctx, "foreign keys", foreignKeysQuery, 1, func(rows *sql.Rows) error {
+		var db, table, name, column, refDB, refTable, refColumn, onUpdate, onDelete string
+		if err := rows.Scan(&db, &table, &name, &column, &refDB, &refTable, &refColumn, &onUpdate, &onDelete); err != nil {
+			return err
+		}
+		t := in.table(db, table)
+		if t == nil {
+			return nil
+		}
+		fk := t.ForeignKey(name)
+		if fk == nil {
+			fk = &metadata.ForeignKey{Name: name, RefTable: refTable,
+				OnDelete: canonicalAction(onDelete), OnUpdate: canonicalAction(onUpdate)}
+			if refDB != db {
+				fk.RefSchema = refDB
+			}
+			t.ForeignKeys = append(t.ForeignKeys, fk)
+		}
+		fk.Columns = append(fk.Columns, column)
+		fk.RefColumns = append(fk.RefColumns, refColumn)
+		return nil
+	})
+}
+
+func (in *inspector) readObjects(ctx context.Context) error {
+	return in.query(ctx, "triggers, routines and events", objectsQuery, 3, func(rows *sql.Rows) error {
+		var kind, db, name string
+		if err := rows.Scan(&kind, &db, &name); err != nil {
+			return err
+		}
+		in.warn("%s %q is not modelled; it was left out", kind, name)
+		return nil
+	})
+}
+
+// finish orders the model as Normalize does.
+func (in *inspector) finish() *metadata.MetaData {
+	m := metadata.New()
+	m.Tables = in.order
+	slices.SortStableFunc(m.Tables, compareTables)
+	for _, t := range m.Tables {
+		hideImplicitFKIndexes(t)
+		sortByName(t.Uniques, func(u *metadata.Unique) string { return u.Name })
+		sortByName(t.Indexes, func(ix *metadata.Index) string { return ix.Name })
+		sortByName(t.ForeignKeys, func(fk *metadata.ForeignKey) string { return fk.Name })
+		sortByName(t.Checks, func(c *metadata.Check) string { return c.Name })
+	}
+	m.Enums = in.enums
+	slices.SortStableFunc(m.Enums, func(a, b *metadata.Enum) int {
+		return strings.Compare(a.Schema+"\x00"+a.Name, b.Schema+"\x00"+b.Name)
+	})
+	return m
+}

@@ -1,0 +1,213 @@
+package mysql
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/retortdb/retort/metadata"
+)
+
+// Normalize returns a copy of m as MySQL or MariaDB gives it back after
+// Plan created it, which is what Inspect reads:
+//   - tables sorted by name; uniques, indexes, foreign keys and checks of a
+//     table sorted by name;
+//   - types rendered and read back (timestamptz is timestamp, uuid is
+//     char(36), jsonb is json, interval is varchar(64), int(11) is integer);
+//   - each enum column gets its own enum named "<table>_<column>" (MySQL
+//     has no enum objects, only inline ENUM types), and unused enums go;
+//   - unnamed constraints and indexes get the names Plan and the server
+//     give them (the naming convention first; then the first column for
+//     indexes and uniques, "<table>_ibfk_<n>" for foreign keys); the
+//     primary key has no name (MySQL calls every one PRIMARY);
+//   - unique indexes are unique constraints (the same thing on MySQL);
+//   - defaults and check expressions in canonical spelling, "restrict" and
+//     "no action" as no action, no deferrable foreign keys.
+//
+// Normalize is idempotent, so it may be applied to a reflection as well.
+func (d *Dialect) Normalize(m *metadata.MetaData) *metadata.MetaData {
+	if m == nil {
+		return nil
+	}
+	c := m.Clone()
+	_ = c.ApplyNamingConvention() // names it cannot derive stay empty, as Plan leaves them
+	enums := enumLookup(m)
+	c.Enums = nil
+	slices.SortStableFunc(c.Tables, compareTables)
+	for _, t := range c.Tables {
+		for _, e := range normalizeTable(t, enums) {
+			if c.Enum(e.Schema, e.Name) == nil {
+				c.Enums = append(c.Enums, e)
+			}
+		}
+	}
+	slices.SortStableFunc(c.Enums, func(a, b *metadata.Enum) int {
+		return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Name, b.Name))
+	})
+	return c
+}
+
+func compareTables(a, b *metadata.Table) int {
+	return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Name, b.Name))
+}
+
+// enumLookup returns the values of m's enums by schema and name.
+func enumLookup(m *metadata.MetaData) enumSource {
+	return func(schema, name string) ([]string, bool) {
+		if e := m.Enum(schema, name); e != nil {
+			return e.Values, true
+		}
+		if e := m.Enum("", name); e != nil {
+			return e.Values, true
+		}
+		return nil, false
+	}
+}
+
+// enumName is the name reflection gives the inline enum of a column.
+func enumName(table, column string) string { return table + "_" + column }
+
+// normalizeTable normalises t in place and returns the enums its columns use.
+func normalizeTable(t *metadata.Table, enums enumSource) []*metadata.Enum {
+	var out []*metadata.Enum
+	for _, col := range t.Columns {
+		if e := normalizeColumn(t, col, enums); e != nil {
+			out = append(out, e)
+		}
+	}
+	if pk := t.PrimaryKey; pk != nil {
+		pk.Name = ""
+		for _, name := range pk.Columns {
+			if col := t.Column(name); col != nil {
+				col.Nullable = false
+			}
+		}
+	}
+	normalizeIndexes(t)
+	for i, fk := range t.ForeignKeys {
+		if fk.Name == "" {
+			fk.Name = fmt.Sprintf("%s_ibfk_%d", t.Name, i+1)
+		}
+		fk.OnDelete, fk.OnUpdate = canonicalAction(fk.OnDelete), canonicalAction(fk.OnUpdate)
+		if fk.RefSchema == t.Schema {
+			fk.RefSchema = ""
+		}
+		fk.Deferrable, fk.InitiallyDeferred = false, false
+	}
+	for _, ck := range t.Checks {
+		ck.Expression = canonicalExpr(ck.Expression)
+	}
+	hideImplicitFKIndexes(t)
+	sortByName(t.Uniques, func(u *metadata.Unique) string { return u.Name })
+	sortByName(t.Indexes, func(ix *metadata.Index) string { return ix.Name })
+	sortByName(t.ForeignKeys, func(fk *metadata.ForeignKey) string { return fk.Name })
+	sortByName(t.Checks, func(c *metadata.Check) string { return c.Name })
+	return out
+}
+
+// normalizeColumn maps a column's type and default to what the server
+// reports, returning the enum its type now names, if any.
+func normalizeColumn(t *metadata.Table, col *metadata.Column, enums enumSource) *metadata.Enum {
+	var enum *metadata.Enum
+	typ := col.Type.For("mysql")
+	if typ.Kind != metadata.EnumKind || enums != nil {
+		if sqlType, err := typeSQL(typ, t.Schema, enums); err == nil {
+			ct, values := canonicalType(sqlType)
+			if ct.Kind == metadata.EnumKind {
+				ct.EnumName = enumName(t.Name, col.Name)
+				enum = &metadata.Enum{Schema: t.Schema, Name: ct.EnumName, Values: values}
+			}
+			typ = ct
+		}
+	}
+	col.Type = typ
+	col.Default = canonicalDefault(col.Default, typ)
+	return enum
+}
+
+// normalizeIndexes turns unique column indexes into unique constraints and
+// names what the server would name.
+func normalizeIndexes(t *metadata.Table) {
+	kept := t.Indexes[:0]
+	for _, ix := range t.Indexes {
+		ix.Using = strings.ToLower(ix.Using)
+		if ix.Using == "btree" || ix.Using == "hash" {
+			ix.Using = "" // InnoDB builds a B-tree either way
+		}
+		for i, e := range ix.Expressions {
+			ix.Expressions[i] = canonicalExpr(e)
+		}
+		if ix.Unique && len(ix.Expressions) == 0 && ix.Using == "" && ix.Where == "" {
+			t.Uniques = append(t.Uniques, &metadata.Unique{Name: ix.Name, Columns: ix.Columns})
+			continue
+		}
+		kept = append(kept, ix)
+	}
+	t.Indexes = kept
+	taken := map[string]bool{"primary": true}
+	for _, u := range t.Uniques {
+		taken[strings.ToLower(u.Name)] = true
+	}
+	for _, ix := range t.Indexes {
+		taken[strings.ToLower(ix.Name)] = true
+	}
+	for _, u := range t.Uniques {
+		if u.Name == "" && len(u.Columns) > 0 {
+			u.Name = serverIndexName(u.Columns[0], taken)
+		}
+	}
+	for _, ix := range t.Indexes {
+		if ix.Name == "" && len(ix.Columns) > 0 {
+			ix.Name = serverIndexName(ix.Columns[0], taken)
+		}
+	}
+}
+
+// serverIndexName is the name MySQL gives an unnamed index: its first
+// column, then column_2, column_3, ... when taken.
+func serverIndexName(column string, taken map[string]bool) string {
+	name := column
+	for i := 2; taken[strings.ToLower(name)]; i++ {
+		name = fmt.Sprintf("%s_%d", column, i)
+	}
+	taken[strings.ToLower(name)] = true
+	return name
+}
+
+// hideImplicitFKIndexes drops the indexes MySQL creates behind foreign
+// keys: plain, named as a foreign key, over exactly its columns.
+func hideImplicitFKIndexes(t *metadata.Table) {
+	if len(t.ForeignKeys) == 0 {
+		return
+	}
+	kept := t.Indexes[:0]
+	for _, ix := range t.Indexes {
+		if !isImplicitFKIndex(t, ix) {
+			kept = append(kept, ix)
+		}
+	}
+	t.Indexes = kept
+}
+
+func isImplicitFKIndex(t *metadata.Table, ix *metadata.Index) bool {
+	if ix.Unique || len(ix.Expressions) > 0 || ix.Using != "" || ix.Where != "" {
+		return false
+	}
+	fk := t.ForeignKey(ix.Name)
+	return fk != nil && slices.Equal(fk.Columns, ix.Columns)
+}
+
+// canonicalAction spells a referential action as reflection does: InnoDB
+// treats RESTRICT and NO ACTION alike, so both are no action ("").
+func canonicalAction(a string) string {
+	a = strings.ToLower(strings.Join(strings.Fields(a), " "))
+	if a == metadata.Restrict || a == metadata.NoAction {
+		return ""
+	}
+	return a
+}
+
+func sortByName[T any](s []*T, name func(*T) string) {
+	slices.SortStableFunc(s, func(a, b *T) int { return cmp.Compare(name(a), name(b)) })
+}

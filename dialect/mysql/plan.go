@@ -1,0 +1,214 @@
+package mysql
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
+)
+
+// ErrHandledByRunner is wrapped by Plan for ops the runner carries out
+// itself (call, bulk_insert from a file): they have no SQL of their own.
+var ErrHandledByRunner = errors.New("handled by the runner, not planned as SQL")
+
+// Plan turns ops into MySQL statements, one or more per op. state is the
+// schema before the first op; Plan folds each op onto a copy of it
+// (ops.Apply) so that later ops see earlier ones. MySQL needs the state
+// for what its DDL restates in full: alter_column (MODIFY COLUMN repeats
+// the whole column), enum changes (every column of the enum is modified)
+// and dropping foreign keys (the index MySQL made behind the key goes too).
+//
+// Every DDL statement commits on its own on MySQL: a runner cannot roll a
+// revision back, and reports which ops ran (Statement.Op).
+func (d *Dialect) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.Statement, error) {
+	p := &planner{d: d}
+	if state == nil {
+		p.state = metadata.New()
+	} else {
+		p.state = state.Clone()
+	}
+	var out []dialect.Statement
+	for i, o := range list {
+		stmts, err := p.plan(o)
+		if err != nil {
+			return nil, fmt.Errorf("mysql: op %d (%s): %w", i+1, o.Name(), err)
+		}
+		for _, s := range stmts {
+			s.Op = i
+			out = append(out, s)
+		}
+		// A state that does not know the op's table (a hand-written op
+		// planned without its history) stays as it is: the ops that need
+		// it say so when they run into it.
+		_ = ops.Apply(p.state, o)
+	}
+	return out, nil
+}
+
+// planner holds the state model while a list of ops is planned.
+type planner struct {
+	d     *Dialect
+	state *metadata.MetaData
+}
+
+func sqls(s ...string) []dialect.Statement {
+	out := make([]dialect.Statement, len(s))
+	for i, q := range s {
+		out[i] = dialect.Statement{SQL: q}
+	}
+	return out
+}
+
+func (p *planner) plan(o ops.Op) ([]dialect.Statement, error) {
+	switch o := o.(type) {
+	case *ops.CreateTable:
+		s, err := p.createTable(o.Table)
+		return sqls(s), err
+	case *ops.DropTable:
+		return sqls("DROP TABLE " + p.table(o.TableRef)), nil
+	case *ops.RenameTable:
+		to := ops.TableRef{Schema: o.Schema, Table: o.NewName}
+		return sqls("RENAME TABLE " + p.table(o.TableRef) + " TO " + p.table(to)), nil
+	case *ops.AddColumn:
+		def, err := p.columnDef(o.Schema, o.Column, nil)
+		return sqls("ALTER TABLE " + p.table(o.TableRef) + " ADD COLUMN " + def), err
+	case *ops.DropColumn:
+		return sqls("ALTER TABLE " + p.table(o.TableRef) + " DROP COLUMN " + p.d.QuoteIdent(o.ColumnName)), nil
+	case *ops.AlterColumn:
+		s, err := p.alterColumn(o)
+		return sqls(s...), err
+	case *ops.CreateIndex:
+		s, err := p.createIndex(o.TableRef, o.Index)
+		return sqls(s), err
+	case *ops.DropIndex:
+		return sqls(p.dropIndex(o.TableRef, o.IndexName)), nil
+	case *ops.CreateUniqueConstraint:
+		u := p.namedUnique(o.TableRef, o.Unique)
+		return sqls("ALTER TABLE " + p.table(o.TableRef) + " ADD " + dialect.UniqueClause(p.d, u)), nil
+	case *ops.CreateForeignKey:
+		clause, err := p.foreignKey(o.TableRef, o.ForeignKey)
+		return sqls("ALTER TABLE " + p.table(o.TableRef) + " ADD " + clause), err
+	case *ops.CreateCheckConstraint:
+		return sqls("ALTER TABLE " + p.table(o.TableRef) + " ADD " + dialect.CheckClause(p.d, o.Check)), nil
+	case *ops.CreatePrimaryKey:
+		return sqls("ALTER TABLE " + p.table(o.TableRef) + " ADD PRIMARY KEY (" + dialect.QuoteList(p.d, o.PrimaryKey.Columns) + ")"), nil
+	case *ops.DropConstraint:
+		s, err := p.dropConstraint(o)
+		return sqls(s), err
+	case *ops.CreateEnum, *ops.DropEnum:
+		return nil, nil // MySQL enums live inline in their columns
+	case *ops.AlterEnumAddValue:
+		s, err := p.alterEnum(o.Schema, o.EnumName, func(v []string) ([]string, error) { return addValue(v, o.Value, o.Before, o.After) })
+		return sqls(s...), err
+	case *ops.AlterEnumDropValue:
+		s, err := p.alterEnum(o.Schema, o.EnumName, func(v []string) ([]string, error) { return dropValue(v, o.Value) })
+		return sqls(s...), err
+	case *ops.SetTableComment:
+		lit, err := p.d.Literal(o.Comment)
+		return sqls("ALTER TABLE " + p.table(o.TableRef) + " COMMENT = " + lit), err
+	case *ops.Execute:
+		return p.execute(o)
+	case *ops.BulkInsert:
+		return p.bulkInsert(o)
+	case *ops.BulkDelete:
+		return p.bulkDelete(o)
+	case *ops.Call:
+		return nil, fmt.Errorf("call %q: %w", o.Function, ErrHandledByRunner)
+	}
+	return nil, fmt.Errorf("operation %T is not known to the mysql dialect", o)
+}
+
+// table renders a table reference; a schema is a database on MySQL.
+func (p *planner) table(r ops.TableRef) string {
+	return dialect.QualifiedName(p.d, r.Schema, r.Table)
+}
+
+// stateTable returns the state's table, or nil.
+func (p *planner) stateTable(r ops.TableRef) *metadata.Table {
+	return p.state.Table(r.Schema, r.Table)
+}
+
+func (p *planner) execute(o *ops.Execute) ([]dialect.Statement, error) {
+	if s, ok := o.PerDialect["mysql"]; ok {
+		return sqls(s), nil
+	}
+	if o.SQL != "" {
+		return sqls(o.SQL), nil
+	}
+	return nil, fmt.Errorf("execute has no SQL for mysql (give sql: or mysql:)")
+}
+
+// addValue inserts v into values, before or after an existing value or at
+// the end.
+func addValue(values []string, v, before, after string) ([]string, error) {
+	for _, x := range values {
+		if x == v {
+			return nil, fmt.Errorf("enum value %q already exists", v)
+		}
+	}
+	at := len(values)
+	for i, x := range values {
+		if before != "" && x == before {
+			at = i
+		}
+		if after != "" && x == after {
+			at = i + 1
+		}
+	}
+	out := append(append(append([]string(nil), values[:at]...), v), values[at:]...)
+	return out, nil
+}
+
+func dropValue(values []string, v string) ([]string, error) {
+	var out []string
+	for _, x := range values {
+		if x != v {
+			out = append(out, x)
+		}
+	}
+	if len(out) == len(values) {
+		return nil, fmt.Errorf("enum has no value %q", v)
+	}
+	return out, nil
+}
+
+// alterEnum modifies every column of the enum to its new value list, one
+// ALTER TABLE per table.
+func (p *planner) alterEnum(schema, name string, change func([]string) ([]string, error)) ([]string, error) {
+	e := p.state.Enum(schema, name)
+	if e == nil {
+		return nil, fmt.Errorf("enum %q is not in the schema state; MySQL rewrites every column of an enum, so plan with the history", name)
+	}
+	values, err := change(e.Values)
+	if err != nil {
+		return nil, fmt.Errorf("enum %q: %w", name, err)
+	}
+	override := func(s, n string) ([]string, bool) {
+		if n == name {
+			return values, true
+		}
+		return p.enums(s, n)
+	}
+	var out []string
+	for _, t := range p.state.Tables {
+		var mods []string
+		for _, c := range t.Columns {
+			typ := c.Type.For("mysql")
+			if typ.Kind != metadata.EnumKind || typ.EnumName != name || (t.Schema != schema && schema != "") {
+				continue
+			}
+			def, err := p.columnDef(t.Schema, c, override)
+			if err != nil {
+				return nil, err
+			}
+			mods = append(mods, "MODIFY COLUMN "+def)
+		}
+		if mods != nil {
+			out = append(out, "ALTER TABLE "+p.table(dialect.TableOf(t))+" "+strings.Join(mods, ", "))
+		}
+	}
+	return out, nil
+}
