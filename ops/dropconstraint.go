@@ -135,11 +135,11 @@ func drop(t *metadata.Table, typ, name string) bool {
 	any := typ == ""
 	switch {
 	case (any || typ == ConstraintUnique) && t.Unique(name) != nil:
-		t.Uniques = slices.DeleteFunc(t.Uniques, func(u *metadata.Unique) bool { return u.Name == name })
+		t.Uniques = deleteFunc(t.Uniques, func(u *metadata.Unique) bool { return u.Name == name })
 	case (any || typ == ConstraintForeignKey) && t.ForeignKey(name) != nil:
-		t.ForeignKeys = slices.DeleteFunc(t.ForeignKeys, func(fk *metadata.ForeignKey) bool { return fk.Name == name })
+		t.ForeignKeys = deleteFunc(t.ForeignKeys, func(fk *metadata.ForeignKey) bool { return fk.Name == name })
 	case (any || typ == ConstraintCheck) && t.Check(name) != nil:
-		t.Checks = slices.DeleteFunc(t.Checks, func(c *metadata.Check) bool { return c.Name == name })
+		t.Checks = deleteFunc(t.Checks, func(c *metadata.Check) bool { return c.Name == name })
 	case (any || typ == ConstraintPrimary) && t.PrimaryKey != nil &&
 		(t.PrimaryKey.Name == name || (!any && t.PrimaryKey.Name == "")):
 		t.PrimaryKey = nil

@@ -119,5 +119,8 @@ func (o *DropEnum) apply(m *metadata.MetaData) error {
 		}
 	}
 	m.RemoveEnum(e.Schema, e.Name)
+	if len(m.Enums) == 0 {
+		m.Enums = nil // as in a model that never had one
+	}
 	return nil
 }

@@ -3,7 +3,6 @@ package ops
 import (
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/retortdb/retort/metadata"
 )
@@ -110,6 +109,6 @@ func (o *DropIndex) apply(m *metadata.MetaData) error {
 	if t.Index(name) == nil {
 		return fmt.Errorf("%s: table %s has no index %s", o.what(), t.QualifiedName(), name)
 	}
-	t.Indexes = slices.DeleteFunc(t.Indexes, func(ix *metadata.Index) bool { return ix.Name == name })
+	t.Indexes = deleteFunc(t.Indexes, func(ix *metadata.Index) bool { return ix.Name == name })
 	return nil
 }

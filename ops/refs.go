@@ -100,3 +100,13 @@ func columnUser(t *metadata.Table, column string) string {
 	}
 	return ""
 }
+
+// deleteFunc is slices.DeleteFunc, giving nil rather than an empty list,
+// so that a model that lost its last index compares equal to one that had
+// none.
+func deleteFunc[S ~[]E, E any](s S, del func(E) bool) S {
+	if s = slices.DeleteFunc(s, del); len(s) == 0 {
+		return nil
+	}
+	return s
+}

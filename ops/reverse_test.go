@@ -1,0 +1,126 @@
+package ops_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
+)
+
+// reversible lists one case or more for every op kind, each valid against
+// the fixture after setup.
+func reversible(t testing.TB, m *metadata.MetaData) []struct {
+	name  string
+	setup []ops.Op
+	op    ops.Op
+} {
+	customers := ops.TableRef{Table: "customers"}
+	products := ops.TableRef{Table: "products"}
+	giftCards := m.Table("", "GiftCards").Clone()
+	pending := m.Table("", "order").Index("ix_order_pending").Clone()
+	mood := &ops.CreateEnum{Enum: &metadata.Enum{Name: "mood", Values: []string{"happy", "sad"}}}
+	noKey := &ops.DropConstraint{TableRef: products, ConstraintName: "pk_products", Type: ops.ConstraintPrimary,
+		PrimaryKey: &metadata.PrimaryKey{Name: "pk_products", Columns: []string{"sku"}}}
+	return []struct {
+		name  string
+		setup []ops.Op
+		op    ops.Op
+	}{
+		{name: "create_table", op: &ops.CreateTable{Table: coupons()}},
+		{name: "drop_table", op: &ops.DropTable{TableRef: ops.TableRef{Table: "GiftCards"}, Table: giftCards}},
+		{name: "rename_table referenced by foreign keys", op: &ops.RenameTable{TableRef: customers, NewName: "clients"}},
+		{name: "rename_table in a schema", op: &ops.RenameTable{TableRef: ops.TableRef{Schema: "billing", Table: "invoices"}, NewName: "bills"}},
+		{name: "set_table_comment", op: &ops.SetTableComment{TableRef: ops.TableRef{Table: "group"}, Comment: "", ExistingComment: ptr("customer groups, for prices and newsletters")}},
+		{name: "add_column", op: &ops.AddColumn{TableRef: customers, Column: &metadata.Column{Name: "nickname", Type: metadata.VarcharType(40), Nullable: true, Comment: "shown in the shop"}}},
+		{name: "drop_column", op: &ops.DropColumn{TableRef: ops.TableRef{Table: "user"}, ColumnName: "shift_start", Column: m.Table("", "user").Column("shift_start").Clone()}},
+		{name: "alter_column type, nullable, default, comment", op: &ops.AlterColumn{TableRef: customers, ColumnName: "LoyaltyTier",
+			Type: ptr(metadata.IntegerType), Nullable: ptr(true), Default: ptr(""), Comment: ptr("tier"), AutoIncrement: ptr(false),
+			ExistingType: ptr(metadata.SmallIntType), ExistingNullable: ptr(false), ExistingDefault: ptr("0"),
+			ExistingComment: ptr("0 = none, 3 = gold"), ExistingAutoIncrement: ptr(false)}},
+		{name: "alter_column rename of a referenced key", op: &ops.AlterColumn{TableRef: customers, ColumnName: "id", NewName: "customer_id"}},
+		{name: "alter_column rename in a composite key", op: &ops.AlterColumn{TableRef: ops.TableRef{Table: "order_lines"}, ColumnName: "line_no", NewName: "position"}},
+		{name: "create_index", op: &ops.CreateIndex{TableRef: products, Index: &metadata.Index{Name: "ix_products_launched", Columns: []string{"launched_on", "name"}, Where: "launched_on IS NOT NULL"}}},
+		{name: "drop_index", op: &ops.DropIndex{TableRef: ops.TableRef{Table: "order"}, IndexName: "ix_order_pending", Index: pending}},
+		{name: "create_unique_constraint", op: &ops.CreateUniqueConstraint{TableRef: products, Unique: &metadata.Unique{Name: "uq_products_name", Columns: []string{"name"}}}},
+		{name: "create_foreign_key", op: &ops.CreateForeignKey{TableRef: ops.TableRef{Table: "user"}, ForeignKey: &metadata.ForeignKey{Name: "fk_user_self",
+			Columns: []string{"customer_id"}, RefTable: "customers", RefColumns: []string{"id"}, OnDelete: metadata.SetNull, Deferrable: true}}},
+		{name: "create_check_constraint", op: &ops.CreateCheckConstraint{TableRef: products, Check: &metadata.Check{Name: "weight_positive", Expression: "weight_kg > 0"}}},
+		{name: "create_primary_key", setup: []ops.Op{noKey}, op: &ops.CreatePrimaryKey{TableRef: products, PrimaryKey: &metadata.PrimaryKey{Name: "pk_products", Columns: []string{"sku", "name"}}}},
+		{name: "drop_constraint unique", op: &ops.DropConstraint{TableRef: ops.TableRef{Table: "group"}, ConstraintName: "uq_group_name", Type: ops.ConstraintUnique, Unique: &metadata.Unique{Name: "uq_group_name", Columns: []string{"name"}}}},
+		{name: "drop_constraint foreignkey", op: &ops.DropConstraint{TableRef: ops.TableRef{Table: "shipments"}, ConstraintName: "fk_shipments_order_id_order_lines", Type: ops.ConstraintForeignKey,
+			ForeignKey: m.Table("", "shipments").ForeignKeys[0].Clone()}},
+		{name: "drop_constraint check", op: &ops.DropConstraint{TableRef: products, ConstraintName: "price_not_negative", Type: ops.ConstraintCheck, Check: &metadata.Check{Name: "price_not_negative", Expression: "price >= 0"}}},
+		{name: "drop_constraint primary", op: noKey},
+		{name: "create_enum", op: mood},
+		{name: "drop_enum", setup: []ops.Op{mood}, op: &ops.DropEnum{EnumName: "mood", Enum: &metadata.Enum{Name: "mood", Values: []string{"happy", "sad"}}}},
+		{name: "alter_enum_add_value after", op: &ops.AlterEnumAddValue{EnumName: "order_status", Value: "refunded", After: "paid"}},
+		{name: "alter_enum_add_value before, in a schema", op: &ops.AlterEnumAddValue{Schema: "billing", EnumName: "currency", Value: "JPY", Before: "EUR"}},
+		{name: "alter_enum_drop_value", op: &ops.AlterEnumDropValue{EnumName: "order_status", Value: "shipped", Before: "cancelled"}},
+		{name: "bulk_insert", op: &ops.BulkInsert{TableRef: ops.TableRef{Table: "group"}, Columns: []string{"id", "name"}, Rows: [][]any{{int64(1), "retail"}}}},
+		{name: "bulk_delete", op: &ops.BulkDelete{TableRef: ops.TableRef{Table: "group"}, File: "seeds/groups.csv"}},
+		{name: "call", op: &ops.Call{Function: "backfill_tiers", ReverseName: "clear_tiers"}},
+	}
+}
+
+// coupons is a table with one of everything.
+func coupons() *metadata.Table {
+	return &metadata.Table{
+		Name:    "coupons",
+		Comment: "discount codes",
+		Columns: []*metadata.Column{
+			{Name: "id", Type: metadata.BigIntType, AutoIncrement: true},
+			{Name: "code", Type: metadata.VarcharType(20)},
+			{Name: "customer_id", Type: metadata.BigIntType, Nullable: true},
+			{Name: "percent", Type: metadata.NumericType(5, 2), Default: "0"},
+			{Name: "status", Type: metadata.EnumType("order_status"), Nullable: true},
+		},
+		PrimaryKey:  &metadata.PrimaryKey{Name: "pk_coupons", Columns: []string{"id"}},
+		ForeignKeys: []*metadata.ForeignKey{{Name: "fk_coupons_customer", Columns: []string{"customer_id"}, RefTable: "customers", RefColumns: []string{"id"}, OnDelete: metadata.Cascade}},
+		Uniques:     []*metadata.Unique{{Name: "uq_coupons_code", Columns: []string{"code"}}},
+		Checks:      []*metadata.Check{{Name: "percent_range", Expression: "percent BETWEEN 0 AND 100"}},
+		Indexes:     []*metadata.Index{{Name: "ix_coupons_lower_code", Expressions: []string{"lower(code)"}}},
+	}
+}
+
+// TestReverse checks, for every op kind, that the reverse undoes the op on
+// the fixture and that reversing twice gives the op back.
+func TestReverse(t *testing.T) {
+	base := fixture(t)
+	for _, tc := range reversible(t, base) {
+		t.Run(tc.name, func(t *testing.T) {
+			before := base.Clone()
+			require.NoError(t, ops.ApplyAll(before, tc.setup))
+			m := before.Clone()
+			require.NoError(t, ops.Apply(m, tc.op))
+			rev, err := tc.op.Reverse()
+			require.NoError(t, err)
+			require.NoError(t, ops.Apply(m, rev))
+			requireSameModel(t, before, m)
+
+			again, err := rev.Reverse()
+			require.NoError(t, err)
+			require.Equal(t, tc.op, again, "reversing twice gives the op back")
+		})
+	}
+}
+
+// TestApplyChanges checks that each schema op changes the model, so that
+// TestReverse does not pass on ops that do nothing.
+func TestApplyChanges(t *testing.T) {
+	base := fixture(t)
+	for _, tc := range reversible(t, base) {
+		switch tc.op.(type) {
+		case *ops.BulkInsert, *ops.BulkDelete, *ops.Call:
+			continue
+		}
+		t.Run(tc.name, func(t *testing.T) {
+			before := base.Clone()
+			require.NoError(t, ops.ApplyAll(before, tc.setup))
+			m := before.Clone()
+			require.NoError(t, ops.Apply(m, tc.op))
+			require.NotEqual(t, canonical(before), canonical(m))
+		})
+	}
+}
