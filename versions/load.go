@@ -1,0 +1,97 @@
+package versions
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// Load reads every revision file (*.yaml, *.yml, *.sql) directly in dir of
+// fsys, in lexical order of file names, and links them into a graph. Use
+// os.DirFS for a directory on disk, or an embed.FS.
+func Load(fsys fs.FS, dir string) (*Graph, error) {
+	revs, err := ReadDir(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	return NewGraph(revs)
+}
+
+// ReadDir parses the revision files of dir, in file-name order, without
+// linking them. Parsing runs on all CPUs; the first error in file order
+// is returned.
+func ReadDir(fsys fs.FS, dir string) ([]*Revision, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, fmt.Errorf("reading revision directory: %w", err)
+	}
+	var names []string
+	for _, e := range entries { // fs.ReadDir sorts by name
+		if !e.IsDir() && IsRevisionFile(e.Name()) {
+			names = append(names, path.Join(dir, e.Name()))
+		}
+	}
+	revs := make([]*Revision, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(len(names), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				revs[i], errs[i] = ReadFile(fsys, names[i])
+			}
+		})
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return revs, nil
+}
+
+// IsRevisionFile reports whether a file name has a revision file's
+// extension and is not hidden.
+func IsRevisionFile(name string) bool {
+	if strings.HasPrefix(name, ".") {
+		return false
+	}
+	switch path.Ext(name) {
+	case ".yaml", ".yml", ".sql":
+		return true
+	}
+	return false
+}
+
+// ReadFile reads and parses one revision file, by its extension.
+func ReadFile(fsys fs.FS, name string) (*Revision, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("reading revision file: %w", err)
+	}
+	return Parse(name, data)
+}
+
+// Parse parses a revision file's content; name's extension picks the form
+// (.sql, else YAML) and name is used in errors and as the revision's Path.
+func Parse(name string, data []byte) (*Revision, error) {
+	if path.Ext(name) == ".sql" {
+		return ParseSQL(name, data)
+	}
+	r, err := ParseYAML(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.decodeBody(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
