@@ -70,7 +70,9 @@ type Queryer interface {
 // InspectOptions limits what Inspect reads.
 type InspectOptions struct {
 	// Schemas to read; empty means the connection's default schema, whose
-	// tables get an empty Schema in the model.
+	// tables get an empty Schema in the model. An empty string in the list
+	// also names the default schema, so ["", "billing"] reads the default
+	// schema (Schema "") and billing.
 	Schemas []string
 }
 

@@ -14,24 +14,33 @@ import (
 
 // Inspect reads the tables, columns, constraints, indexes, enums and
 // comments of the given schemas (the connection's current schema when
-// none) in seven catalog queries, whatever the number of tables. Types are
+// none; "" names it too) in seven catalog queries, whatever the number of
+// tables. Objects of the current schema get an empty Schema, as the model
+// spells the default schema. Types are
 // read back into the vocabulary (see [CanonicalType]); serial and identity
 // columns come back as autoincrement without a default; views, sequences
 // no column owns, functions, triggers and domains are reported as one
 // warning each.
 func (p Postgres) Inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions) (*dialect.Inspection, error) {
-	in := &inspector{q: q, schemas: opts.Schemas, tables: map[tableKey]*metadata.Table{}}
+	in := &inspector{q: q, tables: map[tableKey]*metadata.Table{}}
+	var current sql.NullString
+	if err := in.each(ctx, "current schema", currentSchemaQuery, false, func(r *sql.Rows) error {
+		return r.Scan(&current)
+	}); err != nil {
+		return nil, err
+	}
+	if !current.Valid {
+		return nil, fmt.Errorf("postgresql: the connection has no current schema (check search_path)")
+	}
+	in.blank = current.String
+	for _, s := range opts.Schemas {
+		if s == "" {
+			s = current.String
+		}
+		in.schemas = append(in.schemas, s)
+	}
 	if len(in.schemas) == 0 {
-		var current sql.NullString
-		if err := in.each(ctx, "current schema", currentSchemaQuery, false, func(r *sql.Rows) error {
-			return r.Scan(&current)
-		}); err != nil {
-			return nil, err
-		}
-		if !current.Valid {
-			return nil, fmt.Errorf("postgresql: the connection has no current schema (check search_path)")
-		}
-		in.schemas, in.blank = []string{current.String}, current.String
+		in.schemas = []string{current.String}
 	}
 	m := metadata.New()
 	for _, step := range []struct {
@@ -58,7 +67,7 @@ type tableKey struct{ schema, name string }
 type inspector struct {
 	q        dialect.Queryer
 	schemas  []string
-	blank    string // the schema whose objects get an empty Schema, when reading the default one
+	blank    string // the current schema, whose objects get an empty Schema
 	tables   map[tableKey]*metadata.Table
 	vanished map[tableKey]bool
 	warnings []string
@@ -156,7 +165,7 @@ func (in *inspector) columnRow(r *sql.Rows) error {
 	}
 	c := &metadata.Column{Name: name, Nullable: !notNull, Comment: comment}
 	if typtype == "e" {
-		c.Type = metadata.EnumType(typName)
+		c.Type = metadata.EnumType(qualify(in.schema(typSchema), typName))
 	} else {
 		c.Type = fromFormatType(format)
 	}

@@ -19,7 +19,7 @@ func (p Postgres) alterColumn(m *metadata.MetaData, o *ops.AlterColumn) ([]diale
 	alter := "ALTER TABLE " + tbl + " ALTER COLUMN " + col + " "
 	var out []string
 	if o.Type != nil {
-		typ, err := p.columnTypeSQL(m, o.Schema, *o.Type)
+		typ, err := p.TypeSQL(*o.Type)
 		if err != nil {
 			return nil, err
 		}
@@ -144,7 +144,7 @@ func (p Postgres) dropEnumValue(m *metadata.MetaData, o *ops.AlterEnumDropValue)
 	for _, t := range m.Tables {
 		for _, c := range t.Columns {
 			ct := typeOf(c.Type)
-			if ct.Kind != metadata.EnumKind || ct.EnumName != o.EnumName || !sameEnumSchema(m, t.Schema, o.Schema, ct.EnumName) {
+			if ct.Kind != metadata.EnumKind || ct.EnumName != qualify(o.Schema, o.EnumName) {
 				continue
 			}
 			alter := "ALTER TABLE " + p.qname(t.Schema, t.Name) + " ALTER COLUMN " + p.QuoteIdent(c.Name) + " "
@@ -159,16 +159,6 @@ func (p Postgres) dropEnumValue(m *metadata.MetaData, o *ops.AlterEnumDropValue)
 	}
 	out = append(out, "DROP TYPE "+p.qname(o.Schema, oldName))
 	return stmts(out...), nil
-}
-
-// sameEnumSchema reports whether an enum column of a table in tableSchema
-// refers to the enum in enumSchema: the table's own schema when the enum
-// is declared there, else the default one.
-func sameEnumSchema(m *metadata.MetaData, tableSchema, enumSchema, name string) bool {
-	if tableSchema != "" && m.Enum(tableSchema, name) != nil {
-		return tableSchema == enumSchema
-	}
-	return enumSchema == ""
 }
 
 // truncate shortens a name to n bytes without splitting a character.

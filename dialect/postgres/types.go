@@ -34,7 +34,8 @@ func (p Postgres) TypeSQL(t metadata.Type) (string, error) {
 		if t.EnumName == "" {
 			return "", fmt.Errorf("postgresql: enum type without a name")
 		}
-		return p.QuoteIdent(t.EnumName), nil
+		schema, name := splitEnumName(t.EnumName)
+		return p.qname(schema, name), nil
 	case metadata.Native:
 		if strings.TrimSpace(t.Native) == "" {
 			return "", fmt.Errorf("postgresql: empty native type")
@@ -44,15 +45,21 @@ func (p Postgres) TypeSQL(t metadata.Type) (string, error) {
 	return "", fmt.Errorf("postgresql: unknown type kind %q", t.Kind)
 }
 
-// columnTypeSQL renders a column type, an enum qualified by the schema the
-// enum lives in: the table's schema when state declares it there, else the
-// default one.
-func (p Postgres) columnTypeSQL(state *metadata.MetaData, schema string, t metadata.Type) (string, error) {
-	t = typeOf(t)
-	if t.Kind == metadata.EnumKind && schema != "" && state != nil && state.Enum(schema, t.EnumName) != nil {
-		return p.qname(schema, t.EnumName), nil
+// splitEnumName splits an enum column's qualified name (schema.name, or
+// name for the default schema) as metadata spells it.
+func splitEnumName(q string) (schema, name string) {
+	if s, n, ok := strings.Cut(q, "."); ok {
+		return s, n
 	}
-	return p.TypeSQL(t)
+	return "", q
+}
+
+// qualify joins schema and name as metadata does.
+func qualify(schema, name string) string {
+	if schema == "" {
+		return name
+	}
+	return schema + "." + name
 }
 
 // formatTypes maps format_type's spellings onto the canonical vocabulary.
