@@ -96,7 +96,7 @@ func stringLiteral(s string) (string, bool) {
 	return v, true
 }
 
-// readString reads the string literal starting at s[i] == '\” and returns
+// readString reads the string literal whose opening quote is s[i] and returns
 // its value and the index just past its closing quote (len(s) when open).
 func readString(s string, i int) (string, int) {
 	var b strings.Builder

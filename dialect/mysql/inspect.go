@@ -357,10 +357,7 @@ func (in *inspector) finish() *metadata.MetaData {
 	slices.SortStableFunc(m.Tables, compareTables)
 	for _, t := range m.Tables {
 		hideImplicitFKIndexes(t)
-		sortByName(t.Uniques, func(u *metadata.Unique) string { return u.Name })
-		sortByName(t.Indexes, func(ix *metadata.Index) string { return ix.Name })
-		sortByName(t.ForeignKeys, func(fk *metadata.ForeignKey) string { return fk.Name })
-		sortByName(t.Checks, func(c *metadata.Check) string { return c.Name })
+		tidy(t)
 	}
 	m.Enums = in.enums
 	slices.SortStableFunc(m.Enums, func(a, b *metadata.Enum) int {

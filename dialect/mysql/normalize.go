@@ -99,11 +99,32 @@ func normalizeTable(t *metadata.Table, enums enumSource) []*metadata.Enum {
 		ck.Expression = canonicalExpr(ck.Expression)
 	}
 	hideImplicitFKIndexes(t)
+	tidy(t)
+	return out
+}
+
+// tidy sorts a table's constraints and indexes by name and makes empty
+// lists nil, as both Normalize and Inspect leave them.
+func tidy(t *metadata.Table) {
 	sortByName(t.Uniques, func(u *metadata.Unique) string { return u.Name })
 	sortByName(t.Indexes, func(ix *metadata.Index) string { return ix.Name })
 	sortByName(t.ForeignKeys, func(fk *metadata.ForeignKey) string { return fk.Name })
 	sortByName(t.Checks, func(c *metadata.Check) string { return c.Name })
-	return out
+	if len(t.Uniques) == 0 {
+		t.Uniques = nil
+	}
+	if len(t.Indexes) == 0 {
+		t.Indexes = nil
+	}
+	if len(t.ForeignKeys) == 0 {
+		t.ForeignKeys = nil
+	}
+	if len(t.Checks) == 0 {
+		t.Checks = nil
+	}
+	if len(t.Columns) == 0 {
+		t.Columns = nil
+	}
 }
 
 // normalizeColumn maps a column's type and default to what the server
