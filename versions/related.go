@@ -51,10 +51,10 @@ func overlapError(t *Revision, targets, reached []*Revision) error {
 		ErrNotAncestor, t.ID, strings.Join(over, ", "))
 }
 
-func downVersioned(r *Revision) []*Revision { return r.g.down }
+func downVersioned(r *Revision) []*Revision  { return r.g.down }
 func downNormalized(r *Revision) []*Revision { return r.normalizedDown() }
-func nextVersioned(r *Revision) []*Revision { return r.g.next }
-func nextAll(r *Revision) []*Revision       { return r.g.allNext }
+func nextVersioned(r *Revision) []*Revision  { return r.g.next }
+func nextAll(r *Revision) []*Revision        { return r.g.allNext }
 
 // ancestors returns targets and everything below them, along
 // down_revision, and along depends_on too when deps is true.

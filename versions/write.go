@@ -1,0 +1,165 @@
+package versions
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/retortdb/retort/ops"
+	"go.yaml.in/yaml/v3"
+)
+
+// NewID returns a fresh revision id: 12 random lower-case hex digits.
+func NewID() string {
+	var b [6]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
+	return hex.EncodeToString(b[:])
+}
+
+// NameOptions shape a new revision's file name.
+type NameOptions struct {
+	// DatePrefix puts the creation time first, Alembic's popular
+	// "%(year)d_%(month).2d_%(day).2d_%(hour).2d%(minute).2d-" template,
+	// so that files list in creation order.
+	DatePrefix bool
+	// Ext is ".yaml" (the default) or ".sql".
+	Ext string
+}
+
+var slugWord = regexp.MustCompile(`\w+`)
+
+// slugLength is Alembic's truncate_slug_length default.
+const slugLength = 40
+
+// FileName returns the file name for a revision: "<rev>_<slug>.yaml", the
+// slug made from the message as Alembic makes it.
+func FileName(r *Revision, o NameOptions) string {
+	slug := strings.ToLower(strings.Join(slugWord.FindAllString(r.Message, -1), "_"))
+	if len(slug) > slugLength {
+		slug = slug[:slugLength]
+		if i := strings.LastIndex(slug, "_"); i > 0 {
+			slug = slug[:i]
+		}
+		slug += "_"
+	}
+	ext := o.Ext
+	if ext == "" {
+		ext = ".yaml"
+	}
+	name := r.ID + "_" + slug + ext
+	if o.DatePrefix {
+		c := r.Created
+		if c.IsZero() {
+			c = time.Now().UTC()
+		}
+		name = c.Format("2006_01_02_1504") + "-" + name
+	}
+	return name
+}
+
+// Marshal renders a revision as a YAML revision file (DESIGN.md's layout),
+// or in the .sql form when its Path ends in ".sql".
+func Marshal(r *Revision) ([]byte, error) {
+	if strings.HasSuffix(r.Path, ".sql") {
+		return marshalSQL(r)
+	}
+	root := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	add := func(key string, v *yaml.Node) {
+		root.Content = append(root.Content, str(key), v)
+	}
+	add("revision", str(r.ID))
+	add("down_revision", downNode(r.DownRevisions))
+	add("branch_labels", flowList(r.BranchLabels))
+	add("depends_on", flowList(r.DependsOn))
+	add("message", str(r.Message))
+	if !r.Created.IsZero() {
+		add("created", str(r.Created.UTC().Format(time.RFC3339)))
+	}
+	add("transactional", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(r.Transactional)})
+	for _, part := range []struct {
+		key  string
+		list []ops.Op
+	}{{"upgrade", r.Upgrade}, {"downgrade", r.Downgrade}} {
+		n, err := ops.EncodeList(part.list)
+		if err != nil {
+			return nil, fmt.Errorf("revision %s: %s: %w", r.ID, part.key, err)
+		}
+		if len(n.Content) == 0 {
+			n.Style = yaml.FlowStyle
+		}
+		add(part.key, n)
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		return nil, fmt.Errorf("revision %s: %w", r.ID, err)
+	}
+	return buf.Bytes(), enc.Close()
+}
+
+func str(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+}
+
+func downNode(down []string) *yaml.Node {
+	switch len(down) {
+	case 0:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+	case 1:
+		return str(down[0])
+	}
+	return flowList(down)
+}
+
+func flowList(items []string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
+	for _, s := range items {
+		n.Content = append(n.Content, str(s))
+	}
+	return n
+}
+
+// marshalSQL renders the .sql form; only ops.Execute with SQL fits it.
+func marshalSQL(r *Revision) ([]byte, error) {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "-- revision: %s\n-- down_revision: %s\n", r.ID, noneOr(r.DownRevisions))
+	if len(r.BranchLabels) > 0 {
+		fmt.Fprintf(&b, "-- branch_labels: %s\n", strings.Join(r.BranchLabels, ", "))
+	}
+	if len(r.DependsOn) > 0 {
+		fmt.Fprintf(&b, "-- depends_on: %s\n", strings.Join(r.DependsOn, ", "))
+	}
+	fmt.Fprintf(&b, "-- message: %s\n", strings.ReplaceAll(r.Message, "\n", " "))
+	if !r.Created.IsZero() {
+		fmt.Fprintf(&b, "-- created: %s\n", r.Created.UTC().Format(time.RFC3339))
+	}
+	if !r.Transactional {
+		b.WriteString("-- transactional: false\n")
+	}
+	for _, part := range []struct {
+		key  string
+		list []ops.Op
+	}{{"upgrade", r.Upgrade}, {"downgrade", r.Downgrade}} {
+		fmt.Fprintf(&b, "\n-- %s\n", part.key)
+		for _, o := range part.list {
+			e, ok := o.(*ops.Execute)
+			if !ok || len(e.PerDialect) > 0 {
+				return nil, fmt.Errorf("revision %s: a .sql revision holds plain SQL only, not %s", r.ID, o.Name())
+			}
+			b.WriteString(strings.TrimSpace(e.SQL) + "\n")
+		}
+	}
+	return b.Bytes(), nil
+}
+
+func noneOr(ids []string) string {
+	if len(ids) == 0 {
+		return "none"
+	}
+	return strings.Join(ids, ", ")
+}
