@@ -101,11 +101,7 @@ func (d *decoder) expand(o obj, t *metadata.Table, sh []shorthand) {
 // column reads a column mapping. With sh nil (add_column), the shorthands
 // are refused: they stand for constraints, which have ops of their own.
 func (d *decoder) column(n *yaml.Node, what string, sh *shorthand) *metadata.Column {
-	keys := columnKeys
-	if sh != nil {
-		keys = columnLongKeys
-	}
-	o := d.obj(n, what, keys)
+	o := d.obj(n, what, columnLongKeys)
 	if o.f == nil {
 		return &metadata.Column{}
 	}
