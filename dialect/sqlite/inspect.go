@@ -1,0 +1,161 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/retortdb/retort/dialect"
+)
+
+// Inspect reads the catalog in four queries, whatever the number of
+// tables: the schema's SQL, then pragma_table_xinfo, pragma_index_list with
+// pragma_index_info, and pragma_foreign_key_list, each joined with
+// sqlite_schema so that one query covers every table. The CREATE TABLE and
+// CREATE INDEX text is parsed for what the pragmas do not report:
+// constraint names, CHECK expressions, AUTOINCREMENT, deferrable keys,
+// expression and partial index definitions.
+
+const (
+	// schemaQuery lists every object with its SQL, in creation order, and
+	// what pragma_table_list says of tables (shadow tables of virtual
+	// tables, WITHOUT ROWID, STRICT).
+	schemaQuery = `SELECT m.type, m.name, m.tbl_name, coalesce(m.sql, ''),
+       coalesce(l.type, ''), coalesce(l.wr, 0), coalesce(l.strict, 0)
+FROM main.sqlite_schema AS m
+LEFT JOIN pragma_table_list AS l ON l.schema = 'main' AND l.name = m.name AND m.type = 'table'
+ORDER BY m.rowid`
+
+	// userTables restricts the pragma queries to ordinary tables.
+	userTables = `m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' AND coalesce(m.sql, '') NOT LIKE 'CREATE VIRTUAL%'`
+
+	// columnsQuery reads every column of every table.
+	columnsQuery = `SELECT m.name, p.name, coalesce(p.type, ''), p."notnull", p.dflt_value, p.pk, p.hidden
+FROM main.sqlite_schema AS m
+JOIN pragma_table_xinfo(m.name, 'main') AS p
+WHERE ` + userTables + `
+ORDER BY m.rowid, p.cid`
+
+	// uniquesQuery reads the columns of the indexes behind UNIQUE
+	// constraints (origin 'u'); CREATE INDEX indexes are read from their SQL.
+	uniquesQuery = `SELECT m.name, il.name, ii.name
+FROM main.sqlite_schema AS m
+JOIN pragma_index_list(m.name, 'main') AS il
+JOIN pragma_index_info(il.name, 'main') AS ii
+WHERE ` + userTables + ` AND il.origin = 'u'
+ORDER BY m.rowid, il.seq DESC, ii.seqno`
+
+	// foreignKeysQuery reads every foreign key of every table.
+	foreignKeysQuery = `SELECT m.name, f.id, f."table", f."from", f."to", f.on_update, f.on_delete
+FROM main.sqlite_schema AS m
+JOIN pragma_foreign_key_list(m.name, 'main') AS f
+WHERE ` + userTables + `
+ORDER BY m.rowid, f.id DESC, f.seq`
+)
+
+// Inspect reads the main database through q. SQLite has no schemas:
+// opts.Schemas must be empty or ["main"].
+func (d *Dialect) Inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions) (*dialect.Inspection, error) {
+	for _, s := range opts.Schemas {
+		if s != "" && s != "main" {
+			return nil, fmt.Errorf("sqlite: schema %q: SQLite has no schemas (ATTACHed databases are not read); leave schemas empty", s)
+		}
+	}
+	var c catalog
+	if err := c.read(ctx, q); err != nil {
+		return nil, err
+	}
+	return c.build(), nil
+}
+
+// catalog holds the rows of the four queries.
+type catalog struct {
+	objects []objectRow
+	columns map[string][]columnRow
+	uniques map[string][]uniqueRow
+	fks     map[string][]fkRow
+}
+
+type objectRow struct {
+	typ, name, table, sql string
+	listType              string
+	withoutRowid, strict  bool
+}
+
+type columnRow struct {
+	name, typ string
+	notNull   bool
+	dflt      sql.NullString
+	pk        int
+	hidden    int
+}
+
+type uniqueRow struct{ index, column string }
+
+type fkRow struct {
+	id                 int
+	refTable, from     string
+	to                 sql.NullString
+	onUpdate, onDelete string
+}
+
+// read runs the four catalog queries.
+func (c *catalog) read(ctx context.Context, q dialect.Queryer) error {
+	c.columns = map[string][]columnRow{}
+	c.uniques = map[string][]uniqueRow{}
+	c.fks = map[string][]fkRow{}
+	err := query(ctx, q, "schema", schemaQuery, func(rows *sql.Rows) error {
+		var o objectRow
+		err := rows.Scan(&o.typ, &o.name, &o.table, &o.sql, &o.listType, &o.withoutRowid, &o.strict)
+		c.objects = append(c.objects, o)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	err = query(ctx, q, "columns", columnsQuery, func(rows *sql.Rows) error {
+		var t string
+		var r columnRow
+		err := rows.Scan(&t, &r.name, &r.typ, &r.notNull, &r.dflt, &r.pk, &r.hidden)
+		c.columns[t] = append(c.columns[t], r)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	err = query(ctx, q, "unique constraints", uniquesQuery, func(rows *sql.Rows) error {
+		var t string
+		var r uniqueRow
+		err := rows.Scan(&t, &r.index, &r.column)
+		c.uniques[t] = append(c.uniques[t], r)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return query(ctx, q, "foreign keys", foreignKeysQuery, func(rows *sql.Rows) error {
+		var t string
+		var r fkRow
+		err := rows.Scan(&t, &r.id, &r.refTable, &r.from, &r.to, &r.onUpdate, &r.onDelete)
+		c.fks[t] = append(c.fks[t], r)
+		return err
+	})
+}
+
+// query runs one catalog query and calls scan for each row.
+func query(ctx context.Context, q dialect.Queryer, what, text string, scan func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, text)
+	if err != nil {
+		return fmt.Errorf("sqlite: reading %s: %w", what, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return fmt.Errorf("sqlite: reading %s: %w", what, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: reading %s: %w", what, err)
+	}
+	return nil
+}

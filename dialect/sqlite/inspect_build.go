@@ -1,0 +1,258 @@
+package sqlite
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/metadata"
+)
+
+// build turns the catalog rows into a model and warnings.
+func (c *catalog) build() *dialect.Inspection {
+	out := &dialect.Inspection{MetaData: metadata.New()}
+	warn := func(format string, args ...any) {
+		out.Warnings = append(out.Warnings, fmt.Sprintf(format, args...))
+	}
+	enums := enumSet{}
+	var indexes []objectRow
+	for _, o := range c.objects {
+		switch {
+		case strings.HasPrefix(o.name, "sqlite_"):
+			// sqlite_sequence, sqlite_stat1, sqlite_autoindex_*: internal.
+		case o.typ == "view":
+			warn("sqlite: view %q is not modelled; it is left as it is", o.name)
+		case o.typ == "trigger":
+			warn("sqlite: trigger %q on table %q is not modelled; a table recreate keeps it", o.name, o.table)
+		case o.typ == "index":
+			if o.sql != "" {
+				indexes = append(indexes, o)
+			}
+		case o.typ != "table" || o.listType == "shadow":
+			// Shadow tables belong to their virtual table.
+		case o.listType == "virtual" || strings.HasPrefix(strings.ToUpper(o.sql), "CREATE VIRTUAL"):
+			warn("sqlite: virtual table %q is not modelled; it is left as it is", o.name)
+		default:
+			if t := c.table(o, &enums, warn); t != nil {
+				out.MetaData.AddTable(t)
+			}
+		}
+	}
+	for _, o := range indexes {
+		t := out.MetaData.Table("", o.table)
+		if t == nil {
+			continue // an index of a table not modelled
+		}
+		ix, err := indexFromSQL(o.sql)
+		if err != nil {
+			warn("sqlite: index %q: %v; it is left out", o.name, err)
+			continue
+		}
+		t.Indexes = append(t.Indexes, ix)
+	}
+	out.MetaData.Enums = enums.list(warn)
+	fillImplicitRefColumns(out.MetaData)
+	return out
+}
+
+// table builds one table from its rows and its parsed SQL.
+func (c *catalog) table(o objectRow, enums *enumSet, warn func(string, ...any)) *metadata.Table {
+	rows := c.columns[o.name]
+	if len(rows) == 0 {
+		warn("sqlite: table %q has no columns to read (dropped while inspecting?); it is left out", o.name)
+		return nil
+	}
+	pt, err := parseCreateTable(o.sql)
+	if err != nil {
+		warn("sqlite: table %q: constraint names, checks and AUTOINCREMENT are not read: %v", o.name, err)
+		pt = &parsedTable{}
+	}
+	if o.withoutRowid || pt.WithoutRowid {
+		warn("sqlite: table %q is WITHOUT ROWID, which the model does not hold; a recreate makes it an ordinary table", o.name)
+	}
+	if o.strict || pt.Strict {
+		warn("sqlite: table %q is STRICT, which the model does not hold; a recreate makes it an ordinary table", o.name)
+	}
+	t := &metadata.Table{Name: o.name}
+	enumCols := map[string]string{}
+	for _, ck := range pt.Checks {
+		if name, values, ok := enumFromCheck(ck); ok {
+			enumCols[strings.ToLower(ck.Column)] = name
+			enums.add(name, values, o.name)
+			continue
+		}
+		t.Checks = append(t.Checks, &metadata.Check{Name: ck.Name, Expression: ck.Expr})
+	}
+	var pkCols []columnRow
+	for _, r := range rows {
+		if r.hidden == 2 || r.hidden == 3 {
+			warn("sqlite: table %q: generated column %q is not modelled; a recreate drops it", o.name, r.name)
+			continue
+		}
+		if r.hidden != 0 {
+			continue
+		}
+		col := &metadata.Column{Name: r.name, Type: declaredType(r.typ), Nullable: !r.notNull && r.pk == 0}
+		if e, ok := enumCols[strings.ToLower(r.name)]; ok {
+			col.Type = metadata.EnumType(e)
+		}
+		if r.dflt.Valid {
+			col.Default = reflectedDefault(r.dflt.String)
+		}
+		for _, pc := range pt.Columns {
+			if strings.EqualFold(pc.Name, r.name) && pc.AutoIncrement {
+				col.AutoIncrement = true
+			}
+		}
+		if r.pk > 0 {
+			pkCols = append(pkCols, r)
+		}
+		t.Columns = append(t.Columns, col)
+	}
+	if len(pkCols) > 0 {
+		sort.SliceStable(pkCols, func(i, j int) bool { return pkCols[i].pk < pkCols[j].pk })
+		t.PrimaryKey = &metadata.PrimaryKey{}
+		for _, r := range pkCols {
+			t.PrimaryKey.Columns = append(t.PrimaryKey.Columns, r.name)
+		}
+		if pt.PrimaryKey != nil {
+			t.PrimaryKey.Name = pt.PrimaryKey.Name
+		}
+	}
+	t.Uniques = c.tableUniques(o.name, pt)
+	t.ForeignKeys = c.tableForeignKeys(o.name, pt)
+	return t
+}
+
+// reflectedDefault is a column's default as Inspect reports it.
+func reflectedDefault(dflt string) string {
+	def := normalDefault(dflt)
+	if def == "NULL" {
+		return ""
+	}
+	return def
+}
+
+// tableUniques returns the UNIQUE constraints of a table, in the order of
+// its SQL, with the names the SQL gives them.
+func (c *catalog) tableUniques(table string, pt *parsedTable) []*metadata.Unique {
+	var byIndex []*metadata.Unique
+	seen := map[string]*metadata.Unique{}
+	for _, r := range c.uniques[table] {
+		u := seen[r.index]
+		if u == nil {
+			u = &metadata.Unique{}
+			seen[r.index] = u
+			byIndex = append(byIndex, u)
+		}
+		u.Columns = append(u.Columns, r.column)
+	}
+	var out []*metadata.Unique
+	used := map[*metadata.Unique]bool{}
+	for _, pu := range pt.Uniques {
+		for _, u := range byIndex {
+			if !used[u] && sameNames(u.Columns, pu.Columns) {
+				used[u] = true
+				u.Name = pu.Name
+				out = append(out, u)
+				break
+			}
+		}
+	}
+	for _, u := range byIndex {
+		if !used[u] {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// tableForeignKeys returns the foreign keys of a table, in the order of its
+// SQL, with the names and deferrability the SQL gives them.
+func (c *catalog) tableForeignKeys(table string, pt *parsedTable) []*metadata.ForeignKey {
+	var byID []*metadata.ForeignKey
+	ids := map[int]*metadata.ForeignKey{}
+	for _, r := range c.fks[table] {
+		fk := ids[r.id]
+		if fk == nil {
+			fk = &metadata.ForeignKey{RefTable: r.refTable, OnDelete: action(r.onDelete), OnUpdate: action(r.onUpdate)}
+			ids[r.id] = fk
+			byID = append(byID, fk)
+		}
+		fk.Columns = append(fk.Columns, r.from)
+		if r.to.Valid {
+			fk.RefColumns = append(fk.RefColumns, r.to.String)
+		}
+	}
+	var out []*metadata.ForeignKey
+	used := map[*metadata.ForeignKey]bool{}
+	for _, pf := range pt.ForeignKeys {
+		for _, fk := range byID {
+			if !used[fk] && sameNames(fk.Columns, pf.Columns) && strings.EqualFold(fk.RefTable, pf.RefTable) {
+				used[fk] = true
+				fk.Name, fk.Deferrable, fk.InitiallyDeferred = pf.Name, pf.Deferrable, pf.InitiallyDeferred
+				out = append(out, fk)
+				break
+			}
+		}
+	}
+	for _, fk := range byID {
+		if !used[fk] {
+			out = append(out, fk)
+		}
+	}
+	return out
+}
+
+// action maps pragma_foreign_key_list's action to the model's; NO ACTION
+// is the model's empty default.
+func action(a string) string {
+	a = strings.ToLower(a)
+	if a == metadata.NoAction {
+		return ""
+	}
+	return a
+}
+
+// fillImplicitRefColumns gives "REFERENCES parent" without columns the
+// parent's primary key columns, as SQLite does.
+func fillImplicitRefColumns(m *metadata.MetaData) {
+	for _, t := range m.Tables {
+		for _, fk := range t.ForeignKeys {
+			if len(fk.RefColumns) > 0 && fk.RefColumns[0] != "" {
+				continue
+			}
+			fk.RefColumns = nil
+			if p := tableFold(m, fk.RefTable); p != nil && p.PrimaryKey != nil {
+				fk.RefColumns = append([]string(nil), p.PrimaryKey.Columns...)
+			}
+		}
+	}
+}
+
+// tableFold finds a table by name the way SQLite does, ignoring ASCII case.
+func tableFold(m *metadata.MetaData, name string) *metadata.Table {
+	if t := m.Table("", name); t != nil {
+		return t
+	}
+	for _, t := range m.Tables {
+		if strings.EqualFold(t.Name, name) {
+			return t
+		}
+	}
+	return nil
+}
+
+// sameNames compares two column lists as SQLite compares names.
+func sameNames(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !strings.EqualFold(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,135 @@
+package sqlite
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/ops"
+)
+
+// maxParams is SQLite's default limit of bound parameters per statement
+// (SQLITE_MAX_VARIABLE_NUMBER since 3.32).
+const maxParams = 32766
+
+// rowsPerInsert caps a batch so one statement stays a reasonable size.
+const rowsPerInsert = 1000
+
+// bulkInsert plans inline rows as batched multi-row INSERTs with bound
+// values; on conflict with the key it skips the row or updates the other
+// columns (SQLite's upsert). Rows from a file are streamed by the runner.
+func (p *planner) bulkInsert(o *ops.BulkInsert) ([]dialect.Statement, error) {
+	if o.File != "" {
+		return nil, fmt.Errorf("bulk_insert from %s is streamed by the runner, not planned", o.File)
+	}
+	if len(o.Rows) == 0 {
+		return nil, nil
+	}
+	suffix := ""
+	switch o.OnConflict {
+	case ops.OnConflictError:
+	case ops.OnConflictSkip:
+		suffix = " ON CONFLICT DO NOTHING"
+	case ops.OnConflictUpdate:
+		key, err := p.key(o.TableRef, o.Key)
+		if err != nil {
+			return nil, err
+		}
+		var sets []string
+		for _, c := range o.Columns {
+			if !contains(key, c) {
+				sets = append(sets, quote(c)+" = excluded."+quote(c))
+			}
+		}
+		if len(sets) == 0 {
+			suffix = " ON CONFLICT DO NOTHING"
+		} else {
+			suffix = " ON CONFLICT (" + dialect.QuoteList(p.d, key) + ") DO UPDATE SET " + strings.Join(sets, ", ")
+		}
+	default:
+		return nil, fmt.Errorf("unknown on_conflict %q (want skip or update)", o.OnConflict)
+	}
+	per := min(rowsPerInsert, maxParams/max(len(o.Columns), 1))
+	var out []dialect.Statement
+	for start := 0; start < len(o.Rows); start += per {
+		ins := dialect.InsertInto(o.TableRef, o.Columns...)
+		ins.Rows = o.Rows[start:min(start+per, len(o.Rows))]
+		s, err := dialect.Compile(p.d, ins)
+		if err != nil {
+			return nil, err
+		}
+		s.SQL += suffix
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// bulkDelete deletes the rows a bulk_insert loaded, matched on the key
+// columns with bound values, in batches.
+func (p *planner) bulkDelete(o *ops.BulkDelete) ([]dialect.Statement, error) {
+	if o.File != "" {
+		return nil, fmt.Errorf("bulk_delete from %s is streamed by the runner, not planned", o.File)
+	}
+	key, err := p.key(o.TableRef, o.Key)
+	if err != nil {
+		return nil, err
+	}
+	pos := make([]int, len(key))
+	for i, k := range key {
+		if pos[i] = indexOf(o.Columns, k); pos[i] < 0 {
+			return nil, fmt.Errorf("bulk_delete on %s: the rows lack key column %q", o.Table, k)
+		}
+	}
+	per := min(rowsPerInsert, maxParams/max(len(key), 1))
+	var out []dialect.Statement
+	for start := 0; start < len(o.Rows); start += per {
+		var match []dialect.Cond
+		for _, row := range o.Rows[start:min(start+per, len(o.Rows))] {
+			if len(row) != len(o.Columns) {
+				return nil, fmt.Errorf("bulk_delete on %s: a row has %d values for %d columns", o.Table, len(row), len(o.Columns))
+			}
+			conds := make([]dialect.Cond, len(key))
+			for i, k := range key {
+				conds[i] = dialect.Eq(k, row[pos[i]])
+			}
+			match = append(match, dialect.And(conds...))
+		}
+		s, err := dialect.Compile(p.d, &dialect.Delete{Table: o.TableRef, Where: dialect.Or(match...)})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// key returns the columns of the named unique constraint (or unique
+// index), or of the primary key when name is empty.
+func (p *planner) key(r ops.TableRef, name string) ([]string, error) {
+	t := p.cur.Table(r.Schema, r.Table)
+	if t == nil {
+		return nil, fmt.Errorf("table %s is not in the schema, so its key is unknown", r.Table)
+	}
+	if name == "" {
+		if t.PrimaryKey == nil {
+			return nil, fmt.Errorf("table %s has no primary key; name a unique key with key:", r.Table)
+		}
+		return t.PrimaryKey.Columns, nil
+	}
+	if u := t.Unique(name); u != nil {
+		return u.Columns, nil
+	}
+	if ix := t.Index(name); ix != nil && ix.Unique && len(ix.Expressions) == 0 {
+		return ix.Columns, nil
+	}
+	return nil, fmt.Errorf("table %s has no unique key %q", r.Table, name)
+}
+
+func indexOf(list []string, s string) int {
+	for i, v := range list {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
