@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/pmezard/go-difflib/difflib"
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/internal/dbtest"
 	"github.com/retortdb/retort/metadata"
 	"github.com/retortdb/retort/ops"
-	"github.com/pmezard/go-difflib/difflib"
 	"github.com/stretchr/testify/require"
 )
 
