@@ -215,8 +215,22 @@ func isImplicitFKIndex(t *metadata.Table, ix *metadata.Index) bool {
 	if ix.Unique || len(ix.Expressions) > 0 || ix.Using != "" || ix.Where != "" {
 		return false
 	}
-	fk := t.ForeignKey(ix.Name)
-	return fk != nil && slices.Equal(fk.Columns, ix.Columns)
+	for _, fk := range t.ForeignKeys {
+		if strings.EqualFold(implicitIndexName(t, fk), ix.Name) && slices.Equal(fk.Columns, ix.Columns) {
+			return true
+		}
+	}
+	return false
+}
+
+// implicitIndexName is the name of the index MySQL makes behind a foreign
+// key that no index covers: the key's name, or for a key the server named
+// itself (<table>_ibfk_<n>) its first column's.
+func implicitIndexName(t *metadata.Table, fk *metadata.ForeignKey) string {
+	if rest, ok := strings.CutPrefix(fk.Name, t.Name+"_ibfk_"); ok && rest != "" && strings.Trim(rest, "0123456789") == "" && len(fk.Columns) > 0 {
+		return fk.Columns[0]
+	}
+	return fk.Name
 }
 
 // canonicalAction spells a referential action as reflection does: InnoDB

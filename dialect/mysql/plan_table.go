@@ -299,8 +299,8 @@ func (p *planner) dropConstraint(o *ops.DropConstraint) (string, error) {
 			fk = t.ForeignKey(o.ConstraintName)
 		}
 		if fk != nil && t != nil && !covered(t, fk.Columns, "") {
-			// MySQL made an index named after the key; it outlives the key.
-			s += ", DROP INDEX " + p.d.QuoteIdent(o.ConstraintName)
+			// MySQL made an index behind the key; it would outlive the key.
+			s += ", DROP INDEX " + p.d.QuoteIdent(implicitIndexName(t, fk))
 		}
 		return s, nil
 	}

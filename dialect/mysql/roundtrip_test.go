@@ -14,7 +14,7 @@ import (
 // awkward names) from an empty database, reflects them, and compares with
 // Normalize of the model.
 func TestRoundTripSchemagen(t *testing.T) {
-	for seed := int64(1); seed <= 5; seed++ {
+	for seed := int64(1); seed <= 20; seed++ {
 		cfg := schemagen.Config{Seed: seed, Tables: 12, Enums: true, AllTypes: true, AwkwardNames: seed%2 == 0}
 		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
 			t.Parallel()
