@@ -82,6 +82,19 @@ func (r *Revision) Branches() []string { return r.g.branches }
 // this one, in file order.
 func (r *Revision) NextRevisions() []string { return ids(r.g.next) }
 
+// Dependents returns the ids of the revisions that depend on this one
+// through depends_on, in file order. A head with dependents is only an
+// "effective head".
+func (r *Revision) Dependents() []string {
+	var out []string
+	for _, n := range r.g.allNext {
+		if !containsRev(r.g.next, n) {
+			out = append(out, n.ID)
+		}
+	}
+	return out
+}
+
 // normalizedDown is down_revision plus the dependencies no ancestor
 // already has: the revisions that must come immediately before this one.
 func (r *Revision) normalizedDown() []*Revision {

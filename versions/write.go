@@ -77,7 +77,7 @@ func Marshal(r *Revision) ([]byte, error) {
 	add("depends_on", flowList(r.DependsOn))
 	add("message", str(r.Message))
 	if !r.Created.IsZero() {
-		add("created", str(r.Created.UTC().Format(time.RFC3339)))
+		add("created", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: r.Created.UTC().Format(time.RFC3339)})
 	}
 	add("transactional", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(r.Transactional)})
 	for _, part := range []struct {

@@ -1,0 +1,29 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/retortdb/retort/versions"
+)
+
+// loadGraph reads <directory>/versions. A missing directory is an empty
+// history only when allowEmpty (a first "revision").
+func (a *app) loadGraph(allowEmpty bool) (*versions.Graph, error) {
+	g, err := versions.Load(os.DirFS(a.directory), "versions")
+	if errors.Is(err, fs.ErrNotExist) {
+		if allowEmpty {
+			return versions.NewGraph(nil)
+		}
+		return nil, fmt.Errorf("no revision directory %s: run 'migrate init' or pass --directory", a.versionsDir())
+	}
+	return g, err
+}
+
+// displayPath is a revision's path on disk, for output.
+func (a *app) displayPath(r *versions.Revision) string {
+	return filepath.Join(a.directory, filepath.FromSlash(r.Path))
+}

@@ -1,0 +1,35 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+)
+
+func (a *app) revisionCommand() *cobra.Command {
+	var o newRevision
+	var head string
+	cmd := &cobra.Command{
+		Use:   "revision -m MESSAGE",
+		Short: "Create a new, empty revision file",
+		Example: `  migrate revision -m "add users"
+  migrate revision -m "start reporting" --head base --branch-label reporting
+  migrate revision -m "fix" --head ae1027a6acf --splice`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.heads = []string{head}
+			r, err := a.generate(o)
+			if err != nil {
+				return err
+			}
+			return a.printGenerated(r)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.message, "message", "m", "", "the revision's message")
+	f.StringVar(&head, "head", "head", "the revision to follow: head, base (a new root), label@head, or a revision")
+	f.BoolVar(&o.splice, "splice", false, "allow --head to name a revision that is not a head (starts a branch)")
+	f.StringSliceVar(&o.labels, "branch-label", nil, "branch label(s) for the new revision")
+	f.StringSliceVar(&o.dependsOn, "depends-on", nil, "revision(s) or label(s) the new revision depends on")
+	f.StringVar(&o.revID, "rev-id", "", "the revision id, instead of a random one")
+	f.StringVar(&o.versionPath, "version-path", "", "directory to write the file into (default <directory>/versions)")
+	f.BoolVar(&o.datePrefix, "date-prefix", false, "start the file name with the creation date and time")
+	return cmd
+}
