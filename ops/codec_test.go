@@ -121,7 +121,7 @@ func TestDecodeForms(t *testing.T) {
       - {name: id, type: bigint, primary_key: true}
       - {name: author_id, type: bigint, references: auth.users.id, on_delete: SET  NULL, unique: true, index: true}`,
 			&ops.CreateTable{Table: &metadata.Table{Name: "posts",
-				Columns: []*metadata.Column{{Name: "id", Type: metadata.BigIntType}, {Name: "author_id", Type: metadata.BigIntType, Nullable: true}},
+				Columns:    []*metadata.Column{{Name: "id", Type: metadata.BigIntType}, {Name: "author_id", Type: metadata.BigIntType, Nullable: true}},
 				PrimaryKey: &metadata.PrimaryKey{Columns: []string{"id"}},
 				ForeignKeys: []*metadata.ForeignKey{{Columns: []string{"author_id"}, RefSchema: "auth", RefTable: "users",
 					RefColumns: []string{"id"}, OnDelete: metadata.SetNull}},
