@@ -83,7 +83,7 @@ func normalizeTable(t *metadata.Table) {
 	}
 	for _, c := range t.Checks {
 		if c.Name == "" {
-			c.Name = truncate(t.Name+"_check", 63)
+			c.Name = checkName(t, c.Expression)
 		}
 		c.Expression = stripOuterParens(strings.TrimSpace(c.Expression))
 	}
@@ -184,4 +184,31 @@ func nativeForm(text string) string {
 		out += " " + zone
 	}
 	return out + arrays
+}
+
+var wordRE = regexp.MustCompile(`"(?:[^"]|"")*"|'(?:[^']|'')*'|[A-Za-z_][A-Za-z0-9_$]*`)
+
+// checkName is the name PostgreSQL gives an unnamed check: table_column_check
+// when the expression uses exactly one column, else table_check.
+func checkName(t *metadata.Table, expr string) string {
+	used := map[string]bool{}
+	for _, w := range wordRE.FindAllString(expr, -1) {
+		switch {
+		case w[0] == '\'':
+			continue
+		case w[0] == '"':
+			w = strings.ReplaceAll(w[1:len(w)-1], `""`, `"`)
+		default:
+			w = strings.ToLower(w)
+		}
+		if t.Column(w) != nil {
+			used[w] = true
+		}
+	}
+	if len(used) == 1 {
+		for c := range used {
+			return truncate(t.Name+"_"+c+"_check", 63)
+		}
+	}
+	return truncate(t.Name+"_check", 63)
 }
