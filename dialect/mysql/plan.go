@@ -89,6 +89,9 @@ func (p *planner) plan(o ops.Op) ([]dialect.Statement, error) {
 		u := p.namedUnique(o.TableRef, o.Unique)
 		return sqls("ALTER TABLE " + p.table(o.TableRef) + " ADD " + dialect.UniqueClause(p.d, u)), nil
 	case *ops.CreateForeignKey:
+		if err := p.checkSetNull(o.TableRef, o.ForeignKey); err != nil {
+			return nil, err
+		}
 		clause, err := p.foreignKey(o.TableRef, o.ForeignKey)
 		return sqls("ALTER TABLE " + p.table(o.TableRef) + " ADD " + clause), err
 	case *ops.CreateCheckConstraint:
@@ -138,7 +141,7 @@ func (p *planner) execute(o *ops.Execute) ([]dialect.Statement, error) {
 	if o.SQL != "" {
 		return sqls(o.SQL), nil
 	}
-	return nil, fmt.Errorf("execute has no SQL for mysql (give sql: or mysql:)")
+	return nil, nil // SQL for other databases only
 }
 
 // addValue inserts v into values, before or after an existing value or at

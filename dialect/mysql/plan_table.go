@@ -57,6 +57,9 @@ func (p *planner) createTable(t *metadata.Table) (string, error) {
 		lines = append(lines, dialect.CheckClause(p.d, c))
 	}
 	for _, fk := range t.ForeignKeys {
+		if err := setNullOnNotNull(t, fk); err != nil {
+			return "", err
+		}
 		clause, err := p.foreignKeyClause(t.Schema, fk)
 		if err != nil {
 			return "", fmt.Errorf("table %q: %w", t.Name, err)
@@ -224,6 +227,27 @@ func (p *planner) foreignKeyClause(schema string, fk *metadata.ForeignKey) (stri
 		return "", fmt.Errorf("foreign key %q: InnoDB does not support SET DEFAULT actions; use set null, cascade or restrict", fk.Name)
 	}
 	return dialect.ForeignKeyClause(p.d, schema, fk)
+}
+
+// checkSetNull refuses SET NULL actions on NOT NULL columns of a table in
+// the state, which MySQL rejects with an obscure "incorrectly formed".
+func (p *planner) checkSetNull(r ops.TableRef, fk *metadata.ForeignKey) error {
+	if t := p.stateTable(r); t != nil {
+		return setNullOnNotNull(t, fk)
+	}
+	return nil
+}
+
+func setNullOnNotNull(t *metadata.Table, fk *metadata.ForeignKey) error {
+	if fk.OnDelete != metadata.SetNull && fk.OnUpdate != metadata.SetNull {
+		return nil
+	}
+	for _, name := range fk.Columns {
+		if c := t.Column(name); c != nil && !c.Nullable {
+			return fmt.Errorf("foreign key %q: SET NULL on column %q, which is NOT NULL: MySQL refuses such a key; make the column nullable or pick another action", fk.Name, name)
+		}
+	}
+	return nil
 }
 
 // covered reports whether some index of t other than skip (a key, unique
