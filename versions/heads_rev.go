@@ -82,13 +82,14 @@ func (m *maintainer) otherAncestors(except []string) set {
 	return m.g.newSet(m.g.ancestors(others, true))
 }
 
-// mergeFrom lists the down revisions a merge consumes: those no other
-// head still needs.
+// mergeFrom lists the down revisions a merge consumes: the heads among
+// them that no other head still needs. (Alembic does not check that they
+// are heads, and crashes when a merge names a parent's ancestor too.)
 func (m *maintainer) mergeFrom(r *Revision, down []string) []string {
 	anc := m.otherAncestors(down)
 	var out []string
 	for _, d := range down {
-		if !anc.has(m.g.byID[d]) {
+		if contains(m.heads, d) && !anc.has(m.g.byID[d]) {
 			out = append(out, d)
 		}
 	}
