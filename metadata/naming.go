@@ -174,20 +174,32 @@ func (m *MetaData) DerivedName(kind string, t *Table, cols []string, refTable st
 // [ErrorList]; the other names are still filled in.
 func (m *MetaData) ApplyNamingConvention() error {
 	var errs ErrorList
+	bad := map[string]bool{}
+	for _, kind := range sortedKeys(m.NamingConvention) {
+		if err := checkTemplate(m.NamingConvention[kind]); err != nil {
+			errs.Add(Path("naming_convention").Field(kind), templateProblem, kind, err)
+			bad[kind] = true
+		}
+	}
 	for i, t := range m.Tables {
-		m.nameTable(Path("tables").Index(i), t, &errs)
+		m.nameTable(Path("tables").Index(i), t, bad, &errs)
 	}
 	return errs.Err()
 }
 
-func (m *MetaData) nameTable(p Path, t *Table, errs *ErrorList) {
+// templateProblem reports a template with an unknown token.
+const templateProblem = "naming convention %s: %v"
+
+// nameTable names t's constraints and indexes, except those of the kinds
+// whose template is bad (reported once, by the caller).
+func (m *MetaData) nameTable(p Path, t *Table, bad map[string]bool, errs *ErrorList) {
 	fill := func(at Path, what string, name *string, kind string, cols []string, refTable string, refCols []string) {
-		if *name != "" || len(cols) == 0 {
-			return // named, or without columns: Validate reports that
+		if *name != "" || len(cols) == 0 || bad[kind] {
+			return // named, unnamable here, or without columns: Validate reports that
 		}
 		n, err := m.DerivedName(kind, t, cols, refTable, refCols, "")
 		if err != nil {
-			errs.Add(at, "table %q: %s: cannot derive a name: %v; give it a name or fix the convention", t.Name, what, err)
+			errs.Add(at, "table %q: %s: cannot derive a name: %v; give it a name or fix the convention", t.QualifiedName(), what, err)
 		}
 		*name = n
 	}
@@ -202,21 +214,25 @@ func (m *MetaData) nameTable(p Path, t *Table, errs *ErrorList) {
 	}
 	for k, c := range t.Checks {
 		if c.Name == "" && strings.Contains(m.Convention()[KindCheck], "%(constraint_name)s") {
-			errs.Add(p.Field("checks").Index(k), "table %q: check %q has no name, and the ck naming convention uses %%(constraint_name)s: give it a name", t.Name, c.Expression)
+			errs.Add(p.Field("checks").Index(k), "table %q: check %q has no name, and the ck naming convention uses %%(constraint_name)s: give it a name", t.QualifiedName(), c.Expression)
 			continue
 		}
-		if c.Name == "" {
+		if c.Name == "" && !bad[KindCheck] {
 			n, err := m.DerivedName(KindCheck, t, nil, "", nil, "")
 			if err != nil {
-				errs.Add(p.Field("checks").Index(k), "table %q: check %q: cannot derive a name: %v; give it a name", t.Name, c.Expression, err)
+				errs.Add(p.Field("checks").Index(k), "table %q: check %q: cannot derive a name: %v; give it a name", t.QualifiedName(), c.Expression, err)
 			}
 			c.Name = n
 		}
 	}
 	for k, ix := range t.Indexes {
 		at := p.Field("indexes").Index(k)
-		if ix.Name == "" && len(ix.Columns) == 0 && len(ix.Expressions) > 0 && m.Convention()[KindIndex] != "" {
-			errs.Add(at, "table %q: index on %s has no columns to derive a name from: give it a name", t.Name, strings.Join(ix.Expressions, ", "))
+		if ix.Name == "" && len(ix.Columns) == 0 && len(ix.Expressions) > 0 && !bad[KindIndex] {
+			n, err := m.DerivedName(KindIndex, t, nil, "", nil, "")
+			if err != nil {
+				errs.Add(at, "table %q: index on %s has no columns to derive a name from: give it a name", t.QualifiedName(), strings.Join(ix.Expressions, ", "))
+			}
+			ix.Name = n
 			continue
 		}
 		fill(at, "index", &ix.Name, KindIndex, ix.Columns, "", nil)

@@ -58,7 +58,7 @@ func (v *validator) convention() {
 			continue
 		}
 		if err := checkTemplate(v.m.NamingConvention[kind]); err != nil {
-			v.add(at, "naming convention %s: %v", kind, err)
+			v.add(at, templateProblem, kind, err)
 		}
 	}
 }
@@ -129,7 +129,7 @@ func (v *validator) table(p Path, t *Table) {
 		if c.AutoIncrement {
 			autoInc++
 			if autoInc == 2 {
-				v.add(cp.Field("autoincrement"), "table %q: column %q: only one column of a table can be autoincrement", t.QualifiedName(), c.Name)
+				v.add(cp.Field("autoincrement"), "table %q, column %q: only one column of a table can be autoincrement", t.QualifiedName(), c.Name)
 			}
 		}
 	}

@@ -26,9 +26,11 @@ func (tv *tableValidator) foreignKey(p Path, fk *ForeignKey) {
 			tv.where, what, len(fk.Columns), len(fk.RefColumns))
 		return
 	}
+	missing := false
 	for i, name := range fk.RefColumns {
 		rc := ref.Column(name)
 		if rc == nil {
+			missing = true
 			tv.add(p.Field("ref_columns").Index(i), "%s: %s references column %q of table %q, which does not exist%s",
 				tv.where, what, name, ref.QualifiedName(), didYouMean(name, columnNames(ref)))
 			continue
@@ -38,7 +40,7 @@ func (tv *tableValidator) foreignKey(p Path, fk *ForeignKey) {
 				tv.where, what, c.Name, c.Type, rc.Name, ref.QualifiedName(), rc.Type)
 		}
 	}
-	if !referable(ref, fk.RefColumns) {
+	if !missing && !referable(ref, fk.RefColumns) {
 		tv.add(p.Field("ref_columns"), "%s: %s references (%s) of table %q, which are neither its primary key nor unique; add a unique constraint on them",
 			tv.where, what, strings.Join(fk.RefColumns, ", "), ref.QualifiedName())
 	}
@@ -72,7 +74,7 @@ func (tv *tableValidator) action(p Path, what, key, action string, cols []string
 		return
 	}
 	if !slices.Contains(actions, action) {
-		tv.add(p, "%s: unknown %s action %q; use one of %s%s", tv.where, key, action, strings.Join(actions, ", "), didYouMean(action, actions))
+		tv.add(p, "%s: %s: unknown %s action %q; use one of %s%s", tv.where, what, key, action, strings.Join(actions, ", "), didYouMean(action, actions))
 		return
 	}
 	if action != SetNull {

@@ -52,7 +52,8 @@ func (tv *tableValidator) constraintName(p Path, what, name string) {
 		tv.add(p.Field("name"), "%s: %s name %q is %d bytes long; PostgreSQL keeps only %d, so shorten it", tv.where, what, name, len(name), MaxNameLength)
 	}
 	if prev, ok := tv.names[name]; ok {
-		tv.add(p.Field("name"), "%s: name %q of a %s is already used by a %s; rename one", tv.where, name, what, prev)
+		tv.add(p.Field("name"), "%s: name %q is used twice (%s, %s); the names of a table's constraints and indexes must differ, so rename one",
+			tv.where, name, prev, what)
 		return
 	}
 	tv.names[name] = what

@@ -65,14 +65,20 @@ func (r *reader) fields(p Path, n *yaml.Node, what string, known []string) map[s
 // str reads a string. Any scalar is taken as written ("0", "false" and
 // "'ok'" stay text); null is the empty string.
 func (r *reader) str(p Path, n *yaml.Node, what string) string {
+	s, _ := r.text(p, n, what)
+	return s
+}
+
+// text is str that also reports whether n was a string (or null).
+func (r *reader) text(p Path, n *yaml.Node, what string) (string, bool) {
 	switch {
 	case n == nil || isNull(n):
-		return ""
+		return "", true
 	case n.Kind != yaml.ScalarNode:
 		r.errorf(p, n, "%s must be a single value, not %s", what, describe(n))
-		return ""
+		return "", false
 	}
-	return n.Value
+	return n.Value, true
 }
 
 // boolean reads true or false; null is false.

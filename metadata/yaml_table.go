@@ -98,9 +98,11 @@ func (r *reader) columnType(p Path, n *yaml.Node, f map[string]field, where stri
 			r.errorf(tp, nf.val, "%s: native needs the database's type, as in native: \"geometry(point, 4326)\"", where)
 		}
 	case hasType:
-		var err error
-		if t, err = ParseType(r.str(tp, tf.val, where+": type")); err != nil {
-			r.errorf(tp, tf.val, "%s: %v", where, err)
+		if text, ok := r.text(tp, tf.val, where+": type"); ok {
+			var err error
+			if t, err = ParseType(text); err != nil {
+				r.errorf(tp, tf.val, "%s: %v", where, err)
+			}
 		}
 	default:
 		r.errorf(tp, n, "%s has no type; add one, as in type: text", where)
