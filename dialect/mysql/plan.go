@@ -32,6 +32,9 @@ func (d *Dialect) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.State
 	}
 	var out []dialect.Statement
 	for i, o := range list {
+		if readsTables(o) {
+			p.catchUp()
+		}
 		stmts, err := p.plan(o)
 		if err != nil {
 			return nil, fmt.Errorf("mysql: op %d (%s): %w", i+1, o.Name(), err)
@@ -40,18 +43,42 @@ func (d *Dialect) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.State
 			s.Op = i
 			out = append(out, s)
 		}
-		// A state that does not know the op's table (a hand-written op
-		// planned without its history) stays as it is: the ops that need
-		// it say so when they run into it.
-		_ = ops.Apply(p.state, o)
+		p.pending = append(p.pending, o)
+		if _, ok := o.(*ops.CreateEnum); ok {
+			p.catchUp() // create_table reads enums
+		}
 	}
 	return out, nil
 }
 
-// planner holds the state model while a list of ops is planned.
+// planner holds the state model while a list of ops is planned. Ops are
+// folded onto the state only when an op that reads its tables comes, so a
+// long run of create_table ops plans without copying every table.
 type planner struct {
-	d     *Dialect
-	state *metadata.MetaData
+	d       *Dialect
+	state   *metadata.MetaData
+	pending []ops.Op
+}
+
+// catchUp folds the pending ops onto the state. An op the state cannot
+// take (a hand-written op planned without its history) leaves it as it
+// is: the ops that need the missing part say so when they run into it.
+func (p *planner) catchUp() {
+	for _, o := range p.pending {
+		_ = ops.Apply(p.state, o)
+	}
+	p.pending = p.pending[:0]
+}
+
+// readsTables reports the ops whose SQL depends on the state's tables.
+func readsTables(o ops.Op) bool {
+	switch o.(type) {
+	case *ops.CreateTable, *ops.DropTable, *ops.RenameTable, *ops.DropColumn,
+		*ops.CreateIndex, *ops.CreateUniqueConstraint, *ops.CreateCheckConstraint,
+		*ops.CreatePrimaryKey, *ops.SetTableComment, *ops.Execute, *ops.Call:
+		return false
+	}
+	return true
 }
 
 func sqls(s ...string) []dialect.Statement {
