@@ -159,3 +159,46 @@ func (s columnSources) pairs(after *metadata.Table) [][2]string {
 	}
 	return out
 }
+
+// renameInSQL renames column old to new in the SQL text of t's checks,
+// index expressions and partial index predicates, as SQLite's RENAME
+// COLUMN does (ops.Apply leaves SQL text alone), so that a recreate later
+// in the plan writes valid SQL.
+func renameInSQL(t *metadata.Table, old, new string) {
+	if t == nil {
+		return
+	}
+	for _, ck := range t.Checks {
+		ck.Expression = renameIdent(ck.Expression, old, new)
+	}
+	for _, ix := range t.Indexes {
+		ix.Where = renameIdent(ix.Where, old, new)
+		for i, e := range ix.Expressions {
+			ix.Expressions[i] = renameIdent(e, old, new)
+		}
+	}
+}
+
+// renameIdent replaces the identifier old in expr by new, quoted; strings
+// and other tokens are left as written.
+func renameIdent(expr, old, new string) string {
+	toks := lex(expr)
+	var b strings.Builder
+	last := 0
+	for i, t := range toks {
+		if (t.kind != tokWord && t.kind != tokQuoted) || !strings.EqualFold(t.text, old) {
+			continue
+		}
+		if i+1 < len(toks) && toks[i+1].punct("(") && t.kind == tokWord {
+			continue // a function of that name
+		}
+		b.WriteString(expr[last:t.start])
+		b.WriteString(quote(new))
+		last = t.end
+	}
+	if last == 0 {
+		return expr
+	}
+	b.WriteString(expr[last:])
+	return b.String()
+}

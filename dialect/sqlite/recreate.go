@@ -73,6 +73,9 @@ func (p *planner) tableBatch(list []ops.Op, i int, ref ops.TableRef) (int, error
 		if err := p.apply(k, o); err != nil {
 			return 0, err
 		}
+		if a, ok := o.(*ops.AlterColumn); ok && a.NewName != "" {
+			renameInSQL(p.cur.Table(ref.Schema, ref.Table), a.ColumnName, a.NewName)
+		}
 		src.track(o)
 		if !recreate {
 			if err := p.inPlace(k, o); err != nil {
