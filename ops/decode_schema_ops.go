@@ -55,8 +55,11 @@ func decodeSetTableComment(d *decoder, n *yaml.Node) Op {
 func decodeAddColumn(d *decoder, n *yaml.Node) Op {
 	o := d.obj(n, labelled("add_column", n, "table"), withRef("column"))
 	op := &AddColumn{TableRef: o.ref()}
-	if !o.has("column") && o.f != nil {
-		d.errorf(o.n, "%s: column is missing (column: {name: ..., type: ...})", o.what)
+	if !o.has("column") {
+		if o.f != nil {
+			d.errorf(o.n, "%s: column is missing (column: {name: ..., type: ...})", o.what)
+		}
+		return op
 	}
 	op.Column = d.column(o.val("column"), o.sub("column"), nil)
 	return op

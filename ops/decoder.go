@@ -17,9 +17,13 @@ type decoder struct {
 	errs metadata.ErrorList
 }
 
-// errorf records a problem at node n.
+// errorf records a problem at node n (at no place when n is nil).
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	d.errs = append(d.errs, &metadata.Error{File: d.file, Line: n.Line, Column: n.Column, Msg: fmt.Sprintf(format, args...)})
+	e := &metadata.Error{File: d.file, Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		e.Line, e.Column = n.Line, n.Column
+	}
+	d.errs = append(d.errs, e)
 }
 
 // field is one key of a mapping and its value.
