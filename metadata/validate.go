@@ -206,10 +206,17 @@ func kindNames() []string {
 // didYouMean returns ` (did you mean "x"?)` for the candidate closest to
 // word, or "" when none is close.
 func didYouMean(word string, candidates []string) string {
-	if s := ClosestMatch(word, candidates); s != "" && s != word {
-		return fmt.Sprintf(" (did you mean %q?)", s)
+	s := ClosestMatch(word, candidates)
+	for _, c := range candidates {
+		if strings.EqualFold(c, word) {
+			s = c // CASCADE for cascade, Users for users
+			break
+		}
 	}
-	return ""
+	if s == "" || s == word {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", s)
 }
 
 func sortedKeys[V any](m map[string]V) []string {
