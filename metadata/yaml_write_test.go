@@ -62,7 +62,7 @@ func TestWriteShorthands(t *testing.T) {
 	b.Columns[0].Nullable = false
 	b.AddForeignKey([]string{"a_id", "a_k"}, "a", []string{"id", "k"})
 	b.AddForeignKey([]string{"x"}, "b", []string{"id"}) // after a long one: must stay long
-	b.AddUnique("y") // "y" is quoted: YAML 1.1 reads y as true
+	b.AddUnique("y")                                    // "y" is quoted: YAML 1.1 reads y as true
 	b.AddUnique("x").Name = "x_is_unique"
 	b.AddIndex("y")
 	b.AddIndex("x") // columns out of order after y: long form
@@ -140,10 +140,10 @@ func TestNamingConventionRoundTrip(t *testing.T) {
 			"fk: 'fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s', pk: 'pk_%(table_name)s'}\n" + table,
 			out: table, want: nil, unique: "uq_t_c"},
 		{name: "empty", in: "naming_convention: {}\n" + table,
-			out: "naming_convention: {}\n" + table,
+			out:  "naming_convention: {}\n" + table,
 			want: NamingConvention{}, unique: ""},
 		{name: "own", in: "naming_convention:\n  uq: '%(table_name)s_%(column_0_name)s_key'\n" + table,
-			out: "naming_convention:\n  uq: '%(table_name)s_%(column_0_name)s_key'\n" + table,
+			out:  "naming_convention:\n  uq: '%(table_name)s_%(column_0_name)s_key'\n" + table,
 			want: NamingConvention{KindUnique: "%(table_name)s_%(column_0_name)s_key"}, unique: "t_c_key"},
 	}
 	for _, tc := range cases {
