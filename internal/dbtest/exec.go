@@ -1,0 +1,107 @@
+package dbtest
+
+import (
+	"context"
+	"database/sql/driver"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Exec runs each statement on db, failing the test at the first error.
+func Exec(t testing.TB, db *DB, stmts ...string) {
+	t.Helper()
+	for _, s := range stmts {
+		if _, err := db.ExecContext(context.Background(), s); err != nil {
+			t.Fatalf("dbtest: %s: %v\n%s", db.Dialect, err, s)
+		}
+	}
+}
+
+// LoadSQLFile runs the SQL script at path on db, as the database's own
+// command-line client would: SQLite and PostgreSQL take the whole script in
+// one call (pgx sends a call without parameters over the simple protocol,
+// which runs several statements); on MySQL it is split with [SplitMySQL],
+// so DELIMITER blocks work. The script runs on one connection, which is
+// then discarded, so the session settings a dump changes (search_path,
+// FOREIGN_KEY_CHECKS, sql_mode) do not leak into the test's other
+// connections.
+func LoadSQLFile(t testing.TB, db *DB, path string) {
+	t.Helper()
+	if err := loadSQLFile(db, path); err != nil {
+		t.Fatalf("dbtest: %v", err)
+	}
+}
+
+func loadSQLFile(db *DB, path string) error {
+	script, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	name := filepath.Base(path)
+	stmts := []Statement{{SQL: string(script), Line: 1}}
+	if db.Dialect == DialectMySQL {
+		if stmts, err = SplitMySQL(string(script)); err != nil {
+			return fmt.Errorf("%s: %v", name, err)
+		}
+	}
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("%s: loading %s: %w", db.Dialect, name, err)
+	}
+	defer conn.Raw(func(any) error { return driver.ErrBadConn }) // close, not pool
+	for _, s := range stmts {
+		if _, err := conn.ExecContext(ctx, s.SQL); err != nil {
+			return fmt.Errorf("%s: loading %s:%d: %w", db.Dialect, name, s.Line, err)
+		}
+	}
+	return nil
+}
+
+// RealWorldDir returns the folder of the real-world schema fixtures:
+// $RETORT_REALWORLD_DIR, or else shared/realworld beside the repository
+// (../shared/realworld from the folder holding go.mod). It skips the test
+// when there is none (fails it under RETORT_REQUIRE_DBS=1).
+func RealWorldDir(t testing.TB) string {
+	t.Helper()
+	dir, err := realWorldDir()
+	if err != nil {
+		if required() {
+			t.Fatalf("dbtest: %v (RETORT_REQUIRE_DBS=1)", err)
+		}
+		t.Skip(err.Error())
+	}
+	return dir
+}
+
+func realWorldDir() (string, error) {
+	if dir := os.Getenv("RETORT_REALWORLD_DIR"); dir != "" {
+		if !isDir(dir) {
+			return "", fmt.Errorf("RETORT_REALWORLD_DIR=%s is not a folder", dir)
+		}
+		return dir, nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			dir := filepath.Join(filepath.Dir(d), "shared", "realworld")
+			if !isDir(dir) {
+				return "", fmt.Errorf("real-world fixtures not found at %s (set RETORT_REALWORLD_DIR)", dir)
+			}
+			return dir, nil
+		}
+		if filepath.Dir(d) == d {
+			return "", fmt.Errorf("no go.mod above %s to find the real-world fixtures from (set RETORT_REALWORLD_DIR)", wd)
+		}
+	}
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
