@@ -24,6 +24,11 @@ func Load(fsys fs.FS, dir string) (*Graph, error) {
 // linking them. Parsing runs on all CPUs; the first error in file order
 // is returned.
 func ReadDir(fsys fs.FS, dir string) ([]*Revision, error) {
+	return readDir(fsys, dir, Parse)
+}
+
+// readDir parses the revision files of dir with parse.
+func readDir(fsys fs.FS, dir string, parse func(string, []byte) (*Revision, error)) ([]*Revision, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return nil, fmt.Errorf("reading revision directory: %w", err)
@@ -41,7 +46,7 @@ func ReadDir(fsys fs.FS, dir string) ([]*Revision, error) {
 	for range min(runtime.GOMAXPROCS(0), max(len(names), 1)) {
 		wg.Go(func() {
 			for i := range next {
-				revs[i], errs[i] = ReadFile(fsys, names[i])
+				revs[i], errs[i] = readFile(fsys, names[i], parse)
 			}
 		})
 	}
@@ -73,11 +78,15 @@ func IsRevisionFile(name string) bool {
 
 // ReadFile reads and parses one revision file, by its extension.
 func ReadFile(fsys fs.FS, name string) (*Revision, error) {
+	return readFile(fsys, name, Parse)
+}
+
+func readFile(fsys fs.FS, name string, parse func(string, []byte) (*Revision, error)) (*Revision, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, fmt.Errorf("reading revision file: %w", err)
 	}
-	return Parse(name, data)
+	return parse(name, data)
 }
 
 // Parse parses a revision file's content; name's extension picks the form
