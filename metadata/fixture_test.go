@@ -191,6 +191,7 @@ func TestFixtureJSON(t *testing.T) {
 	if *update {
 		require.NoError(t, os.MkdirAll(filepath.Dir(fixtureJSONPath), 0o755))
 		require.NoError(t, os.WriteFile(fixtureJSONPath, data, 0o644))
+		writeSeed(t, "fixture_json", data)
 	}
 	want, err := os.ReadFile(fixtureJSONPath)
 	require.NoError(t, err)

@@ -24,7 +24,7 @@ func (r *reader) primaryKey(p Path, t *Table, sh []shorthands, long field, where
 		f := r.fields(pp, long.val, where+": primary_key", primaryKeyKeys)
 		t.PrimaryKey = &PrimaryKey{
 			Name:    r.str(pp.Field("name"), f["name"].val, where+": primary_key name"),
-			Columns: r.strings(pp.Field("columns"), f["columns"].val, where+": primary_key columns"),
+			Columns: r.stringList(pp.Field("columns"), f["columns"].val, where+": primary_key columns"),
 		}
 		r.agree(pp, long.key, t, flagged, where)
 	case len(flagged) > 0:
@@ -75,10 +75,10 @@ func (r *reader) foreignKeys(p Path, t *Table, sh []shorthands, n *yaml.Node, wh
 		f := r.fields(at, item, what, foreignKeyKeys)
 		t.ForeignKeys = append(t.ForeignKeys, &ForeignKey{
 			Name:              r.str(at.Field("name"), f["name"].val, what+" name"),
-			Columns:           r.strings(at.Field("columns"), f["columns"].val, what+" columns"),
+			Columns:           r.stringList(at.Field("columns"), f["columns"].val, what+" columns"),
 			RefSchema:         r.str(at.Field("ref_schema"), f["ref_schema"].val, what+" ref_schema"),
 			RefTable:          r.str(at.Field("ref_table"), f["ref_table"].val, what+" ref_table"),
-			RefColumns:        r.strings(at.Field("ref_columns"), f["ref_columns"].val, what+" ref_columns"),
+			RefColumns:        r.stringList(at.Field("ref_columns"), f["ref_columns"].val, what+" ref_columns"),
 			OnDelete:          action(r.str(at.Field("on_delete"), f["on_delete"].val, what+" on_delete")),
 			OnUpdate:          action(r.str(at.Field("on_update"), f["on_update"].val, what+" on_update")),
 			Deferrable:        r.boolean(at.Field("deferrable"), f["deferrable"].val, what+" deferrable"),
@@ -127,7 +127,7 @@ func (r *reader) uniques(p Path, t *Table, sh []shorthands, n *yaml.Node, where 
 		f := r.fields(at, item, where+": unique constraint", uniqueKeys)
 		t.Uniques = append(t.Uniques, &Unique{
 			Name:    r.str(at.Field("name"), f["name"].val, where+": unique name"),
-			Columns: r.strings(at.Field("columns"), f["columns"].val, where+": unique columns"),
+			Columns: r.stringList(at.Field("columns"), f["columns"].val, where+": unique columns"),
 		})
 	}
 }
@@ -159,8 +159,8 @@ func (r *reader) indexes(p Path, t *Table, sh []shorthands, n *yaml.Node, where 
 		f := r.fields(at, item, what, indexKeys)
 		t.Indexes = append(t.Indexes, &Index{
 			Name:        r.str(at.Field("name"), f["name"].val, what+" name"),
-			Columns:     r.strings(at.Field("columns"), f["columns"].val, what+" columns"),
-			Expressions: r.strings(at.Field("expressions"), f["expressions"].val, what+" expressions"),
+			Columns:     r.stringList(at.Field("columns"), f["columns"].val, what+" columns"),
+			Expressions: r.stringList(at.Field("expressions"), f["expressions"].val, what+" expressions"),
 			Unique:      r.boolean(at.Field("unique"), f["unique"].val, what+" unique"),
 			Where:       r.str(at.Field("where"), f["where"].val, what+" where"),
 			Using:       r.str(at.Field("using"), f["using"].val, what+" using"),

@@ -109,8 +109,8 @@ func (r *reader) list(p Path, n *yaml.Node, what string) []*yaml.Node {
 	return items
 }
 
-// strings reads a list of strings, recording where each came from.
-func (r *reader) strings(p Path, n *yaml.Node, what string) []string {
+// stringList reads a list of strings, recording where each came from.
+func (r *reader) stringList(p Path, n *yaml.Node, what string) []string {
 	var out []string
 	for i, item := range r.list(p, n, what) {
 		r.src[p.Index(i)] = item

@@ -164,7 +164,7 @@ func (r *reader) enums(n *yaml.Node) []*Enum {
 		if schema, name, ok := strings.Cut(key.Value, "."); ok {
 			e.Schema, e.Name = schema, name
 		}
-		e.Values = r.strings(p.Field("values"), val, "enum "+strconv.Quote(key.Value))
+		e.Values = r.stringList(p.Field("values"), val, "enum "+strconv.Quote(key.Value))
 		out = append(out, e)
 	})
 	return out

@@ -46,7 +46,7 @@ func (o *out) document() *yaml.Node {
 	if len(o.m.Enums) > 0 || o.long {
 		enums := o.mapping(false)
 		for _, e := range o.m.Enums {
-			enums.set(e.QualifiedName(), o.strings(e.Values))
+			enums.set(e.QualifiedName(), o.stringList(e.Values))
 		}
 		doc.set("enums", enums.n)
 	}

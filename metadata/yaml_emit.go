@@ -83,7 +83,7 @@ func (o *out) boolean(v bool) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(v)}
 }
 
-func (o *out) strings(vs []string) *yaml.Node {
+func (o *out) stringList(vs []string) *yaml.Node {
 	n := o.seq(true)
 	for _, v := range vs {
 		n.Content = append(n.Content, o.str(v))
@@ -116,7 +116,7 @@ func (b obj) flag(key string, v bool) {
 // list adds a list of strings: left out when empty, unless in long form.
 func (b obj) list(key string, vs []string) {
 	if len(vs) > 0 || b.o.long {
-		b.set(key, b.o.strings(vs))
+		b.set(key, b.o.stringList(vs))
 	}
 }
 
