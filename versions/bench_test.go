@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
-	"time"
 	"testing/fstest"
+	"time"
 )
 
 // writeHistory writes n revision files into dir: a main line with, every
