@@ -28,11 +28,12 @@ func TestWriteAwkwardNames(t *testing.T) {
 	t.Parallel()
 	names := []string{"user", "order", "group", "select", "MixedCase", "with space", "it's", `say "hi"`,
 		"café", "日本", "1", "1.5", "true", "null", "~", "yes", "no", "on", "- dash", "a: b", "a #b", "#x", "[x]",
-		"{x}", "a,b", "*star", "&amp", "!bang", "%pct", "@at", "`tick", " padded ", "tab\there", "a.b", "0x1F", "-1", ".inf"}
+		"{x}", "a,b", "*star", "&amp", "!bang", "%pct", "@at", "`tick", " padded ", "tab\there", "a.b", "0x1F", "-1", ".inf",
+		"two\nlines", "trailing\n", " lead\n space", "crlf\r\n", "nel\u0085", "bell\a", "ëmoji 🎉"}
 	m := New()
 	for i, name := range names {
 		tab := m.AddTable(NewTable(name, &Column{Name: "id", Type: BigIntType}, NewColumn(name, TextType)))
-		tab.Comment = name
+		tab.Comment = name + "\nsecond line of a block"
 		tab.SetPrimaryKey("id")
 		tab.Columns[1].Comment = name + "\nsecond line"
 		tab.Columns[1].Default = "'" + strings.ReplaceAll(name, "'", "''") + "'"
