@@ -12,11 +12,16 @@ import (
 // on long histories. Revisions of such a graph have nil Upgrade and
 // Downgrade; use Load for anything that runs or folds them.
 func LoadHeaders(fsys fs.FS, dir string) (*Graph, error) {
-	revs, err := readDir(fsys, dir, parseHeader)
+	revs, err := ReadHeaders(fsys, dir)
 	if err != nil {
 		return nil, err
 	}
 	return NewGraph(revs)
+}
+
+// ReadHeaders is [ReadDir] without the operations (see [LoadHeaders]).
+func ReadHeaders(fsys fs.FS, dir string) ([]*Revision, error) {
+	return readDir(fsys, dir, parseHeader)
 }
 
 // parseHeader parses a revision file's header keys only: for YAML, the

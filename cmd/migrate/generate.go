@@ -102,7 +102,7 @@ func dependsOn(g *versions.Graph, deps []string) ([]string, error) {
 
 // checkFits links the new revision with the existing ones.
 func (a *app) checkFits(r *versions.Revision) error {
-	revs, err := versions.ReadDir(os.DirFS(a.directory), "versions")
+	revs, err := versions.ReadHeaders(os.DirFS(a.directory), "versions")
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}

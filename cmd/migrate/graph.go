@@ -10,10 +10,11 @@ import (
 	"github.com/retortdb/retort/versions"
 )
 
-// loadGraph reads <directory>/versions. A missing directory is an empty
-// history only when allowEmpty (a first "revision").
+// loadGraph reads <directory>/versions, without the operations: the
+// commands here only read and extend the graph. A missing directory is an
+// empty history only when allowEmpty (a first "revision").
 func (a *app) loadGraph(allowEmpty bool) (*versions.Graph, error) {
-	g, err := versions.Load(os.DirFS(a.directory), "versions")
+	g, err := versions.LoadHeaders(os.DirFS(a.directory), "versions")
 	if errors.Is(err, fs.ErrNotExist) {
 		if allowEmpty {
 			return versions.NewGraph(nil)
