@@ -8,23 +8,23 @@ import (
 	"github.com/retortdb/retort/dialect"
 )
 
-// Inspect reads the catalog in four queries, whatever the number of
-// tables: the schema's SQL, then pragma_table_xinfo, pragma_index_list with
-// pragma_index_info, and pragma_foreign_key_list, each joined with
-// sqlite_schema so that one query covers every table. The CREATE TABLE and
+// Inspect reads the catalog in five queries, whatever the number of
+// tables: the schema's SQL, pragma_table_list, then pragma_table_xinfo,
+// pragma_index_list with pragma_index_info, and pragma_foreign_key_list,
+// each joined with sqlite_schema so that one query covers every table. The CREATE TABLE and
 // CREATE INDEX text is parsed for what the pragmas do not report:
 // constraint names, CHECK expressions, AUTOINCREMENT, deferrable keys,
 // expression and partial index definitions.
 
 const (
-	// schemaQuery lists every object with its SQL, in creation order, and
-	// what pragma_table_list says of tables (shadow tables of virtual
-	// tables, WITHOUT ROWID, STRICT).
-	schemaQuery = `SELECT m.type, m.name, m.tbl_name, coalesce(m.sql, ''),
-       coalesce(l.type, ''), coalesce(l.wr, 0), coalesce(l.strict, 0)
-FROM main.sqlite_schema AS m
-LEFT JOIN pragma_table_list AS l ON l.schema = 'main' AND l.name = m.name AND m.type = 'table'
-ORDER BY m.rowid`
+	// schemaQuery lists every object with its SQL, in creation order.
+	schemaQuery = `SELECT type, name, tbl_name, coalesce(sql, '') FROM main.sqlite_schema ORDER BY rowid`
+
+	// tableListQuery says which tables are virtual, shadow tables of a
+	// virtual table, WITHOUT ROWID or STRICT. It is a query of its own:
+	// joined with sqlite_schema, SQLite would list every table once per
+	// object.
+	tableListQuery = `SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main'`
 
 	// userTables restricts the pragma queries to ordinary tables.
 	userTables = `m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' AND coalesce(m.sql, '') NOT LIKE 'CREATE VIRTUAL%'`
@@ -68,7 +68,7 @@ func (d *Dialect) Inspect(ctx context.Context, q dialect.Queryer, opts dialect.I
 	return c.build(), nil
 }
 
-// catalog holds the rows of the four queries.
+// catalog holds the rows of the five queries.
 type catalog struct {
 	objects []objectRow
 	columns map[string][]columnRow
@@ -99,19 +99,34 @@ type fkRow struct {
 	onUpdate, onDelete string
 }
 
-// read runs the four catalog queries.
+// read runs the five catalog queries.
 func (c *catalog) read(ctx context.Context, q dialect.Queryer) error {
 	c.columns = map[string][]columnRow{}
 	c.uniques = map[string][]uniqueRow{}
 	c.fks = map[string][]fkRow{}
 	err := query(ctx, q, "schema", schemaQuery, func(rows *sql.Rows) error {
 		var o objectRow
-		err := rows.Scan(&o.typ, &o.name, &o.table, &o.sql, &o.listType, &o.withoutRowid, &o.strict)
+		err := rows.Scan(&o.typ, &o.name, &o.table, &o.sql)
 		c.objects = append(c.objects, o)
 		return err
 	})
 	if err != nil {
 		return err
+	}
+	lists := map[string]objectRow{}
+	err = query(ctx, q, "table list", tableListQuery, func(rows *sql.Rows) error {
+		var o objectRow
+		err := rows.Scan(&o.name, &o.listType, &o.withoutRowid, &o.strict)
+		lists[o.name] = o
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for i, o := range c.objects {
+		if l, ok := lists[o.name]; ok && o.typ == "table" {
+			c.objects[i].listType, c.objects[i].withoutRowid, c.objects[i].strict = l.listType, l.withoutRowid, l.strict
+		}
 	}
 	err = query(ctx, q, "columns", columnsQuery, func(rows *sql.Rows) error {
 		var t string

@@ -88,7 +88,8 @@ func (p *planner) step(list []ops.Op, i int) (int, error) {
 		if err := p.apply(i, o); err != nil {
 			return 0, err
 		}
-		t := p.cur.Table(o.Table.Schema, o.Table.Name)
+		// ops.Apply appends the table, named by the convention.
+		t := p.cur.Tables[len(p.cur.Tables)-1]
 		if err := p.createTable(i, t); err != nil {
 			return 0, opError(i, o, err)
 		}
