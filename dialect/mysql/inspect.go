@@ -14,7 +14,7 @@ import (
 
 // Inspect reads the connection's database (or the databases opts.Schemas
 // names; tables of the connection's own database get an empty Schema) in
-// eight catalog queries, whatever the number of tables. It reads what Plan
+// nine catalog queries, whatever the number of tables. It reads what Plan
 // writes back into the same model, as [Dialect.Normalize] predicts:
 // canonical types, canonical defaults (MariaDB's quoted strings, MySQL's
 // bare literals and both spellings of CURRENT_TIMESTAMP agree), enums named
@@ -315,9 +315,9 @@ func (in *inspector) readIndexes(ctx context.Context) error {
 }
 
 func (in *inspector) readForeignKeys(ctx context.Context) error {
-	return in.query(ctx, "foreign keys", foreignKeysQuery, 1, func(rows *sql.Rows) error {
-		var db, table, name, column, refDB, refTable, refColumn, onUpdate, onDelete string
-		if err := rows.Scan(&db, &table, &name, &column, &refDB, &refTable, &refColumn, &onUpdate, &onDelete); err != nil {
+	err := in.query(ctx, "foreign keys", foreignKeyColumnsQuery, 1, func(rows *sql.Rows) error {
+		var db, table, name, column, refDB, refTable, refColumn string
+		if err := rows.Scan(&db, &table, &name, &column, &refDB, &refTable, &refColumn); err != nil {
 			return err
 		}
 		t := in.table(db, table)
@@ -326,8 +326,7 @@ func (in *inspector) readForeignKeys(ctx context.Context) error {
 		}
 		fk := t.ForeignKey(name)
 		if fk == nil {
-			fk = &metadata.ForeignKey{Name: name, RefTable: refTable,
-				OnDelete: canonicalAction(onDelete), OnUpdate: canonicalAction(onUpdate)}
+			fk = &metadata.ForeignKey{Name: name, RefTable: refTable}
 			if refDB != db {
 				fk.RefSchema = refDB
 			}
@@ -335,6 +334,21 @@ func (in *inspector) readForeignKeys(ctx context.Context) error {
 		}
 		fk.Columns = append(fk.Columns, column)
 		fk.RefColumns = append(fk.RefColumns, refColumn)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return in.query(ctx, "foreign key actions", foreignKeyRulesQuery, 1, func(rows *sql.Rows) error {
+		var db, table, name, onUpdate, onDelete string
+		if err := rows.Scan(&db, &table, &name, &onUpdate, &onDelete); err != nil {
+			return err
+		}
+		if t := in.table(db, table); t != nil {
+			if fk := t.ForeignKey(name); fk != nil {
+				fk.OnDelete, fk.OnUpdate = canonicalAction(onDelete), canonicalAction(onUpdate)
+			}
+		}
 		return nil
 	})
 }
