@@ -1,0 +1,83 @@
+package mysql
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/retortdb/retort/metadata"
+)
+
+func TestCanonicalDefault(t *testing.T) {
+	cases := []struct {
+		name string
+		def  string
+		typ  metadata.Type
+		want string
+	}{
+		{"null", "NULL", metadata.IntegerType, ""},
+		{"mariadb null", "null", metadata.VarcharType(5), ""},
+		{"number", "0", metadata.IntegerType, "0"},
+		{"decimal zeros", "0.00", metadata.NumericType(10, 2), "0"},
+		{"decimal", "1.50", metadata.NumericType(10, 2), "1.5"},
+		{"quoted number", "'0'", metadata.BigIntType, "0"},
+		{"bool true", "true", metadata.BooleanType, "true"},
+		{"bool 1", "1", metadata.BooleanType, "true"},
+		{"bool 0", "'0'", metadata.BooleanType, "false"},
+		{"string", "'x'", metadata.VarcharType(5), "'x'"},
+		{"backslash quote", `'it\'s'`, metadata.VarcharType(5), "'it''s'"},
+		{"current_timestamp()", "current_timestamp()", metadata.TimestampType, "CURRENT_TIMESTAMP"},
+		{"current_timestamp(6)", "current_timestamp(6)", metadata.TimestampType, "CURRENT_TIMESTAMP"},
+		{"now()", "now()", metadata.TimestampTZType, "CURRENT_TIMESTAMP"},
+		{"on update", "current_timestamp(6) on update current_timestamp(6)", metadata.TimestampType, "CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP"},
+		{"expression", "(UUID())", metadata.UUIDType, "uuid()"},
+		{"text literal in parens", "('x')", metadata.TextType, "'x'"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, canonicalDefault(tc.def, tc.typ))
+		})
+	}
+}
+
+func TestCanonicalExpr(t *testing.T) {
+	cases := map[string]string{
+		"length(title) > 0":          "length(title) > 0",
+		"octet_length(`title`) > 0":  "length(title) > 0",
+		"(`qty` >= 0)":               "qty >= 0",
+		"`a` <> 'it\\'s' AND b != 2": "a <> 'it''s' and b <> 2",
+		"`first name` IS NOT NULL":   "`first name` is not null",
+		"status IN ('a','b')":        "status in ('a', 'b')",
+		"`Price`>0":                  "Price > 0",
+		"LOWER(`email`)":             "lower(email)",
+	}
+	for in, want := range cases {
+		t.Run(in, func(t *testing.T) {
+			assert.Equal(t, want, canonicalExpr(in))
+			assert.Equal(t, want, canonicalExpr(want), "idempotent")
+		})
+	}
+}
+
+func TestDefaultSQL(t *testing.T) {
+	cases := []struct {
+		def, sqlType string
+		typ          metadata.Type
+		want         string
+	}{
+		{"CURRENT_TIMESTAMP", "datetime(6)", metadata.TimestampTZType, "CURRENT_TIMESTAMP(6)"},
+		{"now()", "datetime", metadata.NativeType("datetime"), "CURRENT_TIMESTAMP"},
+		{"CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP", "datetime(6)", metadata.TimestampType, "CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)"},
+		{"'x'", "varchar(5)", metadata.VarcharType(5), "'x'"},
+		{"'x'", "longtext", metadata.TextType, "('x')"},
+		{"0", "int", metadata.IntegerType, "0"},
+		{"false", "tinyint(1)", metadata.BooleanType, "false"},
+		{"uuid()", "char(36)", metadata.UUIDType, "(uuid())"},
+		{"(uuid())", "char(36)", metadata.UUIDType, "(uuid())"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.def+" "+tc.sqlType, func(t *testing.T) {
+			assert.Equal(t, tc.want, defaultSQL(tc.def, tc.typ, tc.sqlType))
+		})
+	}
+}
