@@ -117,3 +117,20 @@ func (g *Graph) sharesLineage(target *Revision, against []*Revision) bool {
 	}
 	return false
 }
+
+// ancestorSet is the set of ancestors(targets, true), built without
+// listing them: the topological sort asks for many of these.
+func (g *Graph) ancestorSet(targets ...*Revision) set {
+	seen := make(set, len(g.revs))
+	stack := append([]*Revision(nil), targets...)
+	for len(stack) > 0 {
+		r := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[r.g.index] {
+			continue
+		}
+		seen[r.g.index] = true
+		stack = append(stack, r.normalizedDown()...)
+	}
+	return seen
+}

@@ -25,7 +25,7 @@ func (g *Graph) topoSort(revs, heads []*Revision) []*Revision {
 	slices.SortFunc(cur, func(a, b *Revision) int { return a.g.index - b.g.index })
 	anc := make([]set, len(cur))
 	for i, h := range cur {
-		anc[i] = g.newSet(g.ancestors([]*Revision{h}, true))
+		anc[i] = g.ancestorSet(h)
 	}
 	out := make([]*Revision, 0, left)
 	idx := 0
@@ -55,10 +55,10 @@ func (g *Graph) topoSort(revs, heads []*Revision) []*Revision {
 			anc[idx][cand.g.index] = false
 		default:
 			cur[idx] = add[0]
-			anc[idx] = g.newSet(g.ancestors(add[:1], true))
+			anc[idx] = g.ancestorSet(add[0])
 			for _, a := range add[1:] {
 				cur = append(cur, a)
-				anc = append(anc, g.newSet(g.ancestors([]*Revision{a}, true)))
+				anc = append(anc, g.ancestorSet(a))
 			}
 		}
 	}
