@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
@@ -22,7 +23,7 @@ import (
 // no column owns, functions, triggers and domains are reported as one
 // warning each.
 func (p Postgres) Inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions) (*dialect.Inspection, error) {
-	in := &inspector{q: q, tables: map[tableKey]*metadata.Table{}}
+	in := &inspector{q: q, tables: map[tableKey]*metadata.Table{}, attnames: map[tableKey]map[int]string{}}
 	var current sql.NullString
 	if err := in.each(ctx, "current schema", currentSchemaQuery, false, func(r *sql.Rows) error {
 		return r.Scan(&current)
@@ -69,6 +70,7 @@ type inspector struct {
 	schemas  []string
 	blank    string // the current schema, whose objects get an empty Schema
 	tables   map[tableKey]*metadata.Table
+	attnames map[tableKey]map[int]string // column names by attribute number
 	vanished map[tableKey]bool
 	warnings []string
 }
@@ -155,14 +157,20 @@ var nextvalRE = regexp.MustCompile(`^nextval\('.*'::regclass\)$`)
 
 func (in *inspector) columnRow(r *sql.Rows) error {
 	var schema, table, name, format, typtype, typSchema, typName, def, identity, generated, comment string
+	var attnum int
 	var notNull bool
-	if err := r.Scan(&schema, &table, &name, &format, &typtype, &typSchema, &typName, &notNull, &def, &identity, &generated, &comment); err != nil {
+	if err := r.Scan(&schema, &table, &attnum, &name, &format, &typtype, &typSchema, &typName, &notNull, &def, &identity, &generated, &comment); err != nil {
 		return err
 	}
 	t := in.table(schema, table)
 	if t == nil {
 		return nil
 	}
+	k := tableKey{schema, table}
+	if in.attnames[k] == nil {
+		in.attnames[k] = map[int]string{}
+	}
+	in.attnames[k][attnum] = name
 	c := &metadata.Column{Name: name, Nullable: !notNull, Comment: comment}
 	if typtype == "e" {
 		c.Type = metadata.EnumType(qualify(in.schema(typSchema), typName))
@@ -190,21 +198,28 @@ var actions = map[string]string{
 var checkDefRE = regexp.MustCompile(`^CHECK \((.*)\)( NO INHERIT)?( NOT VALID)?$`)
 
 func (in *inspector) constraintRow(r *sql.Rows) error {
-	var schema, table, name, kind, cols, refSchema, refTable, refCols, onDelete, onUpdate, def string
+	var schema, table, name, kind, keys, refSchema, refTable, refKeys, refNames, onDelete, onUpdate, def string
 	var deferrable, deferred bool
-	if err := r.Scan(&schema, &table, &name, &kind, &cols, &refSchema, &refTable, &refCols, &onDelete, &onUpdate, &deferrable, &deferred, &def); err != nil {
+	if err := r.Scan(&schema, &table, &name, &kind, &keys, &refSchema, &refTable, &refKeys, &refNames, &onDelete, &onUpdate, &deferrable, &deferred, &def); err != nil {
 		return err
 	}
 	t := in.table(schema, table)
 	if t == nil {
 		return nil
 	}
-	var columns, refColumns []string
-	if err := json.Unmarshal([]byte(cols), &columns); err != nil {
+	columns, err := in.names(tableKey{schema, table}, keys)
+	if err != nil {
 		return fmt.Errorf("columns of %s: %w", name, err)
 	}
-	if err := json.Unmarshal([]byte(refCols), &refColumns); err != nil {
-		return fmt.Errorf("referred columns of %s: %w", name, err)
+	var refColumns []string
+	if refNames != "" {
+		if err := json.Unmarshal([]byte(refNames), &refColumns); err != nil {
+			return fmt.Errorf("referred columns of %s: %w", name, err)
+		}
+	} else if kind == "f" {
+		if refColumns, err = in.names(tableKey{refSchema, refTable}, refKeys); err != nil {
+			return fmt.Errorf("referred columns of %s: %w", name, err)
+		}
 	}
 	switch kind {
 	case "p":
@@ -232,30 +247,42 @@ func (in *inspector) constraintRow(r *sql.Rows) error {
 }
 
 func (in *inspector) indexRow(r *sql.Rows) error {
-	var schema, table, name, method, where, keys string
+	var schema, table, name, method, where, keys, exprs string
+	var nkeys int
 	var unique, include, options bool
-	if err := r.Scan(&schema, &table, &name, &unique, &method, &where, &keys, &include, &options); err != nil {
+	if err := r.Scan(&schema, &table, &name, &unique, &method, &where, &keys, &nkeys, &exprs, &include, &options); err != nil {
 		return err
 	}
 	t := in.table(schema, table)
 	if t == nil {
 		return nil
 	}
-	var parts [][2]any
-	if err := json.Unmarshal([]byte(keys), &parts); err != nil {
-		return fmt.Errorf("key of index %s: %w", name, err)
+	var printed []string
+	if exprs != "" {
+		if err := json.Unmarshal([]byte(exprs), &printed); err != nil {
+			return fmt.Errorf("key of index %s: %w", name, err)
+		}
 	}
 	ix := &metadata.Index{Name: name, Unique: unique, Where: where}
 	if method != "btree" {
 		ix.Using = method
 	}
-	for _, part := range parts {
-		attnum, _ := part[0].(float64)
-		text, _ := part[1].(string)
-		if attnum == 0 {
-			ix.Expressions = append(ix.Expressions, text)
-		} else {
-			ix.Columns = append(ix.Columns, text)
+	byNum := in.attnames[tableKey{schema, table}]
+	for i, f := range strings.Fields(keys) {
+		if i >= nkeys {
+			break
+		}
+		n, err := strconv.Atoi(f)
+		if err != nil {
+			return fmt.Errorf("key of index %s: %w", name, err)
+		}
+		switch col, ok := byNum[n]; {
+		case n == 0 && i < len(printed):
+			ix.Expressions = append(ix.Expressions, printed[i])
+		case ok:
+			ix.Columns = append(ix.Columns, col)
+		default:
+			return fmt.Errorf("index %s: table %s has no column %d (it changed while it was inspected; inspect again)", name, table, n)
 		}
 	}
 	if include {
@@ -275,4 +302,26 @@ func (in *inspector) unmodelledRow(r *sql.Rows) error {
 	}
 	in.warn("%s %s.%s is not modelled (skipped)", kind, schema, strings.TrimSpace(name))
 	return nil
+}
+
+// names maps an attribute number array ("{1,3}") of table k to column names.
+func (in *inspector) names(k tableKey, nums string) ([]string, error) {
+	nums = strings.Trim(nums, "{}")
+	if nums == "" {
+		return nil, nil
+	}
+	byNum := in.attnames[k]
+	var out []string
+	for _, f := range strings.Split(nums, ",") {
+		n, err := strconv.Atoi(f)
+		if err != nil {
+			return nil, err
+		}
+		name, ok := byNum[n]
+		if !ok {
+			return nil, fmt.Errorf("table %s.%s has no column %d (it changed while it was inspected; inspect again)", k.schema, k.name, n)
+		}
+		out = append(out, name)
+	}
+	return out, nil
 }
