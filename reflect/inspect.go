@@ -14,8 +14,8 @@ type Result struct {
 	// describes.
 	MetaData *metadata.MetaData
 	// Warnings say, one line each, what was seen but not modelled (views,
-	// triggers, ...), what was skipped, and which foreign keys point at
-	// tables that were not read. They come in a fixed order: the
+	// triggers, ...), what was skipped, and which foreign keys were left
+	// out because they point at tables that were not read. They come in a fixed order: the
 	// dialect's, then the driver's.
 	Warnings []string
 }
@@ -23,9 +23,11 @@ type Result struct {
 // Inspect reads the schema of the database behind q, through d, into a
 // model: the dialect reads the catalog in a fixed number of queries, and
 // Inspect keeps the tables opts selects, leaves out the version tables,
-// drops the enums that only left-out tables use, warns about foreign keys
-// that point at tables not in the result (the keys are kept, so that the
-// model says what the database holds), and sorts the result.
+// drops the enums that only left-out tables use, drops (with a warning
+// each) the foreign keys that point at tables not in the result, and sorts
+// the result. Such keys are dropped rather than kept because a model that
+// names a table it does not hold is not a valid schema.yaml: the dump
+// could not be read back, and creating it elsewhere would fail.
 //
 // A table the dialect read without any column (one dropped while the
 // catalog was read) is left out with a warning rather than returned half
@@ -42,8 +44,9 @@ func Inspect(ctx context.Context, q dialect.Queryer, d dialect.Dialect, opts Opt
 		return nil, fmt.Errorf("reflect: %s: Inspect returned no model", d.Name())
 	}
 	res := &Result{MetaData: in.MetaData, Warnings: append([]string(nil), in.Warnings...)}
+	all := tableSet(in.MetaData.Tables)
 	res.filter(opts)
-	res.checkReferences(opts)
+	res.dropDangling(opts, all)
 	sortModel(res.MetaData)
 	return res, nil
 }
@@ -90,34 +93,55 @@ func (r *Result) filter(opts Options) {
 	m.Enums = enums
 }
 
-// checkReferences warns about each foreign key whose referred table is
-// not in the result.
-func (r *Result) checkReferences(opts Options) {
-	type key struct{ schema, name string }
-	have := make(map[key]bool, len(r.MetaData.Tables))
-	for _, t := range r.MetaData.Tables {
-		have[key{t.Schema, t.Name}] = true
+type tableKey struct{ schema, name string }
+
+// tableSet returns the keys of tables.
+func tableSet(tables []*metadata.Table) map[tableKey]bool {
+	set := make(map[tableKey]bool, len(tables))
+	for _, t := range tables {
+		set[tableKey{t.Schema, t.Name}] = true
 	}
+	return set
+}
+
+// dropDangling drops, with a warning each, the foreign keys whose referred
+// table is not in the result, saying why it is not: left out by the
+// filters (read is the set of tables the dialect read), in a schema not
+// read, or not found at all (dropped meanwhile, or not visible to the
+// user).
+func (r *Result) dropDangling(opts Options, read map[tableKey]bool) {
+	have := tableSet(r.MetaData.Tables)
 	for _, t := range r.MetaData.Tables {
+		kept := t.ForeignKeys[:0]
 		for _, fk := range t.ForeignKeys {
 			s := fk.RefSchema
 			if s == "" {
 				s = t.Schema
 			}
-			if have[key{s, fk.RefTable}] {
+			k := tableKey{s, fk.RefTable}
+			if have[k] {
+				kept = append(kept, fk)
 				continue
 			}
-			ref := fk.RefTable
-			if s != "" {
-				ref = s + "." + ref
+			why := "which was not found (dropped meanwhile, or not visible to this user?)"
+			switch {
+			case read[k]:
+				why = "which the filters left out"
+			case !inSchemas(opts.Schemas, s):
+				why = "whose schema was not read"
 			}
-			why := "is outside the schemas read"
-			if inSchemas(opts.Schemas, s) {
-				why = "was left out by the filters"
-			}
-			r.warn("foreign key %s of table %s refers to %s, which %s; the key is kept", fkName(fk), t.QualifiedName(), ref, why)
+			r.warn("foreign key %s of table %s refers to table %s, %s; the key was left out", fkName(fk), t.QualifiedName(), qualified(s, fk.RefTable), why)
 		}
+		clear(t.ForeignKeys[len(kept):])
+		t.ForeignKeys = kept
 	}
+}
+
+func qualified(schema, name string) string {
+	if schema == "" {
+		return name
+	}
+	return schema + "." + name
 }
 
 // inSchemas reports whether schema s (as the model spells it: "" for the
