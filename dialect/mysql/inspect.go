@@ -86,7 +86,13 @@ func flavorOf(version string) Flavor {
 }
 
 func (in *inspector) setSchemas(schemas []string) {
-	in.schemas = schemas
+	in.schemas = nil
+	for _, s := range schemas {
+		if s == "" {
+			s = in.current // "" is the default schema
+		}
+		in.schemas = append(in.schemas, s)
+	}
 	if len(in.schemas) == 0 {
 		in.schemas = []string{in.current}
 	}

@@ -55,6 +55,9 @@ func compareTables(a, b *metadata.Table) int {
 // enumLookup returns the values of m's enums by schema and name.
 func enumLookup(m *metadata.MetaData) enumSource {
 	return func(schema, name string) ([]string, bool) {
+		if s, n, ok := strings.Cut(name, "."); ok {
+			schema, name = s, n // enum(billing.currency)
+		}
 		if e := m.Enum(schema, name); e != nil {
 			return e.Values, true
 		}
@@ -95,6 +98,7 @@ func normalizeTable(t *metadata.Table, enums enumSource) []*metadata.Enum {
 		}
 		fk.Deferrable, fk.InitiallyDeferred = false, false
 	}
+	nameChecks(t)
 	for _, ck := range t.Checks {
 		ck.Expression = canonicalExpr(ck.Expression)
 	}
@@ -181,6 +185,30 @@ func normalizeIndexes(t *metadata.Table) {
 	for _, ix := range t.Indexes {
 		if ix.Name == "" && len(ix.Columns) > 0 {
 			ix.Name = serverIndexName(ix.Columns[0], taken)
+		}
+	}
+}
+
+// nameChecks names unnamed checks <table>_chk_<n>, MySQL 8's own
+// scheme, which Plan writes out so that MariaDB (CONSTRAINT_<n>) agrees.
+func nameChecks(t *metadata.Table) {
+	taken := map[string]bool{}
+	for _, c := range t.Checks {
+		taken[strings.ToLower(c.Name)] = true
+	}
+	n := 0
+	for _, c := range t.Checks {
+		if c.Name != "" {
+			continue
+		}
+		for {
+			n++
+			name := fmt.Sprintf("%s_chk_%d", t.Name, n)
+			if !taken[strings.ToLower(name)] {
+				c.Name = name
+				taken[strings.ToLower(name)] = true
+				break
+			}
 		}
 	}
 }

@@ -74,7 +74,7 @@ func (p *planner) catchUp() {
 func readsTables(o ops.Op) bool {
 	switch o.(type) {
 	case *ops.CreateTable, *ops.DropTable, *ops.RenameTable, *ops.DropColumn,
-		*ops.CreateIndex, *ops.CreateUniqueConstraint, *ops.CreateCheckConstraint,
+		*ops.CreateIndex, *ops.CreateUniqueConstraint,
 		*ops.CreatePrimaryKey, *ops.SetTableComment, *ops.Execute, *ops.Call:
 		return false
 	}
@@ -122,7 +122,7 @@ func (p *planner) plan(o ops.Op) ([]dialect.Statement, error) {
 		clause, err := p.foreignKey(o.TableRef, o.ForeignKey)
 		return sqls("ALTER TABLE " + p.table(o.TableRef) + " ADD " + clause), err
 	case *ops.CreateCheckConstraint:
-		return sqls("ALTER TABLE " + p.table(o.TableRef) + " ADD " + dialect.CheckClause(p.d, o.Check)), nil
+		return sqls("ALTER TABLE " + p.table(o.TableRef) + " ADD " + dialect.CheckClause(p.d, p.namedCheck(o.TableRef, o.Check))), nil
 	case *ops.CreatePrimaryKey:
 		return sqls("ALTER TABLE " + p.table(o.TableRef) + " ADD PRIMARY KEY (" + dialect.QuoteList(p.d, o.PrimaryKey.Columns) + ")"), nil
 	case *ops.DropConstraint:

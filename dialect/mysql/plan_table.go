@@ -30,6 +30,7 @@ func (p *planner) named(t *metadata.Table) *metadata.Table {
 	c := t.Clone()
 	m := &metadata.MetaData{NamingConvention: p.state.NamingConvention, Tables: []*metadata.Table{c}}
 	_ = m.ApplyNamingConvention() // what cannot be named is left to the server
+	nameChecks(c)
 	return c
 }
 
@@ -228,6 +229,26 @@ func (p *planner) createIndex(r ops.TableRef, ix *metadata.Index) (string, error
 	return "CREATE " + kind + "INDEX " + p.d.QuoteIdent(ix.Name) + " ON " + p.table(r) + " (" + dialect.IndexKey(p.d, ix) + ")", nil
 }
 
+// namedCheck names an unnamed check: by the convention, else as
+// Normalize does (<table>_chk_<n>, after the table's checks in the state).
+func (p *planner) namedCheck(r ops.TableRef, c *metadata.Check) *metadata.Check {
+	if c.Name != "" {
+		return c
+	}
+	c = c.Clone()
+	t := &metadata.Table{Name: r.Table}
+	if st := p.stateTable(r); st != nil {
+		t = st.Clone()
+	}
+	if name, _ := p.state.DerivedName(metadata.KindCheck, t, nil, "", nil, ""); name != "" {
+		c.Name = name
+		return c
+	}
+	t.Checks = append(t.Checks, c)
+	nameChecks(t)
+	return c
+}
+
 func (p *planner) namedUnique(r ops.TableRef, u *metadata.Unique) *metadata.Unique {
 	u = u.Clone()
 	if u.Name == "" {
@@ -246,12 +267,15 @@ func (p *planner) foreignKey(r ops.TableRef, fk *metadata.ForeignKey) (string, e
 	return p.foreignKeyClause(r.Schema, fk)
 }
 
-// foreignKeyClause renders a foreign key; MySQL has no deferrable keys
-// and InnoDB refuses SET DEFAULT, so both are errors here rather than on
-// the server.
+// foreignKeyClause renders a foreign key. MySQL checks every key at once:
+// deferrable is left out, as the model says it matters on PostgreSQL and
+// SQLite only (Normalize clears it too). InnoDB refuses SET DEFAULT, an
+// error here rather than on the server.
 func (p *planner) foreignKeyClause(schema string, fk *metadata.ForeignKey) (string, error) {
 	if fk.Deferrable {
-		return "", fmt.Errorf("foreign key %q: MySQL has no deferrable foreign keys; remove deferrable", fk.Name)
+		c := *fk
+		c.Deferrable, c.InitiallyDeferred = false, false
+		fk = &c
 	}
 	if fk.OnDelete == metadata.SetDefault || fk.OnUpdate == metadata.SetDefault {
 		return "", fmt.Errorf("foreign key %q: InnoDB does not support SET DEFAULT actions; use set null, cascade or restrict", fk.Name)
@@ -345,6 +369,13 @@ func (p *planner) dropConstraint(o *ops.DropConstraint) (string, error) {
 	case ops.ConstraintCheck:
 		return alter + " DROP CONSTRAINT " + p.d.QuoteIdent(o.ConstraintName), nil
 	case ops.ConstraintPrimary:
+		if t != nil && t.PrimaryKey != nil {
+			for _, name := range t.PrimaryKey.Columns {
+				if c := t.Column(name); c != nil && c.AutoIncrement {
+					return "", fmt.Errorf("primary key of %s: column %q is AUTO_INCREMENT, which MySQL allows only on a key column; turn autoincrement off first (alter_column)", o.Table, name)
+				}
+			}
+		}
 		return alter + " DROP PRIMARY KEY", nil
 	case ops.ConstraintForeignKey:
 		s := alter + " DROP FOREIGN KEY " + p.d.QuoteIdent(o.ConstraintName)
