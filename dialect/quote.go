@@ -7,6 +7,9 @@ import "strings"
 // (double quotes for PostgreSQL and SQLite, backticks for MySQL), so any
 // name, an injection attempt included, stays one identifier.
 func QuoteWith(name string, q byte) string {
+	if strings.IndexByte(name, q) < 0 {
+		return string(q) + name + string(q)
+	}
 	var b strings.Builder
 	b.Grow(len(name) + 2)
 	b.WriteByte(q)

@@ -10,17 +10,34 @@ import (
 )
 
 // Plan renders each op as PostgreSQL statements. It folds the ops onto a
-// copy of state as it goes (with [ops.Apply]), so an op sees the schema the
-// earlier ops made: dropping an enum value needs the columns that use it.
-// Unnamed constraints and indexes get the names the model's naming
-// convention gives them, the same names ops.Apply records.
+// copy of state (with [ops.Apply]) when an op needs to see the schema the
+// earlier ops made (dropping an enum value needs the columns that use it;
+// bulk ops need keys), and only then, so planning a long run of
+// create_table stays cheap. Unnamed constraints and indexes get the names
+// the model's naming convention gives them, the same names ops.Apply
+// records.
 func (p Postgres) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.Statement, error) {
 	cur := state.Clone()
 	if cur == nil {
 		cur = metadata.New()
 	}
+	folded := 0 // list[:folded] is applied to cur
+	fold := func(upto int) error {
+		for ; folded < upto; folded++ {
+			o := list[folded]
+			if err := ops.Apply(cur, o); err != nil && !errors.Is(err, ops.ErrNotFoldable) {
+				return fmt.Errorf("postgresql: op %d (%s): %w", folded+1, o.Name(), err)
+			}
+		}
+		return nil
+	}
 	var out []dialect.Statement
 	for i, o := range list {
+		if needsState(o) {
+			if err := fold(i); err != nil {
+				return nil, err
+			}
+		}
 		sqls, err := p.planOp(cur, o)
 		if err != nil {
 			return nil, fmt.Errorf("postgresql: op %d (%s): %w", i+1, o.Name(), err)
@@ -29,11 +46,21 @@ func (p Postgres) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.State
 			s.Op = i
 			out = append(out, s)
 		}
-		if err := ops.Apply(cur, o); err != nil && !errors.Is(err, ops.ErrNotFoldable) {
-			return nil, fmt.Errorf("postgresql: op %d (%s): %w", i+1, o.Name(), err)
-		}
 	}
 	return out, nil
+}
+
+// needsState reports whether planning o reads the schema before it.
+func needsState(o ops.Op) bool {
+	switch o := o.(type) {
+	case *ops.CreateTable, *ops.DropTable, *ops.RenameTable, *ops.AddColumn, *ops.DropColumn,
+		*ops.DropIndex, *ops.CreateEnum, *ops.DropEnum, *ops.AlterEnumAddValue,
+		*ops.SetTableComment, *ops.Execute, *ops.Call:
+		return false
+	case *ops.CreateIndex:
+		return o.Index.Name == ""
+	}
+	return true
 }
 
 // stmts wraps SQL texts without arguments as statements.
