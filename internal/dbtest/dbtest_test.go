@@ -244,3 +244,23 @@ func TestLoadSakilaMySQL(t *testing.T) {
 		t.Errorf("%d routines, %d triggers, %d tables; want 6, 3, 16", routines, triggers, tables)
 	}
 }
+
+// TestStaleQuery checks the queries that find leftover databases run.
+func TestStaleQuery(t *testing.T) {
+	t.Parallel()
+	for _, s := range []*server{postgresServer, mysqlServer} {
+		t.Run(s.dialect, func(t *testing.T) {
+			t.Parallel()
+			Open(t, s.dialect) // skips when there is no server
+			adm, err := s.connect()
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, err := adm.Query(staleQuery[s.dialect])
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows.Close()
+		})
+	}
+}

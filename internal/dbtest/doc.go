@@ -10,7 +10,8 @@
 // retort_test_<random> on the server, dropped when the test ends. A server
 // that does not answer within 2 seconds skips the tests that need it (it is
 // probed once per process), unless RETORT_REQUIRE_DBS=1, which makes that
-// a failure: CI sets it.
+// a failure: CI sets it. Databases that a killed test process left behind
+// are dropped by a later process once they are an hour old.
 //
 // Connections are opened with these driver settings:
 //

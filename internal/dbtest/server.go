@@ -60,6 +60,7 @@ func (s *server) open() (*sql.DB, error) {
 		return nil, fmt.Errorf("%s not reachable at %s (set %s): %s", s.dialect, u.Host, s.env, scrub(err, raw))
 	}
 	db.SetMaxIdleConns(2)
+	s.sweep(db)
 	return db, nil
 }
 
