@@ -5,8 +5,9 @@
 // sqlite:////absolute.db, and sqlite:// for a database in memory. Query
 // parameters go to the driver unchanged (_pragma=..., _txlock=...). Retort
 // always adds _pragma=foreign_keys(1) (SQLite leaves foreign keys unchecked
-// otherwise), _pragma=busy_timeout(5000) and _txlock=immediate, unless the
-// URL sets them itself.
+// otherwise), _pragma=busy_timeout(5000), _txlock=immediate (see lock.go)
+// and _time_format=sqlite (times stored as "2006-01-02 15:04:05.999999999-07:00",
+// which SQLite's date functions read), unless the URL sets them itself.
 //
 // An in-memory database lives as long as a connection to it: each new
 // connection to a plain ":memory:" database would see an empty database of
@@ -123,6 +124,10 @@ func addDefaults(q url.Values) {
 	if q.Get("_txlock") == "" {
 		q.Set("_txlock", "immediate")
 	}
+	if q.Get("_time_format") == "" {
+		// Times as SQLite's date functions read them, not Go's String form.
+		q.Set("_time_format", "sqlite")
+	}
 }
 
 // QuoteIdent quotes name in double quotes, doubling any inside it.
@@ -135,16 +140,17 @@ func quote(name string) string {
 // Placeholder returns "?": SQLite binds arguments in order.
 func (*Dialect) Placeholder(int) string { return "?" }
 
-// literals renders values the way modernc.org/sqlite stores bound ones, so
-// a --sql script writes what a live run would: times in the driver's
-// default text format, and NUL characters through char(0).
+// literals renders values the way modernc.org/sqlite stores bound ones on
+// a connection opened with Retort's DSN, so a --sql script writes what a
+// live run would: times in the _time_format=sqlite text form, and NUL
+// characters through char(0).
 var literals = dialect.LiteralFormat{
 	Dialect: Name,
 	Time:    func(t time.Time) string { return "'" + t.Format(timeFormat) + "'" },
 	NUL:     "' || char(0) || '",
 }
 
-// timeFormat is modernc.org/sqlite's default text format for time.Time.
+// timeFormat is modernc.org/sqlite's _time_format=sqlite text form.
 const timeFormat = "2006-01-02 15:04:05.999999999-07:00"
 
 // Literal renders v as an SQLite literal, for --sql scripts.
