@@ -127,7 +127,7 @@ var nativeSpellings = map[string]string{
 	"time": "time without time zone",
 }
 
-var nativeRE = regexp.MustCompile(`^([a-z_ ]+?)\s*(\([0-9, ]*\))?\s*((?:with|without) time zone)?\s*((?:\[\])*)$`)
+var nativeRE = regexp.MustCompile(`^([a-z_][a-z0-9_ ]*?)\s*(\([0-9, ]*\))?\s*((?:with|without) time zone)?\s*((?:\[\])*)$`)
 
 // CanonicalType returns the canonical type PostgreSQL reads t back as, and
 // whether t is a serial type (an autoincrement integer).
@@ -165,7 +165,10 @@ func nativeForm(text string) string {
 	}
 	if strings.HasSuffix(base, " without time zone") || strings.HasSuffix(base, " with time zone") {
 		i := strings.Index(base, " with")
-		base, zone = base[:i], strings.TrimSpace(base[i:])
+		if zone == "" {
+			zone = strings.TrimSpace(base[i:])
+		}
+		base = base[:i]
 	}
 	if (base == "timestamp" || base == "time") && zone == "" {
 		zone = "without time zone"
@@ -175,9 +178,6 @@ func nativeForm(text string) string {
 	}
 	if args == "" && base == "character" {
 		args = "(1)"
-	}
-	if args != "" {
-		args = strings.ReplaceAll(args, ",", ",")
 	}
 	out := base + args
 	if zone != "" {

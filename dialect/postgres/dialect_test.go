@@ -1,0 +1,135 @@
+package postgres_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/dialect/postgres"
+	"github.com/retortdb/retort/metadata"
+)
+
+func TestDriver(t *testing.T) {
+	tests := []struct{ url, dsn string }{
+		{"postgres://u:p%40ss@db.example:5433/app?sslmode=disable", "postgres://u:p%40ss@db.example:5433/app?sslmode=disable"},
+		{"postgresql+psycopg2://u@localhost/app", "postgres://u@localhost/app"},
+		{"postgresql://[::1]:5432/app", "postgres://[::1]:5432/app"},
+		{"postgres:///app?host=%2Fvar%2Frun%2Fpostgresql", "postgres:///app?host=%2Fvar%2Frun%2Fpostgresql"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.url, func(t *testing.T) {
+			d, u, err := dialect.Open(tc.url)
+			require.NoError(t, err)
+			assert.Equal(t, "postgresql", d.Name())
+			name, dsn, err := d.Driver(u)
+			require.NoError(t, err)
+			assert.Equal(t, "pgx", name)
+			assert.Equal(t, tc.dsn, dsn)
+		})
+	}
+}
+
+func TestTypeSQL(t *testing.T) {
+	tests := []struct {
+		typ  metadata.Type
+		want string
+	}{
+		{metadata.SmallIntType, "smallint"}, {metadata.IntegerType, "integer"}, {metadata.BigIntType, "bigint"},
+		{metadata.BooleanType, "boolean"}, {metadata.VarcharType(20), "varchar(20)"}, {metadata.CharType(2), "char(2)"},
+		{metadata.TextType, "text"}, {metadata.NumericType(10, 2), "numeric(10,2)"}, {metadata.NumericType(0, 0), "numeric"},
+		{metadata.RealType, "real"}, {metadata.DoubleType, "double precision"}, {metadata.DateType, "date"},
+		{metadata.TimeType, "time"}, {metadata.TimestampType, "timestamp"}, {metadata.TimestampTZType, "timestamptz"},
+		{metadata.IntervalType, "interval"}, {metadata.UUIDType, "uuid"}, {metadata.JSONType, "json"},
+		{metadata.JSONBType, "jsonb"}, {metadata.BlobType, "bytea"}, {metadata.VarBinaryType(16), "bytea"},
+		{metadata.EnumType("Mood"), `"Mood"`}, {metadata.EnumType("billing.currency"), `"billing"."currency"`},
+		{metadata.NativeType("int[]"), "int[]"},
+		{metadata.Type{Kind: metadata.Text, Variants: map[string]string{"postgresql": "citext", "mysql": "mediumtext"}}, "citext"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.typ.String(), func(t *testing.T) {
+			got, err := postgres.Postgres{}.TypeSQL(tc.typ)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
+
+func TestCanonicalType(t *testing.T) {
+	tests := []struct {
+		in   metadata.Type
+		want string
+		auto bool
+	}{
+		{metadata.VarBinaryType(8), "blob", false},
+		{metadata.NativeType("serial"), "integer", true},
+		{metadata.NativeType("BIGSERIAL"), "bigint", true},
+		{metadata.NativeType("int4"), "integer", false},
+		{metadata.NativeType("int[]"), "integer[]", false},
+		{metadata.NativeType("character varying(12)"), "varchar(12)", false},
+		{metadata.NativeType("timestamptz(3)"), "timestamp(3) with time zone", false},
+		{metadata.NativeType("float8"), "double", false},
+		{metadata.NativeType("inet"), "inet", false},
+		{metadata.NativeType("bit"), "bit(1)", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in.String(), func(t *testing.T) {
+			got, auto := postgres.CanonicalType(tc.in)
+			assert.Equal(t, tc.want, got.String())
+			assert.Equal(t, tc.auto, auto)
+		})
+	}
+}
+
+func TestNormalizeDefault(t *testing.T) {
+	tests := map[string]string{
+		"'x'::text":                     "'x'",
+		"'it''s'::character varying":    "'it''s'",
+		"'ok'::mood":                    "'ok'",
+		`'EUR'::billing."Currency"`:     "'EUR'",
+		"'-1'::integer":                 "-1",
+		"'1.5'::numeric":                "1.5",
+		"(-1)":                          "-1",
+		"'2020-01-01'::date":            "'2020-01-01'",
+		"TRUE":                          "true",
+		"current_timestamp":             "CURRENT_TIMESTAMP",
+		"now()":                         "now()",
+		"NULL::text":                    "",
+		"gen_random_uuid()":             "gen_random_uuid()",
+		"'{}'::jsonb":                   "'{}'",
+		"(now() + '1 day'::interval)":   "(now() + '1 day'::interval)",
+		"nextval('t_id_seq'::regclass)": "nextval('t_id_seq'::regclass)",
+		"'a'::text || 'b'::text":        "'a'::text || 'b'::text",
+	}
+	for in, want := range tests {
+		assert.Equal(t, want, postgres.NormalizeDefault(in), in)
+	}
+}
+
+func TestPlanSQL(t *testing.T) {
+	m := metadata.New()
+	m.AddEnum("mood", "happy", "sad")
+	tb := metadata.NewTable("t", &metadata.Column{Name: "id", Type: metadata.BigIntType, AutoIncrement: true, Default: "1"},
+		&metadata.Column{Name: "m", Type: metadata.EnumType("mood"), Nullable: true, Default: "'happy'"})
+	tb.SetPrimaryKey("id")
+	m.AddTable(tb)
+	d := postgres.Postgres{}
+	u := metadata.NewTable("u", &metadata.Column{Name: "id", Type: metadata.BigIntType, AutoIncrement: true}, metadata.NewColumn("note", metadata.TextType))
+	u.SetPrimaryKey("id")
+	u.Comment = "it's u"
+	assert.Equal(t, []string{
+		"CREATE TABLE \"u\" (\n    \"id\" bigint NOT NULL GENERATED BY DEFAULT AS IDENTITY,\n    \"note\" text,\n    CONSTRAINT \"pk_u\" PRIMARY KEY (\"id\")\n)",
+		`COMMENT ON TABLE "u" IS 'it''s u'`,
+	}, planSQL(t, d, m, createTable(u)))
+
+	assert.Equal(t, []string{
+		`ALTER TYPE "mood" RENAME TO "mood_retort_old"`,
+		`CREATE TYPE "mood" AS ENUM ('happy')`,
+		`ALTER TABLE "t" ALTER COLUMN "m" DROP DEFAULT`,
+		`ALTER TABLE "t" ALTER COLUMN "m" TYPE "mood" USING "m"::text::"mood"`,
+		`ALTER TABLE "t" ALTER COLUMN "m" SET DEFAULT 'happy'`,
+		`DROP TYPE "mood_retort_old"`,
+	}, planSQL(t, d, m, dropValue("mood", "sad")))
+	assert.Equal(t, []string{`ALTER TYPE "mood" ADD VALUE 'it''s' BEFORE 'sad'`}, planSQL(t, d, m, addValue("mood", "it's", "sad")))
+}
