@@ -15,6 +15,8 @@ import (
 
 var currentTimestampRE = regexp.MustCompile(`(?i)^(current_timestamp|now|localtimestamp|localtime)\s*(\(\s*\d*\s*\))?$`)
 
+var currentDateRE = regexp.MustCompile(`(?i)^(current_date|curdate)\s*(\(\s*\))?$`)
+
 var numberRE = regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$`)
 
 // canonicalDefault returns a server default in canonical spelling for a
@@ -31,6 +33,9 @@ func canonicalDefault(def string, t metadata.Type) string {
 	}
 	if currentTimestampRE.MatchString(s) {
 		return "CURRENT_TIMESTAMP"
+	}
+	if currentDateRE.MatchString(s) {
+		return "CURRENT_DATE"
 	}
 	if lit, ok := stringLiteral(s); ok && (isNumericKind(t.Kind) || t.Kind == metadata.Boolean) && numberRE.MatchString(lit) {
 		s = lit // '0' on a number column is the number 0
@@ -177,7 +182,9 @@ var keywords = map[string]bool{
 }
 
 // functionAliases are spellings the server substitutes.
-var functionAliases = map[string]string{"octet_length": "length"}
+// PostgreSQL's gen_random_uuid() is MySQL's uuid(), so a model written for
+// PostgreSQL keeps its uuid defaults.
+var functionAliases = map[string]string{"octet_length": "length", "gen_random_uuid": "uuid"}
 
 var plainIdentRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_$]*$`)
 

@@ -31,6 +31,8 @@ func TestCanonicalDefault(t *testing.T) {
 		{"now()", "now()", metadata.TimestampTZType, "CURRENT_TIMESTAMP"},
 		{"on update", "current_timestamp(6) on update current_timestamp(6)", metadata.TimestampType, "CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP"},
 		{"expression", "(UUID())", metadata.UUIDType, "uuid()"},
+		{"postgres uuid", "gen_random_uuid()", metadata.UUIDType, "uuid()"},
+		{"curdate", "curdate()", metadata.DateType, "CURRENT_DATE"},
 		{"text literal in parens", "('x')", metadata.TextType, "'x'"},
 	}
 	for _, tc := range cases {
@@ -74,6 +76,9 @@ func TestDefaultSQL(t *testing.T) {
 		{"false", "tinyint(1)", metadata.BooleanType, "false"},
 		{"uuid()", "char(36)", metadata.UUIDType, "(uuid())"},
 		{"(uuid())", "char(36)", metadata.UUIDType, "(uuid())"},
+		{"(gen_random_uuid())", "char(36)", metadata.UUIDType, "(uuid())"},
+		{"CURRENT_DATE", "date", metadata.DateType, "(CURRENT_DATE)"},
+		{"('x')", "varchar(5)", metadata.VarcharType(5), "'x'"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.def+" "+tc.sqlType, func(t *testing.T) {

@@ -22,6 +22,8 @@ import (
 //     indexes and uniques, "<table>_ibfk_<n>" for foreign keys); the
 //     primary key has no name (MySQL calls every one PRIMARY);
 //   - unique indexes are unique constraints (the same thing on MySQL);
+//     index methods other than fulltext and spatial (btree, hash, gin, ...)
+//     are dropped: InnoDB builds a B-tree for all of them;
 //   - defaults and check expressions in canonical spelling, "restrict" and
 //     "no action" as no action, no deferrable foreign keys.
 //
@@ -157,8 +159,8 @@ func normalizeIndexes(t *metadata.Table) {
 	kept := t.Indexes[:0]
 	for _, ix := range t.Indexes {
 		ix.Using = strings.ToLower(ix.Using)
-		if ix.Using == "btree" || ix.Using == "hash" {
-			ix.Using = "" // InnoDB builds a B-tree either way
+		if ix.Using != "fulltext" && ix.Using != "spatial" {
+			ix.Using = "" // InnoDB builds a B-tree for any other method
 		}
 		for i, e := range ix.Expressions {
 			ix.Expressions[i] = canonicalExpr(e)

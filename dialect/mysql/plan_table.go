@@ -160,13 +160,19 @@ func defaultSQL(def string, t metadata.Type, sqlType string) string {
 		}
 		return "CURRENT_TIMESTAMP"
 	}
-	if strings.HasPrefix(s, "(") && closingParen(s, 0) == len(s)-1 {
-		return s
+	if currentDateRE.MatchString(s) {
+		return "(CURRENT_DATE)"
 	}
-	if literalRE.MatchString(s) && !needsExpressionDefault(t, sqlType) {
+	s = stripParens(s)
+	switch {
+	case literalRE.MatchString(s) && !needsExpressionDefault(t, sqlType):
 		return s
+	case literalRE.MatchString(s):
+		return "(" + s + ")"
 	}
-	return "(" + s + ")"
+	// An expression, with function names as MySQL spells them
+	// (gen_random_uuid is uuid).
+	return "(" + canonicalExpr(s) + ")"
 }
 
 // needsExpressionDefault reports the types MySQL 8 gives only expression
@@ -207,12 +213,11 @@ func (p *planner) indexKind(ix *metadata.Index) (string, error) {
 	if ix.Unique {
 		kind = "UNIQUE "
 	}
-	switch u := strings.ToLower(ix.Using); u {
-	case "", "btree", "hash":
-	case "fulltext", "spatial":
+	// MySQL's own kinds are FULLTEXT and SPATIAL; any other method (btree,
+	// hash, PostgreSQL's gin or gist) is a plain B-tree index on InnoDB,
+	// as Normalize says.
+	if u := strings.ToLower(ix.Using); u == "fulltext" || u == "spatial" {
 		kind = strings.ToUpper(u) + " "
-	default:
-		return "", fmt.Errorf("index %q: MySQL has no index method %q (use fulltext, spatial or none)", ix.Name, ix.Using)
 	}
 	return kind, nil
 }
