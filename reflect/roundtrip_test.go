@@ -97,7 +97,7 @@ func TestRoundTripFixture(t *testing.T) {
 
 // workers is how many databases per dialect the property test fills at
 // once: DDL waits on the server's disk more than on the CPU.
-const workers = 4
+const workers = 8
 
 // TestRoundTripSchemagen is must-show 1's property test: generated
 // schemas (3 to 8 tables; enums, every type and awkward names by turns),
@@ -130,7 +130,7 @@ func roundTripSeeds(t *testing.T, d dialect.Dialect, open dialecttest.Opener, fi
 	createExtras(t, d, db)
 	createExtras(t, d, db2)
 	opts := roundTripOptions(nil)
-	for seed := int64(first); seed <= int64(last); seed += workers {
+	for seed := int64(first); seed <= int64(last); seed += int64(workers) {
 		cfg := schemagen.Config{
 			Seed: seed, Tables: 3 + int(seed%6), MinColumns: 2, MaxColumns: 7,
 			Enums: seed%2 == 0, AllTypes: seed%3 != 0, AwkwardNames: seed%4 == 1,
