@@ -78,7 +78,7 @@ func (a *app) rootCommand() *cobra.Command {
 	f.StringVar(&a.directory, "directory", "migrations", "migrations directory; revision files live in <directory>/versions")
 	for _, c := range []*cobra.Command{
 		a.revisionCommand(), a.headsCommand(), a.branchesCommand(),
-		a.historyCommand(), a.showCommand(), a.mergeCommand(),
+		a.historyCommand(), a.showCommand(), a.mergeCommand(), a.inspectCommand(),
 	} {
 		c.Args = usageArgs(c.Args)
 		root.AddCommand(c)
