@@ -111,7 +111,8 @@ func (p *planner) plan(o ops.Op) ([]dialect.Statement, error) {
 		s, err := p.createIndex(o.TableRef, o.Index)
 		return sqls(s), err
 	case *ops.DropIndex:
-		return sqls(p.dropIndex(o.TableRef, o.IndexName)), nil
+		s, err := p.dropKeyIndex(o.TableRef, o.IndexName)
+		return sqls(s...), err
 	case *ops.CreateUniqueConstraint:
 		u := p.namedUnique(o.TableRef, o.Unique)
 		return sqls("ALTER TABLE " + p.table(o.TableRef) + " ADD " + dialect.UniqueClause(p.d, u)), nil
@@ -127,7 +128,7 @@ func (p *planner) plan(o ops.Op) ([]dialect.Statement, error) {
 		return sqls("ALTER TABLE " + p.table(o.TableRef) + " ADD PRIMARY KEY (" + dialect.QuoteList(p.d, o.PrimaryKey.Columns) + ")"), nil
 	case *ops.DropConstraint:
 		s, err := p.dropConstraint(o)
-		return sqls(s), err
+		return sqls(s...), err
 	case *ops.CreateEnum, *ops.DropEnum:
 		return nil, nil // MySQL enums live inline in their columns
 	case *ops.AlterEnumAddValue:

@@ -332,27 +332,39 @@ func covered(t *metadata.Table, cols []string, skip string) bool {
 	return false
 }
 
-// dropKeyIndex drops a unique or plain index. When a foreign key needs it
-// (no other index starts with its columns), MySQL refuses; the same
-// statement then adds the index MySQL would have made for the key itself,
-// named after the key, which reflection hides as it hides all such.
-func (p *planner) dropKeyIndex(r ops.TableRef, name string) string {
-	s := "ALTER TABLE " + p.table(r) + " DROP INDEX " + p.d.QuoteIdent(name)
+// dropKeyIndex drops a unique or plain index. MySQL refuses to drop the
+// index a foreign key relies on (when no other index starts with its
+// columns): the keys that need it are dropped with it and added again in a
+// second statement, which makes MySQL build its own index behind each, the
+// one reflection hides. (Adding an index named after the key in the same
+// statement fails when such an index is left from before.)
+func (p *planner) dropKeyIndex(r ops.TableRef, name string) ([]string, error) {
+	alter := "ALTER TABLE " + p.table(r)
+	drop := alter + " DROP INDEX " + p.d.QuoteIdent(name)
 	t := p.stateTable(r)
 	if t == nil {
-		return s
+		return []string{drop}, nil
 	}
+	var drops, adds []string
 	for _, fk := range t.ForeignKeys {
-		if covered(t, fk.Columns, "") && !covered(t, fk.Columns, name) && !strings.EqualFold(fk.Name, name) {
-			s += ", ADD INDEX " + p.d.QuoteIdent(fk.Name) + " (" + dialect.QuoteList(p.d, fk.Columns) + ")"
+		if !covered(t, fk.Columns, "") || covered(t, fk.Columns, name) {
+			continue
 		}
+		clause, err := p.foreignKeyClause(r.Schema, fk)
+		if err != nil {
+			return nil, err
+		}
+		drops = append(drops, "DROP FOREIGN KEY "+p.d.QuoteIdent(fk.Name))
+		adds = append(adds, "ADD "+clause)
 	}
-	return s
+	if drops == nil {
+		return []string{drop}, nil
+	}
+	drops = append(drops, "DROP INDEX "+p.d.QuoteIdent(name))
+	return []string{alter + " " + strings.Join(drops, ", "), alter + " " + strings.Join(adds, ", ")}, nil
 }
 
-func (p *planner) dropIndex(r ops.TableRef, name string) string { return p.dropKeyIndex(r, name) }
-
-func (p *planner) dropConstraint(o *ops.DropConstraint) (string, error) {
+func (p *planner) dropConstraint(o *ops.DropConstraint) ([]string, error) {
 	typ := o.Type
 	t := p.stateTable(o.TableRef)
 	if typ == "" && t != nil {
@@ -370,18 +382,18 @@ func (p *planner) dropConstraint(o *ops.DropConstraint) (string, error) {
 	alter := "ALTER TABLE " + p.table(o.TableRef)
 	switch typ {
 	case ops.ConstraintUnique:
-		return p.dropKeyIndex(o.TableRef, o.ConstraintName), nil
+		return p.dropKeyIndex(o.TableRef, o.ConstraintName)
 	case ops.ConstraintCheck:
-		return alter + " DROP CONSTRAINT " + p.d.QuoteIdent(o.ConstraintName), nil
+		return []string{alter + " DROP CONSTRAINT " + p.d.QuoteIdent(o.ConstraintName)}, nil
 	case ops.ConstraintPrimary:
 		if t != nil && t.PrimaryKey != nil {
 			for _, name := range t.PrimaryKey.Columns {
 				if c := t.Column(name); c != nil && c.AutoIncrement {
-					return "", fmt.Errorf("primary key of %s: column %q is AUTO_INCREMENT, which MySQL allows only on a key column; turn autoincrement off first (alter_column)", o.Table, name)
+					return nil, fmt.Errorf("primary key of %s: column %q is AUTO_INCREMENT, which MySQL allows only on a key column; turn autoincrement off first (alter_column)", o.Table, name)
 				}
 			}
 		}
-		return alter + " DROP PRIMARY KEY", nil
+		return []string{alter + " DROP PRIMARY KEY"}, nil
 	case ops.ConstraintForeignKey:
 		s := alter + " DROP FOREIGN KEY " + p.d.QuoteIdent(o.ConstraintName)
 		fk := o.ForeignKey
@@ -392,9 +404,9 @@ func (p *planner) dropConstraint(o *ops.DropConstraint) (string, error) {
 			// MySQL made an index behind the key; it would outlive the key.
 			s += ", DROP INDEX " + p.d.QuoteIdent(implicitIndexName(t, fk))
 		}
-		return s, nil
+		return []string{s}, nil
 	}
-	return "", fmt.Errorf("constraint %q of %s: give its type (unique, foreignkey, check or primary): MySQL drops each kind differently", o.ConstraintName, o.Table)
+	return nil, fmt.Errorf("constraint %q of %s: give its type (unique, foreignkey, check or primary): MySQL drops each kind differently", o.ConstraintName, o.Table)
 }
 
 // alterColumn renders alter_column. A rename alone is RENAME COLUMN, a
