@@ -156,10 +156,10 @@ func (in *inspector) tableRow(m *metadata.MetaData) func(*sql.Rows) error {
 var nextvalRE = regexp.MustCompile(`^nextval\('.*'::regclass\)$`)
 
 func (in *inspector) columnRow(r *sql.Rows) error {
-	var schema, table, name, format, typtype, typSchema, typName, def, identity, generated, comment string
+	var schema, table, name, format, typtype, typSchema, typName, base, def, identity, generated, comment string
 	var attnum int
 	var notNull bool
-	if err := r.Scan(&schema, &table, &attnum, &name, &format, &typtype, &typSchema, &typName, &notNull, &def, &identity, &generated, &comment); err != nil {
+	if err := r.Scan(&schema, &table, &attnum, &name, &format, &typtype, &typSchema, &typName, &base, &notNull, &def, &identity, &generated, &comment); err != nil {
 		return err
 	}
 	t := in.table(schema, table)
@@ -172,9 +172,15 @@ func (in *inspector) columnRow(r *sql.Rows) error {
 	}
 	in.attnames[k][attnum] = name
 	c := &metadata.Column{Name: name, Nullable: !notNull, Comment: comment}
-	if typtype == "e" {
+	switch typtype {
+	case "e":
 		c.Type = metadata.EnumType(qualify(in.schema(typSchema), typName))
-	} else {
+	case "d":
+		// The model holds no domains: the column gets the domain's base
+		// type, so a schema made from the model can be created.
+		c.Type = fromFormatType(base)
+		in.warn("column %s.%s has domain type %s: read as its base type %s (the domain's constraints are not modelled)", table, name, format, base)
+	default:
 		c.Type = fromFormatType(format)
 	}
 	switch {

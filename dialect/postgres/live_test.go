@@ -157,3 +157,20 @@ func TestInspectNativeSpellings(t *testing.T) {
 	assert.NotContains(t, warnings, "hand_a_seq", "a serial's own sequence is not a warning")
 	assert.Len(t, in.Warnings, 4, warnings)
 }
+
+func TestInspectPartitions(t *testing.T) {
+	db := dbtest.Postgres(t)
+	dbtest.Exec(t, db,
+		`CREATE TABLE events (id bigint NOT NULL, at date NOT NULL) PARTITION BY RANGE (at)`,
+		`CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')`,
+		`CREATE MATERIALIZED VIEW mv AS SELECT 1 AS one`)
+	in, err := postgres.Postgres{}.Inspect(t.Context(), db.DB, dialect.InspectOptions{})
+	require.NoError(t, err)
+	require.Len(t, in.MetaData.Tables, 1)
+	assert.Equal(t, "events", in.MetaData.Tables[0].Name)
+	assert.ElementsMatch(t, []string{
+		"postgresql: materialized view public.mv is not modelled (skipped)",
+		"postgresql: partition public.events_2024 is not modelled (skipped)",
+		"postgresql: partitioning of table public.events is not modelled (skipped)",
+	}, in.Warnings)
+}

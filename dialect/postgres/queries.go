@@ -27,6 +27,7 @@ WITH comments AS MATERIALIZED (
   SELECT objoid, objsubid, description FROM pg_description WHERE classoid = 'pg_class'::regclass AND objsubid > 0)
 SELECT n.nspname, c.relname, a.attnum, a.attname,
        format_type(a.atttypid, a.atttypmod), t.typtype, tn.nspname, t.typname,
+       CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) ELSE '' END,
        a.attnotnull, coalesce(pg_get_expr(ad.adbin, ad.adrelid), ''),
        a.attidentity, a.attgenerated, coalesce(d.description, '')
 FROM pg_attribute a
@@ -97,17 +98,21 @@ GROUP BY n.nspname, t.typname
 ORDER BY n.nspname, t.typname`
 
 // unmodelledQuery lists the objects the model cannot hold, for warnings:
-// views, materialized views, sequences no column owns, functions and
-// procedures, triggers, domains, foreign tables; extension members are
+// views, materialized views, sequences no column owns, partitions (and the
+// partitioning of a partitioned table, read as a plain table), functions
+// and procedures, triggers, domains, foreign tables; extension members are
 // left out.
 const unmodelledQuery = `
 SELECT kind, schema, name FROM (
-  SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
-                        WHEN 'S' THEN 'sequence' ELSE 'foreign table' END AS kind,
+  SELECT CASE WHEN c.relispartition THEN 'partition'
+              WHEN c.relkind = 'p' THEN 'partitioning of table'
+              WHEN c.relkind = 'v' THEN 'view' WHEN c.relkind = 'm' THEN 'materialized view'
+              WHEN c.relkind = 'S' THEN 'sequence' ELSE 'foreign table' END AS kind,
          n.nspname AS schema, c.relname AS name
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE n.nspname = ANY($1) AND c.relkind IN ('v', 'm', 'S', 'f')
-    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
+  WHERE n.nspname = ANY($1) AND (c.relkind IN ('v', 'm', 'S', 'f', 'p') OR (c.relkind = 'r' AND c.relispartition))
+    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+    AND (c.relkind <> 'S' OR NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')))
   UNION ALL
   SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
          n.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'
