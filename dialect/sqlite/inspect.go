@@ -37,18 +37,22 @@ WHERE ` + userTables + `
 ORDER BY m.rowid, p.cid`
 
 	// uniquesQuery reads the columns of the indexes behind UNIQUE
-	// constraints (origin 'u'); CREATE INDEX indexes are read from their SQL.
+	// constraints (origin 'u'); CREATE INDEX indexes are read from their
+	// SQL. The LEFT JOINs give every table a row, so that a table dropped
+	// after the first query is seen missing here rather than read as a
+	// table without constraints.
 	uniquesQuery = `SELECT m.name, il.name, ii.name
 FROM main.sqlite_schema AS m
-JOIN pragma_index_list(m.name, 'main') AS il
-JOIN pragma_index_info(il.name, 'main') AS ii
-WHERE ` + userTables + ` AND il.origin = 'u'
+LEFT JOIN pragma_index_list(m.name, 'main') AS il ON il.origin = 'u'
+LEFT JOIN pragma_index_info(il.name, 'main') AS ii
+WHERE ` + userTables + `
 ORDER BY m.rowid, il.seq DESC, ii.seqno`
 
-	// foreignKeysQuery reads every foreign key of every table.
+	// foreignKeysQuery reads every foreign key of every table; every table
+	// has a row, as in uniquesQuery.
 	foreignKeysQuery = `SELECT m.name, f.id, f."table", f."from", f."to", f.on_update, f.on_delete
 FROM main.sqlite_schema AS m
-JOIN pragma_foreign_key_list(m.name, 'main') AS f
+LEFT JOIN pragma_foreign_key_list(m.name, 'main') AS f
 WHERE ` + userTables + `
 ORDER BY m.rowid, f.id DESC, f.seq`
 )
@@ -140,20 +144,37 @@ func (c *catalog) read(ctx context.Context, q dialect.Queryer) error {
 	}
 	err = query(ctx, q, "unique constraints", uniquesQuery, func(rows *sql.Rows) error {
 		var t string
-		var r uniqueRow
-		err := rows.Scan(&t, &r.index, &r.column)
-		c.uniques[t] = append(c.uniques[t], r)
-		return err
+		var index, column sql.NullString
+		if err := rows.Scan(&t, &index, &column); err != nil {
+			return err
+		}
+		if _, seen := c.uniques[t]; !seen {
+			c.uniques[t] = []uniqueRow{}
+		}
+		if index.Valid && column.Valid {
+			c.uniques[t] = append(c.uniques[t], uniqueRow{index.String, column.String})
+		}
+		return nil
 	})
 	if err != nil {
 		return err
 	}
 	return query(ctx, q, "foreign keys", foreignKeysQuery, func(rows *sql.Rows) error {
 		var t string
+		var id sql.NullInt64
+		var refTable, from, onUpdate, onDelete sql.NullString
 		var r fkRow
-		err := rows.Scan(&t, &r.id, &r.refTable, &r.from, &r.to, &r.onUpdate, &r.onDelete)
-		c.fks[t] = append(c.fks[t], r)
-		return err
+		if err := rows.Scan(&t, &id, &refTable, &from, &r.to, &onUpdate, &onDelete); err != nil {
+			return err
+		}
+		if _, seen := c.fks[t]; !seen {
+			c.fks[t] = []fkRow{}
+		}
+		if id.Valid {
+			r.id, r.refTable, r.from, r.onUpdate, r.onDelete = int(id.Int64), refTable.String, from.String, onUpdate.String, onDelete.String
+			c.fks[t] = append(c.fks[t], r)
+		}
+		return nil
 	})
 }
 

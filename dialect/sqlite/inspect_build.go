@@ -53,14 +53,17 @@ func (c *catalog) build() *dialect.Inspection {
 	}
 	out.MetaData.Enums = enums.list(warn)
 	fillImplicitRefColumns(out.MetaData)
+	widenAutoincrementKeys(out.MetaData)
 	return out
 }
 
 // table builds one table from its rows and its parsed SQL.
 func (c *catalog) table(o objectRow, enums *enumSet, warn func(string, ...any)) *metadata.Table {
 	rows := c.columns[o.name]
-	if len(rows) == 0 {
-		warn("sqlite: table %q has no columns to read (dropped while inspecting?); it is left out", o.name)
+	_, hasUniques := c.uniques[o.name]
+	_, hasFKs := c.fks[o.name]
+	if len(rows) == 0 || !hasUniques || !hasFKs {
+		warn("sqlite: table %q was dropped while inspecting; it is left out", o.name)
 		return nil
 	}
 	pt, err := parseCreateTable(o.sql)
@@ -168,8 +171,8 @@ func (c *catalog) tableUniques(table string, pt *parsedTable) []*metadata.Unique
 	return out
 }
 
-// tableForeignKeys returns the foreign keys of a table, in the order of its
-// SQL, with the names and deferrability the SQL gives them.
+// tableForeignKeys returns the foreign keys of a table, sorted by name, with
+// the names and deferrability its SQL gives them.
 func (c *catalog) tableForeignKeys(table string, pt *parsedTable) []*metadata.ForeignKey {
 	var byID []*metadata.ForeignKey
 	ids := map[int]*metadata.ForeignKey{}
@@ -202,7 +205,16 @@ func (c *catalog) tableForeignKeys(table string, pt *parsedTable) []*metadata.Fo
 			out = append(out, fk)
 		}
 	}
+	sortForeignKeys(out)
 	return out
+}
+
+// sortForeignKeys orders foreign keys by name (unnamed ones first, in
+// their order). The order of the SQL is not kept: a cycle of keys is
+// created by adding one key after its table, so the same schema can come
+// in either order.
+func sortForeignKeys(fks []*metadata.ForeignKey) {
+	sort.SliceStable(fks, func(i, j int) bool { return fks[i].Name < fks[j].Name })
 }
 
 // action maps pragma_foreign_key_list's action to the model's; NO ACTION

@@ -8,13 +8,14 @@ import (
 
 // Normalize returns a copy of m as Inspect reads it back after m is created
 // on SQLite: no schemas and no comments; types through their declared name
-// and back (see types.go); smallint and bigint autoincrement keys as
-// integer, autoincrement dropped where SQLite cannot have it; primary key
-// columns not nullable; defaults, index expressions and check expressions
-// in the spelling SQLite returns; NO ACTION as the empty default; implicit
-// referenced columns spelled out; and only the enums some column uses, in
-// the order columns first use them (SQLite keeps an enum only in its
-// columns' CHECKs).
+// and back (see types.go); an autoincrement key as integer (as bigint when
+// bigint columns refer to it, see widenAutoincrementKeys), autoincrement
+// dropped where SQLite cannot have it; primary key columns not nullable;
+// defaults, index expressions and check expressions in the spelling SQLite
+// returns; NO ACTION as the empty default; foreign keys sorted by name,
+// with implicit referenced columns spelled out; and only the enums some
+// column uses, in the order columns first use them (SQLite keeps an enum
+// only in its columns' CHECKs).
 func (*Dialect) Normalize(m *metadata.MetaData) *metadata.MetaData {
 	out := m.Clone()
 	if out == nil {
@@ -44,6 +45,7 @@ func (*Dialect) Normalize(m *metadata.MetaData) *metadata.MetaData {
 		}
 	}
 	out.Enums = enums
+	widenAutoincrementKeys(out)
 	return out
 }
 
@@ -81,6 +83,7 @@ func normalTable(m *metadata.MetaData, t *metadata.Table) {
 	for _, ck := range t.Checks {
 		ck.Expression = strings.TrimSpace(ck.Expression)
 	}
+	sortForeignKeys(t.ForeignKeys)
 	for _, fk := range t.ForeignKeys {
 		fk.RefSchema = ""
 		fk.OnDelete = action(fk.OnDelete)
@@ -99,6 +102,34 @@ func normalTable(m *metadata.MetaData, t *metadata.Table) {
 		ix.Where = strings.TrimSpace(ix.Where)
 		for i, e := range ix.Expressions {
 			ix.Expressions[i] = normalIndexExpr(indexExprSQL(e))
+		}
+	}
+}
+
+// widenAutoincrementKeys makes an autoincrement primary key bigint when a
+// bigint column refers to it. SQLite forces the key's declared type to
+// INTEGER (a 64-bit rowid), so a bigint key reads back as integer; the
+// bigint columns that refer to it would then disagree with it, which a
+// model may not do. Inspect and Normalize apply the same rule, so they
+// agree.
+func widenAutoincrementKeys(m *metadata.MetaData) {
+	for _, t := range m.Tables {
+		for _, fk := range t.ForeignKeys {
+			parent := tableFold(m, fk.RefTable)
+			if parent == nil || parent.PrimaryKey == nil || len(parent.PrimaryKey.Columns) != 1 {
+				continue
+			}
+			key := parent.Column(parent.PrimaryKey.Columns[0])
+			if key == nil || !key.AutoIncrement || key.Type.Kind != metadata.Integer {
+				continue
+			}
+			for i, col := range fk.Columns {
+				if i < len(fk.RefColumns) && strings.EqualFold(fk.RefColumns[i], key.Name) {
+					if c := t.Column(col); c != nil && c.Type.Kind == metadata.BigInt {
+						key.Type = metadata.BigIntType
+					}
+				}
+			}
 		}
 	}
 }
