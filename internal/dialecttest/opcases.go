@@ -1,6 +1,7 @@
 package dialecttest
 
 import (
+	"database/sql"
 	"testing"
 
 	"github.com/retortdb/retort/dialect"
@@ -196,22 +197,33 @@ func RunOps(t *testing.T, d dialect.Dialect, open Opener) {
 			if !AssertSchema(t, d, start, Inspect(t, d, db.DB).MetaData) {
 				t.Fatal("the starting model does not round-trip; fix that first")
 			}
-			op := tc.op(start.Clone())
-			after := start.Clone()
-			if err := ops.Apply(after, op); err != nil {
-				t.Fatalf("ops.Apply: %v", err)
-			}
-			PlanAndExec(t, d, db.DB, start, op)
-			if !AssertSchema(t, d, after, Inspect(t, d, db.DB).MetaData) {
-				return
-			}
-			rev, err := op.Reverse()
-			if err != nil {
-				t.Fatalf("Reverse: %v", err)
-			}
-			PlanAndExec(t, d, db.DB, after, rev)
-			AssertSchema(t, d, start, Inspect(t, d, db.DB).MetaData)
+			CheckOp(t, d, db.DB, start, tc.op(start.Clone()))
 		})
 	}
 	t.Run("data", func(t *testing.T) { RunDataOps(t, d, open) })
+}
+
+// CheckOp plans op against state (the schema db holds now, in the default
+// schema and the named ones), runs it, checks the inspection against
+// ops.Apply(state, op) under d.Normalize, then does the same with the op's
+// reverse, which must bring state back. It fails the test at the first
+// difference.
+func CheckOp(t *testing.T, d dialect.Dialect, db *sql.DB, state *metadata.MetaData, op ops.Op, schemas ...string) {
+	t.Helper()
+	after := state.Clone()
+	if err := ops.Apply(after, op); err != nil {
+		t.Fatalf("ops.Apply(%s): %v", op.Name(), err)
+	}
+	PlanAndExec(t, d, db, state, op)
+	if !AssertSchema(t, d, after, Inspect(t, d, db, schemas...).MetaData) {
+		t.FailNow()
+	}
+	rev, err := op.Reverse()
+	if err != nil {
+		t.Fatalf("Reverse of %s: %v", op.Name(), err)
+	}
+	PlanAndExec(t, d, db, after, rev)
+	if !AssertSchema(t, d, state, Inspect(t, d, db, schemas...).MetaData) {
+		t.FailNow()
+	}
 }
