@@ -77,9 +77,13 @@ func recreate(t *testing.T, d dialect.Dialect, db2 *dbtest.DB, first *reflect.Re
 func TestRoundTripFixture(t *testing.T) {
 	eachDialect(t, func(t *testing.T, d dialect.Dialect, open dialecttest.Opener) {
 		fixture := dialecttest.Fixture(t)
-		if _, err := d.Plan(metadata.New(), dialect.CreateOps(fixture)); err != nil {
-			t.Skipf("known bug (dialect/%s): Plan rejects the fixture's PostgreSQL-only index features "+
-				"(using: gin on ix_products_attributes, the partial index ix_order_pending) instead of leaving them out; "+
+		planned := fixture
+		if !d.Capabilities().Schemas {
+			planned = dialecttest.Flatten(fixture)
+		}
+		if _, err := d.Plan(metadata.New(), dialect.CreateOps(planned)); err != nil {
+			t.Skipf("known bug (dialect/%s): Plan rejects the fixture (seen on mysql: using: gin on ix_products_attributes, "+
+				"then the partial index ix_order_pending) instead of leaving out what the database lacks; "+
 				"its own TestConformance/Fixture fails the same way: %v", d.Name(), err)
 		}
 		db := open(t)
