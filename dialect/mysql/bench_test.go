@@ -54,6 +54,8 @@ func TestInspectQueryCount(t *testing.T) {
 		require.NoError(t, err)
 		require.Len(t, in.MetaData.Tables, n)
 		counts[n] = q.n.Load()
+		// The pooled path (queries at once) reads the same model.
+		requireSameSchema(t, in.MetaData, inspect(t, db).MetaData)
 	}
 	t.Logf("queries: 20 tables %d, 400 tables %d", counts[20], counts[400])
 	require.Equal(t, counts[20], counts[400])
@@ -77,19 +79,29 @@ func BenchmarkPlan1000(b *testing.B) {
 }
 
 // BenchmarkInspect1000 inspects the 1,000-table schema (issue 4's
-// must-show 4: at most 0.5 s on MariaDB).
+// must-show 4: at most 0.5 s on MariaDB), through a *sql.DB (queries at
+// once) and through one connection (one after the other).
 func BenchmarkInspect1000(b *testing.B) {
 	db := dbtest.MySQL(b)
 	m := bench1000()
 	createGenerated(b, db, m)
-	b.ResetTimer()
-	for b.Loop() {
-		in, err := testDialect.Inspect(context.Background(), db.DB, dialect.InspectOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if len(in.MetaData.Tables) != 1000 {
-			b.Fatalf("%d tables", len(in.MetaData.Tables))
-		}
+	conn, err := db.Conn(context.Background())
+	require.NoError(b, err)
+	defer conn.Close()
+	for _, q := range []struct {
+		name string
+		q    dialect.Queryer
+	}{{"pooled", db.DB}, {"conn", conn}} {
+		b.Run(q.name, func(b *testing.B) {
+			for b.Loop() {
+				in, err := testDialect.Inspect(context.Background(), q.q, dialect.InspectOptions{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(in.MetaData.Tables) != 1000 {
+					b.Fatalf("%d tables", len(in.MetaData.Tables))
+				}
+			}
+		})
 	}
 }

@@ -23,18 +23,42 @@ import (
 // foreign keys hidden. Views, triggers, routines, events, sequences,
 // generated columns and prefix indexes are reported in Warnings.
 func (d *Dialect) Inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions) (*dialect.Inspection, error) {
-	in := &inspector{q: q, tables: map[tableKey]*metadata.Table{}}
+	in := &inspector{q: q, tables: map[tableKey]*metadata.Table{}, indexes: map[ixKey]*metadata.Index{}}
 	if err := in.server(ctx); err != nil {
 		return nil, err
 	}
 	in.setSchemas(opts.Schemas)
-	steps := []func(context.Context) error{in.readTables, in.readChecks, in.readColumns, in.readIndexes, in.readForeignKeys, in.readObjects}
-	for _, step := range steps {
-		if err := step(ctx); err != nil {
-			return nil, err
-		}
+	if err := in.run(ctx, in.catalogQueries()); err != nil {
+		return nil, err
 	}
+	in.finishIndexes()
 	return &dialect.Inspection{MetaData: in.finish(), Warnings: in.warnings}, nil
+}
+
+// catalogQuery is one query of an inspect and what each of its rows does
+// to the model. They are applied in order: tables first, checks before
+// columns (MariaDB's JSON), key columns before key actions.
+type catalogQuery struct {
+	what   string
+	text   string
+	repeat int // times the schema list is bound
+	apply  func(scanner) error
+}
+
+func (in *inspector) catalogQueries() []catalogQuery {
+	indexes, checks := indexesQueryMySQL, checksQueryMySQL
+	if in.flavor == MariaDB {
+		indexes, checks = indexesQueryMariaDB, checksQueryMariaDB
+	}
+	return []catalogQuery{
+		{"tables", tablesQuery, 1, in.tableRow},
+		{"check constraints", checks, 1, in.checkRow},
+		{"columns", columnsQuery, 1, in.columnRow},
+		{"indexes", indexes, 1, in.indexRow},
+		{"foreign keys", foreignKeyColumnsQuery, 1, in.foreignKeyRow},
+		{"foreign key actions", foreignKeyRulesQuery, 1, in.foreignKeyRuleRow},
+		{"triggers, routines and events", objectsQuery, 3, in.objectRow},
+	}
 }
 
 type tableKey struct{ schema, name string }
@@ -50,7 +74,14 @@ type inspector struct {
 	order    []*metadata.Table
 	enums    []*metadata.Enum
 	jsonCk   map[tableKey]map[string]bool // MariaDB: columns with json_valid checks
+	indexes  map[ixKey]*metadata.Index
+	ixOrder  []ixKey
 	warnings []string
+}
+
+type ixKey struct {
+	t    *metadata.Table
+	name string
 }
 
 func (in *inspector) warn(format string, args ...any) {
@@ -109,24 +140,39 @@ func (in *inspector) modelSchema(db string) string {
 	return db
 }
 
-// query runs one catalog query over every schema and calls scan per row.
-func (in *inspector) query(ctx context.Context, what, text string, repeat int, scan func(*sql.Rows) error) error {
+// scanner is a catalog row (*sql.Rows).
+type scanner interface{ Scan(dest ...any) error }
+
+// run issues the queries one after the other, applying their rows in
+// order. (Running them at once on a pool was tried: it gains on an idle
+// two-core server and loses on a busy one, and costs a connection each.)
+func (in *inspector) run(ctx context.Context, queries []catalogQuery) error {
+	for _, cq := range queries {
+		if err := in.query(ctx, in.q, cq, cq.apply); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// query runs one catalog query over every schema and calls each per row.
+func (in *inspector) query(ctx context.Context, q dialect.Queryer, cq catalogQuery, each func(scanner) error) error {
 	var args []any
-	for range repeat {
+	for range cq.repeat {
 		args = append(args, in.args...)
 	}
-	rows, err := in.q.QueryContext(ctx, fmt.Sprintf(text, placeholders(len(in.schemas))), args...)
+	rows, err := q.QueryContext(ctx, fmt.Sprintf(cq.text, placeholders(len(in.schemas))), args...)
 	if err != nil {
-		return fmt.Errorf("mysql: reading %s: %w", what, err)
+		return fmt.Errorf("mysql: reading %s: %w", cq.what, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return fmt.Errorf("mysql: reading %s: %w", what, err)
+		if err := each(rows); err != nil {
+			return fmt.Errorf("mysql: reading %s: %w", cq.what, err)
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("mysql: reading %s: %w", what, err)
+		return fmt.Errorf("mysql: reading %s: %w", cq.what, err)
 	}
 	return nil
 }
@@ -137,100 +183,92 @@ func (in *inspector) table(db, name string) *metadata.Table {
 	return in.tables[tableKey{in.modelSchema(db), name}]
 }
 
-func (in *inspector) readTables(ctx context.Context) error {
-	return in.query(ctx, "tables", tablesQuery, 1, func(rows *sql.Rows) error {
-		var db, name, typ, comment string
-		if err := rows.Scan(&db, &name, &typ, &comment); err != nil {
-			return err
+func (in *inspector) tableRow(rows scanner) error {
+	var db, name, typ, comment string
+	if err := rows.Scan(&db, &name, &typ, &comment); err != nil {
+		return err
+	}
+	switch typ {
+	case "BASE TABLE", "SYSTEM VERSIONED":
+		if typ == "SYSTEM VERSIONED" {
+			in.warn("table %q is system-versioned; its history is not modelled", name)
 		}
-		switch typ {
-		case "BASE TABLE", "SYSTEM VERSIONED":
-			if typ == "SYSTEM VERSIONED" {
-				in.warn("table %q is system-versioned; its history is not modelled", name)
-			}
-			t := &metadata.Table{Schema: in.modelSchema(db), Name: name, Comment: comment}
-			in.tables[tableKey{t.Schema, name}] = t
-			in.order = append(in.order, t)
-		case "VIEW":
-			in.warn("view %q is not modelled; it was left out", name)
-		case "SEQUENCE":
-			in.warn("sequence %q is not modelled; it was left out", name)
-		default:
-			in.warn("%s %q is not modelled; it was left out", strings.ToLower(typ), name)
-		}
-		return nil
-	})
+		t := &metadata.Table{Schema: in.modelSchema(db), Name: name, Comment: comment}
+		in.tables[tableKey{t.Schema, name}] = t
+		in.order = append(in.order, t)
+	case "VIEW":
+		in.warn("view %q is not modelled; it was left out", name)
+	case "SEQUENCE":
+		in.warn("sequence %q is not modelled; it was left out", name)
+	default:
+		in.warn("%s %q is not modelled; it was left out", strings.ToLower(typ), name)
+	}
+	return nil
 }
 
 var jsonValidRE = regexp.MustCompile("^json_valid\\(`((?:[^`]|``)+)`\\)$")
 
-// readChecks reads check constraints; on MariaDB it notes the json_valid
-// checks of JSON columns, which readColumns turns back into json.
-func (in *inspector) readChecks(ctx context.Context) error {
-	text := checksQueryMySQL
-	if in.flavor == MariaDB {
-		text = checksQueryMariaDB
+// checkRow reads a check constraint; on MariaDB it notes the json_valid
+// checks of JSON columns, which columnRow turns back into json.
+func (in *inspector) checkRow(rows scanner) error {
+	var db, table, name, clause, level string
+	if err := rows.Scan(&db, &table, &name, &clause, &level); err != nil {
+		return err
 	}
-	in.jsonCk = map[tableKey]map[string]bool{}
-	return in.query(ctx, "check constraints", text, 1, func(rows *sql.Rows) error {
-		var db, table, name, clause, level string
-		if err := rows.Scan(&db, &table, &name, &clause, &level); err != nil {
-			return err
-		}
-		t := in.table(db, table)
-		if t == nil {
-			return nil
-		}
-		if m := jsonValidRE.FindStringSubmatch(clause); m != nil && level == "Column" && strings.ReplaceAll(m[1], "``", "`") == name {
-			k := tableKey{t.Schema, t.Name}
-			if in.jsonCk[k] == nil {
-				in.jsonCk[k] = map[string]bool{}
-			}
-			in.jsonCk[k][name] = true
-			t.Checks = append(t.Checks, &metadata.Check{Name: name, Expression: clause}) // dropped if the column is longtext
-			return nil
-		}
-		t.Checks = append(t.Checks, &metadata.Check{Name: name, Expression: canonicalExpr(clause)})
+	t := in.table(db, table)
+	if t == nil {
 		return nil
-	})
+	}
+	if m := jsonValidRE.FindStringSubmatch(clause); m != nil && level == "Column" && strings.ReplaceAll(m[1], "``", "`") == name {
+		k := tableKey{t.Schema, t.Name}
+		if in.jsonCk == nil {
+			in.jsonCk = map[tableKey]map[string]bool{}
+		}
+		if in.jsonCk[k] == nil {
+			in.jsonCk[k] = map[string]bool{}
+		}
+		in.jsonCk[k][name] = true
+		t.Checks = append(t.Checks, &metadata.Check{Name: name, Expression: clause}) // dropped if the column is longtext
+		return nil
+	}
+	t.Checks = append(t.Checks, &metadata.Check{Name: name, Expression: canonicalExpr(clause)})
+	return nil
 }
 
-func (in *inspector) readColumns(ctx context.Context) error {
-	return in.query(ctx, "columns", columnsQuery, 1, func(rows *sql.Rows) error {
-		var db, table, name, colType, nullable, extra, comment, generated string
-		var def sql.NullString
-		if err := rows.Scan(&db, &table, &name, &colType, &nullable, &def, &extra, &comment, &generated); err != nil {
-			return err
-		}
-		t := in.table(db, table)
-		if t == nil {
-			return nil
-		}
-		typ, values := canonicalType(colType)
-		if typ.Kind == metadata.EnumKind {
-			typ.EnumName = enumName(t.Name, name)
-			in.enums = append(in.enums, &metadata.Enum{Schema: t.Schema, Name: typ.EnumName, Values: values})
-		}
-		if typ.Kind == metadata.Text && in.jsonCk[tableKey{t.Schema, t.Name}][name] && strings.EqualFold(colType, "longtext") {
-			typ = metadata.JSONType
-			t.Checks = slices.DeleteFunc(t.Checks, func(c *metadata.Check) bool {
-				return c.Name == name && strings.HasPrefix(c.Expression, "json_valid(")
-			})
-		}
-		c := &metadata.Column{
-			Name:          name,
-			Type:          typ,
-			Nullable:      nullable == "YES",
-			AutoIncrement: strings.Contains(strings.ToLower(extra), "auto_increment"),
-			Comment:       comment,
-		}
-		c.Default = in.columnDefault(def, extra, typ)
-		if generated != "" {
-			in.warn("column %q of table %q is generated (AS %s); it was read as a plain column", name, table, generated)
-		}
-		t.Columns = append(t.Columns, c)
+func (in *inspector) columnRow(rows scanner) error {
+	var db, table, name, colType, nullable, extra, comment, generated string
+	var def sql.NullString
+	if err := rows.Scan(&db, &table, &name, &colType, &nullable, &def, &extra, &comment, &generated); err != nil {
+		return err
+	}
+	t := in.table(db, table)
+	if t == nil {
 		return nil
-	})
+	}
+	typ, values := canonicalType(colType)
+	if typ.Kind == metadata.EnumKind {
+		typ.EnumName = enumName(t.Name, name)
+		in.enums = append(in.enums, &metadata.Enum{Schema: t.Schema, Name: typ.EnumName, Values: values})
+	}
+	if typ.Kind == metadata.Text && in.jsonCk[tableKey{t.Schema, t.Name}][name] && strings.EqualFold(colType, "longtext") {
+		typ = metadata.JSONType
+		t.Checks = slices.DeleteFunc(t.Checks, func(c *metadata.Check) bool {
+			return c.Name == name && strings.HasPrefix(c.Expression, "json_valid(")
+		})
+	}
+	c := &metadata.Column{
+		Name:          name,
+		Type:          typ,
+		Nullable:      nullable == "YES",
+		AutoIncrement: strings.Contains(strings.ToLower(extra), "auto_increment"),
+		Comment:       comment,
+	}
+	c.Default = in.columnDefault(def, extra, typ)
+	if generated != "" {
+		in.warn("column %q of table %q is generated (AS %s); it was read as a plain column", name, table, generated)
+	}
+	t.Columns = append(t.Columns, c)
+	return nil
 }
 
 var introducerRE = regexp.MustCompile(`_[a-z0-9]+\\'`)
@@ -262,52 +300,45 @@ func (in *inspector) columnDefault(def sql.NullString, extra string, t metadata.
 	return canonicalDefault(s, t)
 }
 
-func (in *inspector) readIndexes(ctx context.Context) error {
-	text := indexesQueryMySQL
-	if in.flavor == MariaDB {
-		text = indexesQueryMariaDB
+func (in *inspector) indexRow(rows scanner) error {
+	var db, table, name, typ string
+	var nonUnique int64
+	var column, expr sql.NullString
+	var subPart sql.NullInt64
+	if err := rows.Scan(&db, &table, &name, &nonUnique, &column, &subPart, &typ, &expr); err != nil {
+		return err
 	}
-	type ixKey struct {
-		t    *metadata.Table
-		name string
-	}
-	seen := map[ixKey]*metadata.Index{}
-	var order []ixKey
-	err := in.query(ctx, "indexes", text, 1, func(rows *sql.Rows) error {
-		var db, table, name, typ string
-		var nonUnique int64
-		var column, expr sql.NullString
-		var subPart sql.NullInt64
-		if err := rows.Scan(&db, &table, &name, &nonUnique, &column, &subPart, &typ, &expr); err != nil {
-			return err
-		}
-		t := in.table(db, table)
-		if t == nil {
-			return nil
-		}
-		k := ixKey{t, name}
-		ix := seen[k]
-		if ix == nil {
-			ix = &metadata.Index{Name: name, Unique: nonUnique == 0}
-			if u := strings.ToLower(typ); u == "fulltext" || u == "spatial" {
-				ix.Using = u
-			}
-			seen[k] = ix
-			order = append(order, k)
-		}
-		switch {
-		case expr.Valid && expr.String != "":
-			ix.Expressions = append(ix.Expressions, canonicalExpr(expr.String))
-		case column.Valid:
-			ix.Columns = append(ix.Columns, column.String)
-			if subPart.Valid {
-				in.warn("index %q of table %q indexes a prefix (%d) of column %q; it was read as indexing the whole column", name, table, subPart.Int64, column.String)
-			}
-		}
+	t := in.table(db, table)
+	if t == nil {
 		return nil
-	})
-	for _, k := range order {
-		ix, t := seen[k], k.t
+	}
+	k := ixKey{t, name}
+	ix := in.indexes[k]
+	if ix == nil {
+		ix = &metadata.Index{Name: name, Unique: nonUnique == 0}
+		if u := strings.ToLower(typ); u == "fulltext" || u == "spatial" {
+			ix.Using = u
+		}
+		in.indexes[k] = ix
+		in.ixOrder = append(in.ixOrder, k)
+	}
+	switch {
+	case expr.Valid && expr.String != "":
+		ix.Expressions = append(ix.Expressions, canonicalExpr(expr.String))
+	case column.Valid:
+		ix.Columns = append(ix.Columns, column.String)
+		if subPart.Valid {
+			in.warn("index %q of table %q indexes a prefix (%d) of column %q; it was read as indexing the whole column", name, table, subPart.Int64, column.String)
+		}
+	}
+	return nil
+}
+
+// finishIndexes sorts the indexes read into primary keys, unique
+// constraints and indexes.
+func (in *inspector) finishIndexes() {
+	for _, k := range in.ixOrder {
+		ix, t := in.indexes[k], k.t
 		switch {
 		case k.name == "PRIMARY":
 			t.PrimaryKey = &metadata.PrimaryKey{Columns: ix.Columns}
@@ -317,57 +348,50 @@ func (in *inspector) readIndexes(ctx context.Context) error {
 			t.Indexes = append(t.Indexes, ix)
 		}
 	}
-	return err
 }
 
-func (in *inspector) readForeignKeys(ctx context.Context) error {
-	err := in.query(ctx, "foreign keys", foreignKeyColumnsQuery, 1, func(rows *sql.Rows) error {
-		var db, table, name, column, refDB, refTable, refColumn string
-		if err := rows.Scan(&db, &table, &name, &column, &refDB, &refTable, &refColumn); err != nil {
-			return err
-		}
-		t := in.table(db, table)
-		if t == nil {
-			return nil
-		}
-		fk := t.ForeignKey(name)
-		if fk == nil {
-			fk = &metadata.ForeignKey{Name: name, RefTable: refTable}
-			if refDB != db {
-				fk.RefSchema = refDB
-			}
-			t.ForeignKeys = append(t.ForeignKeys, fk)
-		}
-		fk.Columns = append(fk.Columns, column)
-		fk.RefColumns = append(fk.RefColumns, refColumn)
-		return nil
-	})
-	if err != nil {
+func (in *inspector) foreignKeyRow(rows scanner) error {
+	var db, table, name, column, refDB, refTable, refColumn string
+	if err := rows.Scan(&db, &table, &name, &column, &refDB, &refTable, &refColumn); err != nil {
 		return err
 	}
-	return in.query(ctx, "foreign key actions", foreignKeyRulesQuery, 1, func(rows *sql.Rows) error {
-		var db, table, name, onUpdate, onDelete string
-		if err := rows.Scan(&db, &table, &name, &onUpdate, &onDelete); err != nil {
-			return err
-		}
-		if t := in.table(db, table); t != nil {
-			if fk := t.ForeignKey(name); fk != nil {
-				fk.OnDelete, fk.OnUpdate = canonicalAction(onDelete), canonicalAction(onUpdate)
-			}
-		}
+	t := in.table(db, table)
+	if t == nil {
 		return nil
-	})
+	}
+	fk := t.ForeignKey(name)
+	if fk == nil {
+		fk = &metadata.ForeignKey{Name: name, RefTable: refTable}
+		if refDB != db {
+			fk.RefSchema = refDB
+		}
+		t.ForeignKeys = append(t.ForeignKeys, fk)
+	}
+	fk.Columns = append(fk.Columns, column)
+	fk.RefColumns = append(fk.RefColumns, refColumn)
+	return nil
 }
 
-func (in *inspector) readObjects(ctx context.Context) error {
-	return in.query(ctx, "triggers, routines and events", objectsQuery, 3, func(rows *sql.Rows) error {
-		var kind, db, name string
-		if err := rows.Scan(&kind, &db, &name); err != nil {
-			return err
+func (in *inspector) foreignKeyRuleRow(rows scanner) error {
+	var db, table, name, onUpdate, onDelete string
+	if err := rows.Scan(&db, &table, &name, &onUpdate, &onDelete); err != nil {
+		return err
+	}
+	if t := in.table(db, table); t != nil {
+		if fk := t.ForeignKey(name); fk != nil {
+			fk.OnDelete, fk.OnUpdate = canonicalAction(onDelete), canonicalAction(onUpdate)
 		}
-		in.warn("%s %q is not modelled; it was left out", kind, name)
-		return nil
-	})
+	}
+	return nil
+}
+
+func (in *inspector) objectRow(rows scanner) error {
+	var kind, db, name string
+	if err := rows.Scan(&kind, &db, &name); err != nil {
+		return err
+	}
+	in.warn("%s %q is not modelled; it was left out", kind, name)
+	return nil
 }
 
 // finish orders the model as Normalize does.
