@@ -1,6 +1,7 @@
 package mysql
 
 import (
+	"database/sql"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -83,6 +84,43 @@ func TestDefaultSQL(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.def+" "+tc.sqlType, func(t *testing.T) {
 			assert.Equal(t, tc.want, defaultSQL(tc.def, tc.typ, tc.sqlType))
+		})
+	}
+}
+
+// TestColumnDefaultFlavors reads COLUMN_DEFAULT and EXTRA as each server
+// reports them (MySQL 8's from its documentation: bare literals, and
+// DEFAULT_GENERATED expressions with escaped quotes).
+func TestColumnDefaultFlavors(t *testing.T) {
+	null := sql.NullString{}
+	str := func(s string) sql.NullString { return sql.NullString{String: s, Valid: true} }
+	cases := []struct {
+		name   string
+		flavor Flavor
+		def    sql.NullString
+		extra  string
+		typ    metadata.Type
+		want   string
+	}{
+		{"mariadb string", MariaDB, str("'x'"), "", metadata.VarcharType(5), "'x'"},
+		{"mariadb null", MariaDB, str("NULL"), "", metadata.VarcharType(5), ""},
+		{"mariadb none", MariaDB, null, "", metadata.VarcharType(5), ""},
+		{"mariadb on update", MariaDB, str("current_timestamp(6)"), "on update current_timestamp(6)", metadata.TimestampType, "CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP"},
+		{"mysql string", MySQL, str("x"), "", metadata.VarcharType(5), "'x'"},
+		{"mysql quote", MySQL, str("it's"), "", metadata.VarcharType(5), "'it''s'"},
+		{"mysql number", MySQL, str("0.00"), "", metadata.NumericType(10, 2), "0"},
+		{"mysql boolean", MySQL, str("1"), "", metadata.BooleanType, "true"},
+		{"mysql date", MySQL, str("2020-01-02"), "", metadata.DateType, "'2020-01-02'"},
+		{"mysql null", MySQL, null, "", metadata.IntegerType, ""},
+		{"mysql current_timestamp", MySQL, str("CURRENT_TIMESTAMP(6)"), "DEFAULT_GENERATED", metadata.TimestampType, "CURRENT_TIMESTAMP"},
+		{"mysql on update", MySQL, str("CURRENT_TIMESTAMP"), "DEFAULT_GENERATED on update CURRENT_TIMESTAMP", metadata.TimestampType, "CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP"},
+		{"mysql expression", MySQL, str("uuid()"), "DEFAULT_GENERATED", metadata.UUIDType, "uuid()"},
+		{"mysql text literal", MySQL, str(`_utf8mb4\'hello\'`), "DEFAULT_GENERATED", metadata.TextType, "'hello'"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			in := &inspector{flavor: tc.flavor}
+			assert.Equal(t, tc.want, in.columnDefault(tc.def, tc.extra, tc.typ))
 		})
 	}
 }

@@ -123,3 +123,21 @@ func indexNames(t *metadata.Table) []string {
 	}
 	return out
 }
+
+// TestMySQLCatalogQueries runs the queries written for MySQL 8 where the
+// server can take them (MariaDB has no STATISTICS.EXPRESSION), so at least
+// their syntax is checked here; flavorOf tells the servers apart.
+func TestMySQLCatalogQueries(t *testing.T) {
+	db := dbtest.MySQL(t)
+	in := &inspector{q: db.DB, tables: map[tableKey]*metadata.Table{}}
+	require.NoError(t, in.server(context.Background()))
+	in.setSchemas(nil)
+	q := catalogQuery{what: "checks", text: checksQueryMySQL, repeat: 1, apply: func(scanner) error { return nil }}
+	require.NoError(t, in.query(context.Background(), db.DB, q, q.apply))
+	if in.flavor == MySQL {
+		q.text = indexesQueryMySQL
+		require.NoError(t, in.query(context.Background(), db.DB, q, q.apply))
+	}
+	assert.Equal(t, MariaDB, flavorOf("10.11.6-MariaDB-0+deb12u1"))
+	assert.Equal(t, MySQL, flavorOf("8.0.36"))
+}
