@@ -80,7 +80,7 @@ type Order struct {
 	Desc   bool
 }
 
-// Asc and Desc return ORDER BY keys.
+// Asc returns an ascending ORDER BY key.
 func Asc(column string) Order { return Order{Column: column} }
 
 // Desc returns a descending ORDER BY key.

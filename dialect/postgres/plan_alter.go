@@ -23,7 +23,17 @@ func (p Postgres) alterColumn(m *metadata.MetaData, o *ops.AlterColumn) ([]diale
 		if err != nil {
 			return nil, err
 		}
+		// A default typed by the old type may not cast to the new one
+		// (text to an enum, say): drop it around the change, and set it
+		// again unless the op sets its own.
+		old := p.currentDefault(m, o)
+		if old != "" {
+			out = append(out, alter+"DROP DEFAULT")
+		}
 		out = append(out, alter+"TYPE "+typ+" USING "+col+"::"+typ)
+		if old != "" && o.Default == nil && (o.AutoIncrement == nil || !*o.AutoIncrement) {
+			out = append(out, alter+"SET DEFAULT "+old)
+		}
 	}
 	if o.Nullable != nil {
 		if *o.Nullable {
@@ -64,6 +74,19 @@ func (p Postgres) alterColumn(m *metadata.MetaData, o *ops.AlterColumn) ([]diale
 		res = append(res, stmts("ALTER TABLE "+tbl+" RENAME COLUMN "+col+" TO "+p.QuoteIdent(o.NewName))...)
 	}
 	return res, nil
+}
+
+// currentDefault returns the altered column's server default before the op.
+func (p Postgres) currentDefault(m *metadata.MetaData, o *ops.AlterColumn) string {
+	if o.ExistingDefault != nil {
+		return *o.ExistingDefault
+	}
+	if t := m.Table(o.Schema, o.Table); t != nil {
+		if c := t.Column(o.ColumnName); c != nil {
+			return c.Default
+		}
+	}
+	return ""
 }
 
 // notNull reports whether the altered column is already NOT NULL, as an

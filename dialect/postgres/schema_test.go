@@ -112,3 +112,19 @@ func TestFixtureDDL(t *testing.T) {
 	require.NoError(t, err, "run go test -update to create it")
 	assert.Equal(t, string(want), b.String())
 }
+
+// TestAlterTypeWithDefault changes the type of columns whose default is
+// typed by the old type, in both directions between text and an enum.
+func TestAlterTypeWithDefault(t *testing.T) {
+	d := postgres.Postgres{}
+	db := dbtest.Postgres(t)
+	m := metadata.New()
+	m.AddEnum("mood", "ok", "sad")
+	tb := metadata.NewTable("t", &metadata.Column{Name: "v", Type: metadata.TextType, Nullable: true, Default: "'ok'"})
+	m.AddTable(tb)
+	dialecttest.PlanAndExec(t, d, db.DB, metadata.New(), dialect.CreateOps(m)...)
+	dialecttest.CheckOp(t, d, db.DB, m, &ops.AlterColumn{TableRef: ops.TableRef{Table: "t"}, ColumnName: "v",
+		Type: ptr(metadata.EnumType("mood")), ExistingType: ptr(metadata.TextType)})
+}
+
+func ptr[T any](v T) *T { return &v }
