@@ -39,6 +39,12 @@
 //   - ON DELETE and ON UPDATE actions are read in any case and stored in
 //     lower case.
 //
+// Files that embed schema.yaml's elements (the ops of a revision file)
+// read them one YAML node at a time with [DecodeTable], [DecodeColumn],
+// [DecodeType] and the Decode functions of keys and indexes, with the same
+// keys ([Keys]), meaning and positioned errors as [Read]; [EncodeTable]
+// and the other Encode functions write them back in long form.
+//
 // [MetaData.Validate] checks a model, however it was built: names given and
 // unique in their table, types known, enums declared, keys and indexes over
 // columns that exist, foreign keys to existing tables and columns of the

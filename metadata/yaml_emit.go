@@ -9,11 +9,24 @@ import (
 )
 
 // out builds the YAML node tree of a model, for [Write] (short forms, flow
-// style for small mappings) and for [WriteJSON] (long forms, every key).
+// style for small mappings), for [WriteJSON] (long forms, every key) and
+// for [EncodeTable] and the other Encode functions (long forms, empty keys
+// left out, no style: the embedding file chooses it).
 type out struct {
-	m    *MetaData
-	long bool  // WriteJSON: long forms, every name and key spelled out
-	err  error // the first string that cannot be written
+	m     *MetaData // nil when embedding
+	long  bool      // WriteJSON: long forms, every name and key spelled out
+	embed bool      // EncodeTable, ...: long forms, every name, empty keys left out
+	err   error     // the first string that cannot be written
+}
+
+// short reports whether o writes schema.yaml's short forms, for [Write].
+func (o *out) short() bool { return !o.long && !o.embed }
+
+// fail records the first thing that cannot be written.
+func (o *out) fail(err error) {
+	if o.err == nil {
+		o.err = err
+	}
 }
 
 // obj is a mapping under construction.
@@ -24,7 +37,7 @@ type obj struct {
 
 func (o *out) mapping(flow bool) obj {
 	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-	if flow && !o.long {
+	if flow && o.short() {
 		n.Style = yaml.FlowStyle
 	}
 	return obj{o, n}
@@ -32,7 +45,7 @@ func (o *out) mapping(flow bool) obj {
 
 func (o *out) seq(flow bool) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-	if flow && !o.long {
+	if flow && o.short() {
 		n.Style = yaml.FlowStyle
 	}
 	return n
@@ -41,13 +54,14 @@ func (o *out) seq(flow bool) *yaml.Node {
 // str is a string scalar, quoted by the encoder only where YAML needs it
 // (a plain 1, true or null would not read back as a string).
 func (o *out) str(v string) *yaml.Node {
-	if !utf8.ValidString(v) && o.err == nil {
-		o.err = fmt.Errorf("metadata: %q is not valid UTF-8", v)
+	if !utf8.ValidString(v) {
+		o.fail(fmt.Errorf("metadata: %q is not valid UTF-8", v))
 	}
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}
-	if yaml11Bool[v] || (strings.Contains(v, "'") && !plainInFlow(v)) {
+	if yaml11Bool[v] || (!o.embed && strings.Contains(v, "'") && !plainInFlow(v)) {
 		// A YAML 1.1 reader would see a boolean; and "'x'" reads better
-		// than the encoder's '''x'''.
+		// than the encoder's '''x''' (which an embedding file's other
+		// strings get, so its elements do too).
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
@@ -66,7 +80,7 @@ func plainInFlow(v string) bool {
 // scalar as written; only a plain null or ~ would read as no value.
 func (o *out) sql(v string) *yaml.Node {
 	n := o.str(v)
-	if o.long {
+	if !o.short() {
 		return n
 	}
 	if probe := (&yaml.Node{Kind: yaml.ScalarNode, Value: v}); probe.ShortTag() != "!!null" {

@@ -21,11 +21,7 @@ func (r *reader) primaryKey(p Path, t *Table, sh []shorthands, long field, where
 	}
 	switch {
 	case !isNull(long.val):
-		f := r.fields(pp, long.val, where+": primary_key", primaryKeyKeys)
-		t.PrimaryKey = &PrimaryKey{
-			Name:    r.str(pp.Field("name"), f["name"].val, where+": primary_key name"),
-			Columns: r.stringList(pp.Field("columns"), f["columns"].val, where+": primary_key columns"),
-		}
+		t.PrimaryKey = r.primaryKeyItem(pp, long.val, where+": primary_key", where+": primary_key ")
 		r.agree(pp, long.key, t, flagged, where)
 	case len(flagged) > 0:
 		t.PrimaryKey = &PrimaryKey{}
@@ -71,19 +67,7 @@ func (r *reader) foreignKeys(p Path, t *Table, sh []shorthands, n *yaml.Node, wh
 	}
 	for _, item := range r.list(fp, n, where+": foreign_keys") {
 		at := fp.Index(len(t.ForeignKeys))
-		what := where + ": foreign key"
-		f := r.fields(at, item, what, foreignKeyKeys)
-		t.ForeignKeys = append(t.ForeignKeys, &ForeignKey{
-			Name:              r.str(at.Field("name"), f["name"].val, what+" name"),
-			Columns:           r.stringList(at.Field("columns"), f["columns"].val, what+" columns"),
-			RefSchema:         r.str(at.Field("ref_schema"), f["ref_schema"].val, what+" ref_schema"),
-			RefTable:          r.str(at.Field("ref_table"), f["ref_table"].val, what+" ref_table"),
-			RefColumns:        r.stringList(at.Field("ref_columns"), f["ref_columns"].val, what+" ref_columns"),
-			OnDelete:          action(r.str(at.Field("on_delete"), f["on_delete"].val, what+" on_delete")),
-			OnUpdate:          action(r.str(at.Field("on_update"), f["on_update"].val, what+" on_update")),
-			Deferrable:        r.boolean(at.Field("deferrable"), f["deferrable"].val, what+" deferrable"),
-			InitiallyDeferred: r.boolean(at.Field("initially_deferred"), f["initially_deferred"].val, what+" initially_deferred"),
-		})
+		t.ForeignKeys = append(t.ForeignKeys, r.foreignKeyItem(at, item, where+": foreign key", where+": foreign key "))
 	}
 }
 
@@ -124,23 +108,14 @@ func (r *reader) uniques(p Path, t *Table, sh []shorthands, n *yaml.Node, where 
 	}
 	for _, item := range r.list(up, n, where+": unique") {
 		at := up.Index(len(t.Uniques))
-		f := r.fields(at, item, where+": unique constraint", uniqueKeys)
-		t.Uniques = append(t.Uniques, &Unique{
-			Name:    r.str(at.Field("name"), f["name"].val, where+": unique name"),
-			Columns: r.stringList(at.Field("columns"), f["columns"].val, where+": unique columns"),
-		})
+		t.Uniques = append(t.Uniques, r.uniqueItem(at, item, where+": unique constraint", where+": unique "))
 	}
 }
 
 func (r *reader) checks(p Path, t *Table, n *yaml.Node, where string) {
 	cp := p.Field("checks")
 	for k, item := range r.list(cp, n, where+": checks") {
-		at := cp.Index(k)
-		f := r.fields(at, item, where+": check", checkKeys)
-		t.Checks = append(t.Checks, &Check{
-			Name:       r.str(at.Field("name"), f["name"].val, where+": check name"),
-			Expression: r.str(at.Field("expression"), f["expression"].val, where+": check expression"),
-		})
+		t.Checks = append(t.Checks, r.checkItem(cp.Index(k), item, where+": check", where+": check "))
 	}
 }
 
@@ -155,16 +130,7 @@ func (r *reader) indexes(p Path, t *Table, sh []shorthands, n *yaml.Node, where 
 	}
 	for _, item := range r.list(ip, n, where+": indexes") {
 		at := ip.Index(len(t.Indexes))
-		what := where + ": index"
-		f := r.fields(at, item, what, indexKeys)
-		t.Indexes = append(t.Indexes, &Index{
-			Name:        r.str(at.Field("name"), f["name"].val, what+" name"),
-			Columns:     r.stringList(at.Field("columns"), f["columns"].val, what+" columns"),
-			Expressions: r.stringList(at.Field("expressions"), f["expressions"].val, what+" expressions"),
-			Unique:      r.boolean(at.Field("unique"), f["unique"].val, what+" unique"),
-			Where:       r.str(at.Field("where"), f["where"].val, what+" where"),
-			Using:       r.str(at.Field("using"), f["using"].val, what+" using"),
-		})
+		t.Indexes = append(t.Indexes, r.indexItem(at, item, where+": index", where+": index "))
 	}
 }
 
@@ -172,3 +138,68 @@ func (r *reader) indexes(p Path, t *Table, sh []shorthands, n *yaml.Node, where 
 func action(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
+
+// The item readers below read one key or index mapping n, from which the
+// element at path at comes: what names it in messages, and key+"name"
+// (key+"columns", ...) names its fields.
+
+func (r *reader) primaryKeyItem(at Path, n *yaml.Node, what, key string) *PrimaryKey {
+	f := r.item(at, n, what, key, primaryKeyKeys)
+	return &PrimaryKey{Name: f.str("name"), Columns: f.strings("columns")}
+}
+
+func (r *reader) foreignKeyItem(at Path, n *yaml.Node, what, key string) *ForeignKey {
+	f := r.item(at, n, what, key, foreignKeyKeys)
+	return &ForeignKey{
+		Name:              f.str("name"),
+		Columns:           f.strings("columns"),
+		RefSchema:         f.str("ref_schema"),
+		RefTable:          f.str("ref_table"),
+		RefColumns:        f.strings("ref_columns"),
+		OnDelete:          action(f.str("on_delete")),
+		OnUpdate:          action(f.str("on_update")),
+		Deferrable:        f.boolean("deferrable"),
+		InitiallyDeferred: f.boolean("initially_deferred"),
+	}
+}
+
+func (r *reader) uniqueItem(at Path, n *yaml.Node, what, key string) *Unique {
+	f := r.item(at, n, what, key, uniqueKeys)
+	return &Unique{Name: f.str("name"), Columns: f.strings("columns")}
+}
+
+func (r *reader) checkItem(at Path, n *yaml.Node, what, key string) *Check {
+	f := r.item(at, n, what, key, checkKeys)
+	return &Check{Name: f.str("name"), Expression: f.str("expression")}
+}
+
+func (r *reader) indexItem(at Path, n *yaml.Node, what, key string) *Index {
+	f := r.item(at, n, what, key, indexKeys)
+	return &Index{
+		Name:        f.str("name"),
+		Columns:     f.strings("columns"),
+		Expressions: f.strings("expressions"),
+		Unique:      f.boolean("unique"),
+		Where:       f.str("where"),
+		Using:       f.str("using"),
+	}
+}
+
+// item is a key or index mapping being read.
+type item struct {
+	r   *reader
+	at  Path
+	f   map[string]field
+	key string
+}
+
+// item reads the mapping n with the keys known; see [reader.fields].
+func (r *reader) item(at Path, n *yaml.Node, what, key string, known []string) item {
+	return item{r, at, r.fields(at, n, what, known), key}
+}
+
+func (i item) str(k string) string { return i.r.str(i.at.Field(k), i.f[k].val, i.key+k) }
+
+func (i item) strings(k string) []string { return i.r.stringList(i.at.Field(k), i.f[k].val, i.key+k) }
+
+func (i item) boolean(k string) bool { return i.r.boolean(i.at.Field(k), i.f[k].val, i.key+k) }

@@ -24,7 +24,7 @@ type plan struct {
 
 func (o *out) plan(t *Table) plan {
 	pl := plan{cols: make([]colFlags, len(t.Columns))}
-	if o.long {
+	if !o.short() {
 		return pl
 	}
 	if pk := t.PrimaryKey; pk != nil && len(pk.Columns) == 1 && o.derived(KindPrimaryKey, t, pk.Name, pk.Columns, "", nil) {
@@ -86,9 +86,10 @@ func (o *out) derived(kind string, t *Table, name string, cols []string, refTabl
 	return err == nil && d == name
 }
 
-// name adds a key's name unless the convention derives it (always in long form).
+// name adds a key's name unless the convention derives it (always in long
+// forms).
 func (o *out) name(b obj, kind string, t *Table, name string, cols []string, refTable string, refCols []string) {
-	if o.long || !o.derived(kind, t, name, cols, refTable, refCols) {
+	if !o.short() || !o.derived(kind, t, name, cols, refTable, refCols) {
 		b.opt("name", name)
 	}
 }

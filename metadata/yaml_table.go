@@ -19,6 +19,10 @@ var (
 	indexKeys  = []string{"name", "columns", "expressions", "unique", "where", "using"}
 )
 
+// shorthandKeys are a column's key flags: constraints of its table, spelled
+// on the column.
+var shorthandKeys = []string{"primary_key", "unique", "index", "references", "on_delete", "on_update"}
+
 // shorthands are a column's key flags, each the YAML node that set it, to
 // be expanded into the table's long forms once all columns are read.
 type shorthands struct {
@@ -28,7 +32,11 @@ type shorthands struct {
 }
 
 func (r *reader) table(p Path, n *yaml.Node, ordinal int) *Table {
-	where := elementName("table", qualify(scalarOf(n, "schema"), scalarOf(n, "name")), ordinal)
+	return r.tableAs(p, n, elementName("table", qualify(scalarOf(n, "schema"), scalarOf(n, "name")), ordinal))
+}
+
+// tableAs reads a table mapping; where names it in messages.
+func (r *reader) tableAs(p Path, n *yaml.Node, where string) *Table {
 	t := &Table{}
 	f := r.fields(p, n, where, tableKeys)
 	if f == nil {
@@ -39,9 +47,10 @@ func (r *reader) table(p Path, n *yaml.Node, ordinal int) *Table {
 	t.Comment = r.str(p.Field("comment"), f["comment"].val, where+": comment")
 	var sh []shorthands
 	for j, cn := range r.list(p.Field("columns"), f["columns"].val, where+": columns") {
-		c, s := r.column(p.Field("columns").Index(j), cn, where+", "+elementName("column", scalarOf(cn, "name"), j))
+		cp, what := p.Field("columns").Index(j), columnName(where, cn, j)
+		c, cf := r.column(cp, cn, what)
 		t.Columns = append(t.Columns, c)
-		sh = append(sh, s)
+		sh = append(sh, r.shorthands(cp, cf, what))
 	}
 	r.primaryKey(p, t, sh, f["primary_key"], where)
 	r.foreignKeys(p, t, sh, f["foreign_keys"].val, where)
@@ -51,21 +60,37 @@ func (r *reader) table(p Path, n *yaml.Node, ordinal int) *Table {
 	return t
 }
 
-func (r *reader) column(p Path, n *yaml.Node, where string) (*Column, shorthands) {
+// columnName names the j-th column of the table where in messages.
+func columnName(where string, n *yaml.Node, j int) string {
+	return where + ", " + elementName("column", scalarOf(n, "name"), j)
+}
+
+// column reads a column mapping but for its key flags, and returns its
+// fields for [reader.shorthands] (nil when n is not a mapping).
+func (r *reader) column(p Path, n *yaml.Node, where string) (*Column, map[string]field) {
 	c := &Column{Nullable: true}
-	var s shorthands
 	f := r.fields(p, n, where, columnKeys)
 	if f == nil {
-		return c, s
+		return c, nil
 	}
 	c.Name = r.str(p.Field("name"), f["name"].val, where+": name")
 	c.Type = r.columnType(p, n, f, where)
 	if v, ok := f["nullable"]; ok {
-		c.Nullable, s.nullable = r.boolean(p.Field("nullable"), v.val, where+": nullable"), true
+		c.Nullable = r.boolean(p.Field("nullable"), v.val, where+": nullable")
 	}
 	c.Default = r.str(p.Field("default"), f["default"].val, where+": default")
 	c.AutoIncrement = r.boolean(p.Field("autoincrement"), f["autoincrement"].val, where+": autoincrement")
 	c.Comment = r.str(p.Field("comment"), f["comment"].val, where+": comment")
+	return c, f
+}
+
+// shorthands reads the key flags of a column of a table, from its fields f.
+func (r *reader) shorthands(p Path, f map[string]field, where string) shorthands {
+	var s shorthands
+	if f == nil {
+		return s
+	}
+	_, s.nullable = f["nullable"]
 	flag := func(key string) *yaml.Node {
 		if v, ok := f[key]; ok && r.boolean(p.Field(key), v.val, where+": "+key) {
 			return v.val
@@ -79,7 +104,7 @@ func (r *reader) column(p Path, n *yaml.Node, where string) (*Column, shorthands
 			r.errorf(p.Field(key), v.key, "%s: %s applies to a foreign key; add references: table.column, or remove it", where, key)
 		}
 	}
-	return c, s
+	return s
 }
 
 // columnType reads type, or native, and variants.

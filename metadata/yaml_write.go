@@ -79,12 +79,19 @@ func (o *out) convention(nc NamingConvention) *yaml.Node {
 func (o *out) table(t *Table) *yaml.Node {
 	pl := o.plan(t)
 	b := o.mapping(false)
-	b.opt("schema", t.Schema)
-	b.set("name", o.str(t.Name))
+	if o.embed {
+		// An embedded table reads like the ops around it: name first.
+		b.set("name", o.str(t.Name))
+		b.opt("schema", t.Schema)
+	} else {
+		b.opt("schema", t.Schema)
+		b.set("name", o.str(t.Name))
+	}
 	b.opt("comment", t.Comment)
 	cols := o.seq(false)
 	for j, c := range t.Columns {
-		cols.Content = append(cols.Content, o.column(t, c, pl.cols[j]))
+		inKey := t.PrimaryKey != nil && slices.Contains(t.PrimaryKey.Columns, c.Name)
+		cols.Content = append(cols.Content, o.column(c, inKey, pl.cols[j]))
 	}
 	b.set("columns", cols)
 	o.items(b, "indexes", len(t.Indexes)-pl.indexes, func(k int) *yaml.Node { return o.index(t, t.Indexes[pl.indexes+k]) })
@@ -118,13 +125,18 @@ func (o *out) items(b obj, key string, n int, item func(k int) *yaml.Node) {
 	b.set(key, list)
 }
 
-func (o *out) column(t *Table, c *Column, f colFlags) *yaml.Node {
+// column writes a column; nullable is written only when it is not what
+// [Read] assumes (nullable, or not nullable in the primary key: inKey).
+func (o *out) column(c *Column, inKey bool, f colFlags) *yaml.Node {
 	b := o.mapping(true)
 	b.set("name", o.str(c.Name))
-	o.columnType(b, c.Type)
+	if err := o.columnType(b, c.Type); err != nil {
+		o.fail(fmt.Errorf("column %s: %w", c.Name, err))
+	}
 	shorthand(b, "primary_key", f.primaryKey)
-	b.flag("autoincrement", c.AutoIncrement)
-	inKey := t.PrimaryKey != nil && slices.Contains(t.PrimaryKey.Columns, c.Name)
+	if !o.embed {
+		b.flag("autoincrement", c.AutoIncrement)
+	}
 	if c.Nullable == inKey || o.long {
 		b.set("nullable", o.boolean(c.Nullable))
 	}
@@ -141,6 +153,10 @@ func (o *out) column(t *Table, c *Column, f colFlags) *yaml.Node {
 		b.opt("on_delete", fk.OnDelete)
 		b.opt("on_update", fk.OnUpdate)
 	}
+	if o.embed {
+		// Revision files have always put autoincrement after default.
+		b.flag("autoincrement", c.AutoIncrement)
+	}
 	b.opt("comment", c.Comment)
 	return b.n
 }
@@ -154,12 +170,20 @@ func shorthand(b obj, key string, set bool) {
 }
 
 // columnType writes type: in the canonical spelling, or native: for a
-// native type that would not read back as itself.
-func (o *out) columnType(b obj, t Type) {
+// native type that would not read back as itself. When embedding, it
+// refuses a type whose spelling reads back as another type ([Write] does
+// not check the model; [EncodeTable] and the like are given what a program
+// built).
+func (o *out) columnType(b obj, t Type) error {
 	key := "type"
 	if t.Kind == Native {
 		if u, err := ParseType(t.Native); err != nil || !u.Equal(NativeType(t.Native)) {
 			key = "native"
+		}
+	}
+	if o.embed && key == "type" {
+		if u, err := ParseType(t.String()); err != nil || !u.Equal(t.For("")) {
+			return fmt.Errorf("type %s does not read back as itself", t)
 		}
 	}
 	b.set(key, o.str(t.String()))
@@ -170,4 +194,5 @@ func (o *out) columnType(b obj, t Type) {
 		}
 		b.set("variants", v.n)
 	}
+	return nil
 }

@@ -4,15 +4,47 @@ import (
 	"slices"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/retortdb/retort/metadata"
 )
+
+// The keys of the schema.yaml elements that ops carry, as metadata reads
+// them; an op's mapping has these and keys of its own (table, schema).
+var (
+	tableKeys      = metadata.Keys("table")
+	primaryKeyKeys = metadata.Keys(metadata.KindPrimaryKey)
+	foreignKeyKeys = metadata.Keys(metadata.KindForeignKey)
+	uniqueKeys     = metadata.Keys(metadata.KindUnique)
+	checkKeys      = metadata.Keys(metadata.KindCheck)
+	indexKeys      = metadata.Keys(metadata.KindIndex)
+)
+
+// tableDefinition are the keys of a table beyond its name, which drop_table
+// takes only with the columns.
+var tableDefinition = slices.DeleteFunc(slices.Clone(tableKeys), func(k string) bool { return k == "schema" || k == "name" })
+
+// columnAdvice is what add_column and drop_column say of a column's key
+// flags (unique: true, ...), which a column alone cannot carry.
+const columnAdvice = "add it with its own op (create_unique_constraint, create_index, create_foreign_key, create_primary_key)"
 
 // withRef returns keys with table and schema added.
 func withRef(keys ...string) []string { return append([]string{"table", "schema"}, keys...) }
 
+// valueOf returns the value of key in the mapping n, or nil: a look ahead,
+// before the mapping is read.
+func valueOf(n *yaml.Node, key string) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
+		if deref(n.Content[i]).Value == key {
+			return deref(n.Content[i+1])
+		}
+	}
+	return nil
+}
+
 // labelled names an op in messages by a key of its mapping, when present.
 func labelled(op string, n *yaml.Node, key string) string {
-	if s := scalarOf(n, key); s != "" {
-		return op + " " + s
+	if v := valueOf(n, key); v != nil && v.Kind == yaml.ScalarNode && v.Value != "" {
+		return op + " " + v.Value
 	}
 	return op
 }
@@ -20,17 +52,51 @@ func labelled(op string, n *yaml.Node, key string) string {
 // ref reads table and schema.
 func (o obj) ref() TableRef { return TableRef{Schema: o.str("schema"), Table: o.required("table")} }
 
+// element reads the fields of o that are those of a schema.yaml element
+// (keys) with metadata's decode, reporting its problems as the op's.
+func element[T any](d *decoder, o obj, keys []string, decode func(file string, n *yaml.Node, what string) (T, error)) T {
+	v, err := decode(d.file, o.only(keys), o.what)
+	d.add(err)
+	return v
+}
+
+// table reads a whole table, as schema.yaml writes it.
+func (d *decoder) table(n *yaml.Node, what string) *metadata.Table {
+	t, err := metadata.DecodeTable(d.file, n, what)
+	d.add(err)
+	return t
+}
+
+// column reads a column standing alone: without key flags.
+func (d *decoder) column(n *yaml.Node, what string) *metadata.Column {
+	c, err := metadata.DecodeColumn(d.file, n, what, columnAdvice)
+	d.add(err)
+	return c
+}
+
+// typeValue reads alter_column's type or existing_type: a type as text, or
+// a mapping {type | native, variants}.
+func (d *decoder) typeValue(n *yaml.Node, what string) *metadata.Type {
+	t, err := metadata.DecodeType(d.file, n, what)
+	d.add(err)
+	return &t
+}
+
 func decodeCreateTable(d *decoder, n *yaml.Node) Op {
-	return &CreateTable{Table: d.table(d.obj(n, labelled("create_table", n, "name"), tableKeys))}
+	return &CreateTable{Table: d.table(n, labelled("create_table", n, "name"))}
 }
 
 func decodeDropTable(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("drop_table", n, "name"), tableKeys)
-	op := &DropTable{TableRef: TableRef{Schema: o.str("schema"), Table: o.required("name")}}
-	if o.has("columns") {
-		op.Table = d.table(o)
+	what := labelled("drop_table", n, "name")
+	if valueOf(n, "columns") != nil {
+		op := &DropTable{Table: d.table(n, what)}
+		if op.Table != nil {
+			op.TableRef = TableRef{Schema: op.Table.Schema, Table: op.Table.Name}
+		}
 		return op
 	}
+	o := d.obj(n, what, tableKeys)
+	op := &DropTable{TableRef: TableRef{Schema: o.str("schema"), Table: o.required("name")}}
 	for _, k := range tableDefinition {
 		if o.has(k) {
 			d.errorf(o.f[k].key, "%s: %s is part of the table's definition, which needs its columns too: give the whole table (as in create_table), or only its name", o.what, k)
@@ -61,7 +127,7 @@ func decodeAddColumn(d *decoder, n *yaml.Node) Op {
 		}
 		return op
 	}
-	op.Column = d.column(o.val("column"), o.sub("column"), nil)
+	op.Column = d.column(o.val("column"), o.sub("column"))
 	return op
 }
 
@@ -69,8 +135,9 @@ func decodeDropColumn(d *decoder, n *yaml.Node) Op {
 	o := d.obj(n, labelled("drop_column", n, "table"), withRef("column"))
 	op := &DropColumn{TableRef: o.ref()}
 	if c := o.val("column"); c != nil && c.Kind == yaml.MappingNode {
-		op.Column = d.column(c, o.sub("column"), nil)
-		op.ColumnName = op.Column.Name
+		if op.Column = d.column(c, o.sub("column")); op.Column != nil {
+			op.ColumnName = op.Column.Name
+		}
 	} else {
 		op.ColumnName = o.required("column")
 	}
@@ -107,14 +174,14 @@ func decodeAlterColumn(d *decoder, n *yaml.Node) Op {
 
 func decodeCreateIndex(d *decoder, n *yaml.Node) Op {
 	o := d.obj(n, labelled("create_index", n, "name"), withRef(indexKeys...))
-	return &CreateIndex{TableRef: o.ref(), Index: d.index(o)}
+	return &CreateIndex{TableRef: o.ref(), Index: element(d, o, indexKeys, metadata.DecodeIndex)}
 }
 
 func decodeDropIndex(d *decoder, n *yaml.Node) Op {
 	o := d.obj(n, labelled("drop_index", n, "name"), withRef(indexKeys...))
 	op := &DropIndex{TableRef: o.ref(), IndexName: o.required("name")}
 	if o.has("columns") || o.has("expressions") {
-		op.Index = d.index(o)
+		op.Index = element(d, o, indexKeys, metadata.DecodeIndex)
 		return op
 	}
 	for _, k := range []string{"unique", "where", "using"} {
@@ -127,22 +194,22 @@ func decodeDropIndex(d *decoder, n *yaml.Node) Op {
 
 func decodeCreateUnique(d *decoder, n *yaml.Node) Op {
 	o := d.obj(n, labelled("create_unique_constraint", n, "name"), withRef(uniqueKeys...))
-	return &CreateUniqueConstraint{TableRef: o.ref(), Unique: d.unique(o)}
+	return &CreateUniqueConstraint{TableRef: o.ref(), Unique: element(d, o, uniqueKeys, metadata.DecodeUnique)}
 }
 
 func decodeCreateForeignKey(d *decoder, n *yaml.Node) Op {
 	o := d.obj(n, labelled("create_foreign_key", n, "name"), withRef(foreignKeyKeys...))
-	return &CreateForeignKey{TableRef: o.ref(), ForeignKey: d.foreignKey(o)}
+	return &CreateForeignKey{TableRef: o.ref(), ForeignKey: element(d, o, foreignKeyKeys, metadata.DecodeForeignKey)}
 }
 
 func decodeCreateCheck(d *decoder, n *yaml.Node) Op {
 	o := d.obj(n, labelled("create_check_constraint", n, "name"), withRef(checkKeys...))
-	return &CreateCheckConstraint{TableRef: o.ref(), Check: d.check(o)}
+	return &CreateCheckConstraint{TableRef: o.ref(), Check: element(d, o, checkKeys, metadata.DecodeCheck)}
 }
 
 func decodeCreatePrimaryKey(d *decoder, n *yaml.Node) Op {
 	o := d.obj(n, labelled("create_primary_key", n, "name"), withRef(primaryKeyKeys...))
-	return &CreatePrimaryKey{TableRef: o.ref(), PrimaryKey: d.primaryKey(o)}
+	return &CreatePrimaryKey{TableRef: o.ref(), PrimaryKey: element(d, o, primaryKeyKeys, metadata.DecodePrimaryKey)}
 }
 
 // constraintKeys are the keys of each type of constraint's definition,
@@ -204,12 +271,12 @@ func inferConstraintType(o obj) string {
 func setConstraintDefinition(d *decoder, o obj, op *DropConstraint, typ string) {
 	switch typ {
 	case ConstraintUnique:
-		op.Unique = d.unique(o)
+		op.Unique = element(d, o, uniqueKeys, metadata.DecodeUnique)
 	case ConstraintPrimary:
-		op.PrimaryKey = d.primaryKey(o)
+		op.PrimaryKey = element(d, o, primaryKeyKeys, metadata.DecodePrimaryKey)
 	case ConstraintCheck:
-		op.Check = d.check(o)
+		op.Check = element(d, o, checkKeys, metadata.DecodeCheck)
 	case ConstraintForeignKey:
-		op.ForeignKey = d.foreignKey(o)
+		op.ForeignKey = element(d, o, foreignKeyKeys, metadata.DecodeForeignKey)
 	}
 }

@@ -1,6 +1,7 @@
 package ops
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -24,6 +25,15 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 		e.Line, e.Column = n.Line, n.Column
 	}
 	d.errs = append(d.errs, e)
+}
+
+// add records the problems a metadata decoder reported, an ErrorList
+// positioned in the same file.
+func (d *decoder) add(err error) {
+	var l metadata.ErrorList
+	if errors.As(err, &l) {
+		d.errs = append(d.errs, l...)
+	}
 }
 
 // field is one key of a mapping and its value.
@@ -74,6 +84,22 @@ func hint(word string, known []string) string {
 		return fmt.Sprintf(" (did you mean %q?)", m)
 	}
 	return "; use one of " + strings.Join(known, ", ")
+}
+
+// only returns a mapping of o's fields among keys, for reading the
+// schema.yaml element an op's mapping holds beside keys of its own: o has
+// reported the unknown keys and the keys given twice.
+func (o obj) only(keys []string) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	if o.n != nil {
+		m.Line, m.Column = o.n.Line, o.n.Column
+	}
+	for _, k := range keys {
+		if f, ok := o.f[k]; ok {
+			m.Content = append(m.Content, f.key, f.val)
+		}
+	}
+	return m
 }
 
 // has reports whether the key is present (even as null).

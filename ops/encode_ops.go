@@ -15,11 +15,25 @@ func (b mapb) ref(r TableRef) {
 	b.str("schema", r.Schema)
 }
 
-func (o *CreateTable) encode() (*yaml.Node, error) { return tableNode(o.Table) }
+// element adds the fields of a schema.yaml element metadata wrote, but
+// for its name, which an op writes first, before its table.
+func (b mapb) element(n *yaml.Node, err error) error {
+	if err != nil {
+		return err
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value != "name" {
+			b.n.Content = append(b.n.Content, n.Content[i], n.Content[i+1])
+		}
+	}
+	return nil
+}
+
+func (o *CreateTable) encode() (*yaml.Node, error) { return metadata.EncodeTable(o.Table) }
 
 func (o *DropTable) encode() (*yaml.Node, error) {
 	if o.Table != nil {
-		return tableNode(o.Table)
+		return metadata.EncodeTable(o.Table)
 	}
 	b := newMap()
 	b.set("name", strNode(o.TableRef.Table))
@@ -46,9 +60,16 @@ func (o *SetTableComment) encode() (*yaml.Node, error) {
 func (o *AddColumn) encode() (*yaml.Node, error) {
 	b := newMap()
 	b.ref(o.TableRef)
-	c, err := columnNode(o.Column, false)
-	b.set("column", c)
-	return b.n, err
+	return b.n, b.column(o.Column)
+}
+
+// column adds a column standing alone.
+func (b mapb) column(c *metadata.Column) error {
+	n, err := metadata.EncodeColumn(c)
+	if err == nil {
+		b.set("column", n)
+	}
+	return err
 }
 
 func (o *DropColumn) encode() (*yaml.Node, error) {
@@ -58,9 +79,7 @@ func (o *DropColumn) encode() (*yaml.Node, error) {
 		b.set("column", strNode(o.column()))
 		return b.n, nil
 	}
-	c, err := columnNode(o.Column, false)
-	b.set("column", c)
-	return b.n, err
+	return b.n, b.column(o.Column)
 }
 
 func (o *AlterColumn) encode() (*yaml.Node, error) {
@@ -90,7 +109,7 @@ func (b mapb) typ(key string, t *metadata.Type) error {
 	if t == nil {
 		return nil
 	}
-	n, err := typeNode(t)
+	n, err := metadata.EncodeType(*t)
 	if err == nil {
 		b.set(key, n)
 	}
@@ -101,8 +120,7 @@ func (o *CreateIndex) encode() (*yaml.Node, error) {
 	b := newMap()
 	b.str("name", o.Index.Name)
 	b.ref(o.TableRef)
-	indexFields(b, o.Index)
-	return b.n, nil
+	return b.n, b.element(metadata.EncodeIndex(o.Index))
 }
 
 func (o *DropIndex) encode() (*yaml.Node, error) {
@@ -110,7 +128,7 @@ func (o *DropIndex) encode() (*yaml.Node, error) {
 	b.set("name", strNode(o.index()))
 	b.ref(o.TableRef)
 	if o.Index != nil {
-		indexFields(b, o.Index)
+		return b.n, b.element(metadata.EncodeIndex(o.Index))
 	}
 	return b.n, nil
 }
@@ -127,8 +145,7 @@ func (o *CreateForeignKey) encode() (*yaml.Node, error) {
 	b := newMap()
 	b.str("name", o.ForeignKey.Name)
 	b.ref(o.TableRef)
-	foreignKeyFields(b, o.ForeignKey)
-	return b.n, nil
+	return b.n, b.element(metadata.EncodeForeignKey(o.ForeignKey))
 }
 
 func (o *CreateCheckConstraint) encode() (*yaml.Node, error) {
@@ -164,7 +181,7 @@ func (o *DropConstraint) encode() (*yaml.Node, error) {
 	case o.Check != nil:
 		b.set("expression", strNode(o.Check.Expression))
 	case o.ForeignKey != nil:
-		foreignKeyFields(b, o.ForeignKey)
+		return b.n, b.element(metadata.EncodeForeignKey(o.ForeignKey))
 	}
 	return b.n, nil
 }
