@@ -1,14 +1,17 @@
 package mysql
 
 import (
+	"database/sql"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-sql-driver/mysql"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/dbtest"
 )
 
 func TestRegistered(t *testing.T) {
@@ -83,4 +86,22 @@ func TestCapabilities(t *testing.T) {
 	assert.False(t, c.ExpressionIndexes, "MariaDB has none; New(MySQL) says yes")
 	assert.True(t, New(MySQL).Capabilities().ExpressionIndexes)
 	assert.Equal(t, 64, c.MaxIdentifierLength)
+}
+
+// TestDriverConnects opens the test database through Driver's DSN: the
+// session is in UTC and times come back as time.Time.
+func TestDriverConnects(t *testing.T) {
+	db := dbtest.MySQL(t)
+	u, err := dialect.ParseURL(db.URL)
+	require.NoError(t, err)
+	name, dsn, err := testDialect.Driver(u)
+	require.NoError(t, err)
+	conn, err := sql.Open(name, dsn)
+	require.NoError(t, err)
+	defer conn.Close()
+	var tz string
+	var now time.Time
+	require.NoError(t, conn.QueryRow("SELECT @@session.time_zone, NOW(6)").Scan(&tz, &now))
+	assert.Equal(t, "+00:00", tz)
+	assert.WithinDuration(t, time.Now(), now, time.Minute)
 }
