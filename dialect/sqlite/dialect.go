@@ -25,9 +25,10 @@
 //   - Schemas: none (ATTACHed databases are out of scope).
 //   - Autoincrement: only a single-column INTEGER PRIMARY KEY can have it, so
 //     a smallint or bigint autoincrement key is created as INTEGER (64 bits
-//     in SQLite anyway). It reads back as integer, or as bigint when bigint
-//     columns refer to it (so the model stays valid: a foreign key and its
-//     key have one type); Normalize says the same. Autoincrement anywhere
+//     in SQLite anyway). It reads back as integer, or as the bigint or
+//     smallint type of the columns that refer to it (so the model stays
+//     valid: a foreign key and its key have one type); Normalize says the
+//     same. Autoincrement anywhere
 //     else is dropped.
 //
 // SQLite's ALTER TABLE adds, renames and drops columns and renames tables;

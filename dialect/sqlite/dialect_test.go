@@ -197,3 +197,27 @@ func TestLock(t *testing.T) {
 	require.NoError(t, sqliteDialect.Lock(ctx, waiter, "migrate", time.Second))
 	require.NoError(t, sqliteDialect.Unlock(ctx, waiter, "migrate"))
 }
+
+// TestAutoincrementKeyTakesReferringType: a smallint or bigint
+// autoincrement key, created as INTEGER, reads back with the type of the
+// columns that refer to it, so the reflected model stays valid.
+func TestAutoincrementKeyTakesReferringType(t *testing.T) {
+	t.Parallel()
+	for _, typ := range []metadata.Type{metadata.SmallIntType, metadata.IntegerType, metadata.BigIntType} {
+		m := metadata.New()
+		p := metadata.NewTable("p", &metadata.Column{Name: "id", Type: typ, AutoIncrement: true})
+		p.SetPrimaryKey("id")
+		c := metadata.NewTable("c", metadata.NewColumn("p_id", typ))
+		c.AddForeignKey([]string{"p_id"}, "p", []string{"id"})
+		m.AddTable(p)
+		m.AddTable(c)
+		require.NoError(t, m.ApplyNamingConvention())
+		n := sqliteDialect.Normalize(m)
+		require.Equal(t, typ, n.Tables[0].Columns[0].Type)
+		db := freshDB(t)
+		create(t, db, m)
+		got := inspect(t, db).MetaData
+		requireSameModel(t, n, got)
+		require.NoError(t, got.Validate())
+	}
+}

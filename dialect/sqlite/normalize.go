@@ -8,8 +8,8 @@ import (
 
 // Normalize returns a copy of m as Inspect reads it back after m is created
 // on SQLite: no schemas and no comments; types through their declared name
-// and back (see types.go); an autoincrement key as integer (as bigint when
-// bigint columns refer to it, see widenAutoincrementKeys), autoincrement
+// and back (see types.go); an autoincrement key as integer (or as the type of
+// the columns that refer to it, see widenAutoincrementKeys), autoincrement
 // dropped where SQLite cannot have it; primary key columns not nullable;
 // defaults, index expressions and check expressions in the spelling SQLite
 // returns; NO ACTION as the empty default; foreign keys sorted by name,
@@ -106,13 +106,15 @@ func normalTable(m *metadata.MetaData, t *metadata.Table) {
 	}
 }
 
-// widenAutoincrementKeys makes an autoincrement primary key bigint when a
-// bigint column refers to it. SQLite forces the key's declared type to
-// INTEGER (a 64-bit rowid), so a bigint key reads back as integer; the
-// bigint columns that refer to it would then disagree with it, which a
-// model may not do. Inspect and Normalize apply the same rule, so they
-// agree.
+// widenAutoincrementKeys gives an autoincrement primary key the integer
+// type of the columns that refer to it (bigint, or smallint). SQLite forces
+// the key's declared type to INTEGER (a 64-bit rowid), so a bigint or
+// smallint key reads back as integer; the columns that refer to it would
+// then disagree with it, which a model may not do. Inspect and Normalize
+// apply the same rule, so they agree. Should the referring columns differ,
+// bigint wins over smallint.
 func widenAutoincrementKeys(m *metadata.MetaData) {
+	rank := map[metadata.Kind]int{metadata.Integer: 0, metadata.SmallInt: 1, metadata.BigInt: 2}
 	for _, t := range m.Tables {
 		for _, fk := range t.ForeignKeys {
 			parent := tableFold(m, fk.RefTable)
@@ -120,13 +122,19 @@ func widenAutoincrementKeys(m *metadata.MetaData) {
 				continue
 			}
 			key := parent.Column(parent.PrimaryKey.Columns[0])
-			if key == nil || !key.AutoIncrement || key.Type.Kind != metadata.Integer {
+			if key == nil || !key.AutoIncrement {
+				continue
+			}
+			if _, ok := rank[key.Type.Kind]; !ok {
 				continue
 			}
 			for i, col := range fk.Columns {
-				if i < len(fk.RefColumns) && strings.EqualFold(fk.RefColumns[i], key.Name) {
-					if c := t.Column(col); c != nil && c.Type.Kind == metadata.BigInt {
-						key.Type = metadata.BigIntType
+				if i >= len(fk.RefColumns) || !strings.EqualFold(fk.RefColumns[i], key.Name) {
+					continue
+				}
+				if c := t.Column(col); c != nil {
+					if r, ok := rank[c.Type.Kind]; ok && r > rank[key.Type.Kind] {
+						key.Type = metadata.Type{Kind: c.Type.Kind}
 					}
 				}
 			}
