@@ -1,0 +1,163 @@
+package autogen
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
+)
+
+// Result is what Compare found.
+type Result struct {
+	// Ops turn the current schema into the target, in an order that
+	// applies; nil when nothing differs.
+	Ops []ops.Op
+	// Warnings are changes autogenerate cannot make or tell apart, for the
+	// author of the revision to look at, one line each.
+	Warnings []string
+}
+
+// phases collects ops by the step of the order in the package doc.
+type phases struct {
+	createEnums, addEnumValues          []ops.Op
+	dropFKs, dropKeys, dropPKs          []ops.Op
+	addColumns, alterColumns            []ops.Op
+	createPKs, createTables, createKeys []ops.Op
+	createFKs, dropTables, dropColumns  []ops.Op
+	dropEnums                           []ops.Op
+	warnings                            []string
+}
+
+func (p *phases) list() []ops.Op {
+	var out []ops.Op
+	for _, l := range [][]ops.Op{p.createEnums, p.addEnumValues, p.dropFKs, p.dropKeys, p.dropPKs,
+		p.addColumns, p.alterColumns, p.createPKs, p.createTables, p.createKeys, p.createFKs,
+		p.dropTables, p.dropColumns, p.dropEnums} {
+		out = append(out, l...)
+	}
+	return out
+}
+
+func (p *phases) warnf(format string, args ...any) {
+	p.warnings = append(p.warnings, fmt.Sprintf(format, args...))
+}
+
+// Compare returns the ops that turn current into target on d. Both are
+// normalised by d first (Normalize is idempotent, so a reflection passes
+// through unchanged, and a model folded from the history is spelled as the
+// database would give it back); neither is changed. A nil current is an
+// empty database.
+func Compare(target, current *metadata.MetaData, d dialect.Dialect, opts Options) (*Result, error) {
+	if target == nil {
+		return nil, errors.New("autogen: no target schema")
+	}
+	if d == nil {
+		return nil, errors.New("autogen: no dialect")
+	}
+	if current == nil {
+		current = metadata.New()
+	}
+	c := &comparer{d: d, opts: opts,
+		target: opts.filter(d.Normalize(target)), current: opts.filter(d.Normalize(current))}
+	c.caps = d.Capabilities()
+	c.enums()
+	c.tables()
+	list := c.p.list()
+	for i, o := range list {
+		if err := o.Validate(); err != nil {
+			return nil, fmt.Errorf("autogen: op %d: %w", i+1, err)
+		}
+	}
+	return &Result{Ops: list, Warnings: c.p.warnings}, nil
+}
+
+// comparer holds one comparison.
+type comparer struct {
+	d               dialect.Dialect
+	caps            dialect.Capabilities
+	opts            Options
+	target, current *metadata.MetaData
+	p               phases
+}
+
+// tables compares the tables of both sides.
+func (c *comparer) tables() {
+	var added, dropped []*metadata.Table
+	for _, t := range c.target.Tables {
+		if cur := c.current.Table(t.Schema, t.Name); cur != nil {
+			c.table(t, cur)
+		} else {
+			added = append(added, t)
+		}
+	}
+	for _, t := range c.current.Tables {
+		if c.target.Table(t.Schema, t.Name) == nil {
+			dropped = append(dropped, t)
+		}
+	}
+	c.createTables(added)
+	c.dropTables(dropped)
+	c.tableRenames(added, dropped)
+}
+
+// createTables creates new tables in foreign key order, the keys of a
+// cycle deferred to the foreign key step.
+func (c *comparer) createTables(added []*metadata.Table) {
+	if len(added) == 0 {
+		return
+	}
+	for _, o := range dialect.CreateOps(&metadata.MetaData{Tables: added}) {
+		if fk, ok := o.(*ops.CreateForeignKey); ok {
+			c.p.createFKs = append(c.p.createFKs, fk)
+			continue
+		}
+		c.p.createTables = append(c.p.createTables, o)
+	}
+}
+
+// dropTables drops tables in reverse foreign key order, the keys of a
+// cycle first.
+func (c *comparer) dropTables(dropped []*metadata.Table) {
+	if len(dropped) == 0 {
+		return
+	}
+	for _, o := range dialect.DropOps(&metadata.MetaData{Tables: dropped}) {
+		if fk, ok := o.(*ops.DropConstraint); ok {
+			c.p.dropFKs = append(c.p.dropFKs, fk)
+			continue
+		}
+		c.p.dropTables = append(c.p.dropTables, o)
+	}
+}
+
+// tableRenames warns of a table dropped and one with the same columns
+// created: a rename autogenerate cannot tell from drop and create.
+func (c *comparer) tableRenames(added, dropped []*metadata.Table) {
+	for _, a := range added {
+		for _, d := range dropped {
+			if a.Schema == d.Schema && sameColumnSet(a, d) {
+				c.p.warnf("table %s looks like a rename of %s; edit the revision to use rename_table",
+					a.QualifiedName(), d.QualifiedName())
+			}
+		}
+	}
+}
+
+// sameColumnSet reports whether two tables have the same column names and types.
+func sameColumnSet(a, b *metadata.Table) bool {
+	if len(a.Columns) != len(b.Columns) {
+		return false
+	}
+	for _, ca := range a.Columns {
+		cb := b.Column(ca.Name)
+		if cb == nil || !ca.Type.Equal(cb.Type) {
+			return false
+		}
+	}
+	return true
+}
+
+// ref is the TableRef of t.
+func ref(t *metadata.Table) ops.TableRef { return ops.TableRef{Schema: t.Schema, Table: t.Name} }

@@ -1,0 +1,131 @@
+package autogen
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
+)
+
+// pair matches the target's objects of one kind with the current ones:
+// first by name, then (what is left, since names may be the database's
+// own) by definition. An object whose name matches but whose definition
+// differs is changed: dropped and created again. It returns the objects to
+// create and those to drop, each in its side's order.
+func pair[T any](target, current []T, name func(T) string, same func(a, b T) bool) (create, drop []T) {
+	usedT := make([]bool, len(target))
+	usedC := make([]bool, len(current))
+	for i, t := range target {
+		for j, cur := range current {
+			if usedC[j] || name(t) == "" || !strings.EqualFold(name(t), name(cur)) {
+				continue
+			}
+			usedT[i], usedC[j] = true, true
+			if !same(t, cur) {
+				create = append(create, t)
+				drop = append(drop, cur)
+			}
+			break
+		}
+	}
+	for i, t := range target {
+		if usedT[i] {
+			continue
+		}
+		for j, cur := range current {
+			if !usedC[j] && same(t, cur) {
+				usedT[i], usedC[j] = true, true
+				break
+			}
+		}
+	}
+	for i, t := range target {
+		if !usedT[i] {
+			create = append(create, t)
+		}
+	}
+	for j, cur := range current {
+		if !usedC[j] {
+			drop = append(drop, cur)
+		}
+	}
+	return create, drop
+}
+
+func (c *comparer) indexes(t, cur *metadata.Table) {
+	create, drop := pair(t.Indexes, cur.Indexes, func(ix *metadata.Index) string { return ix.Name }, sameIndex)
+	r := ref(t)
+	for _, ix := range drop {
+		c.p.dropKeys = append(c.p.dropKeys, &ops.DropIndex{TableRef: r, IndexName: ix.Name, Index: ix.Clone()})
+	}
+	for _, ix := range create {
+		c.p.createKeys = append(c.p.createKeys, &ops.CreateIndex{TableRef: r, Index: ix.Clone()})
+	}
+}
+
+func (c *comparer) uniques(t, cur *metadata.Table) {
+	create, drop := pair(t.Uniques, cur.Uniques, func(u *metadata.Unique) string { return u.Name },
+		func(a, b *metadata.Unique) bool { return slices.Equal(a.Columns, b.Columns) })
+	r := ref(t)
+	for _, u := range drop {
+		c.p.dropKeys = append(c.p.dropKeys, &ops.DropConstraint{TableRef: r, ConstraintName: u.Name,
+			Type: ops.ConstraintUnique, Unique: u.Clone()})
+	}
+	for _, u := range create {
+		c.p.createKeys = append(c.p.createKeys, &ops.CreateUniqueConstraint{TableRef: r, Unique: u.Clone()})
+	}
+}
+
+func (c *comparer) checks(t, cur *metadata.Table) {
+	create, drop := pair(t.Checks, cur.Checks, func(ck *metadata.Check) string { return ck.Name },
+		func(a, b *metadata.Check) bool { return looseSQL(a.Expression) == looseSQL(b.Expression) })
+	r := ref(t)
+	for _, ck := range drop {
+		c.p.dropKeys = append(c.p.dropKeys, &ops.DropConstraint{TableRef: r, ConstraintName: ck.Name,
+			Type: ops.ConstraintCheck, Check: ck.Clone()})
+	}
+	for _, ck := range create {
+		c.p.createKeys = append(c.p.createKeys, &ops.CreateCheckConstraint{TableRef: r, Check: ck.Clone()})
+	}
+}
+
+func (c *comparer) foreignKeys(t, cur *metadata.Table) {
+	create, drop := pair(t.ForeignKeys, cur.ForeignKeys, func(fk *metadata.ForeignKey) string { return fk.Name },
+		func(a, b *metadata.ForeignKey) bool { return sameForeignKey(t, a, b) })
+	r := ref(t)
+	for _, fk := range drop {
+		c.p.dropFKs = append(c.p.dropFKs, &ops.DropConstraint{TableRef: r, ConstraintName: fk.Name,
+			Type: ops.ConstraintForeignKey, ForeignKey: fk.Clone()})
+	}
+	for _, fk := range create {
+		c.p.createFKs = append(c.p.createFKs, &ops.CreateForeignKey{TableRef: r, ForeignKey: fk.Clone()})
+	}
+}
+
+func sameIndex(a, b *metadata.Index) bool {
+	return a.Unique == b.Unique && slices.Equal(a.Columns, b.Columns) &&
+		slices.EqualFunc(a.Expressions, b.Expressions, func(x, y string) bool { return looseSQL(x) == looseSQL(y) }) &&
+		looseSQL(a.Where) == looseSQL(b.Where) && strings.EqualFold(a.Using, b.Using)
+}
+
+func sameForeignKey(t *metadata.Table, a, b *metadata.ForeignKey) bool {
+	refSchema := func(fk *metadata.ForeignKey) string {
+		if fk.RefSchema == "" {
+			return t.Schema
+		}
+		return fk.RefSchema
+	}
+	return slices.Equal(a.Columns, b.Columns) && refSchema(a) == refSchema(b) && a.RefTable == b.RefTable &&
+		slices.Equal(a.RefColumns, b.RefColumns) && action(a.OnDelete) == action(b.OnDelete) &&
+		action(a.OnUpdate) == action(b.OnUpdate) && a.Deferrable == b.Deferrable &&
+		a.InitiallyDeferred == b.InitiallyDeferred
+}
+
+// action spells "no action" as empty, the two ways the model says it.
+func action(s string) string {
+	if strings.EqualFold(s, metadata.NoAction) {
+		return ""
+	}
+	return strings.ToLower(s)
+}

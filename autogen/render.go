@@ -1,0 +1,142 @@
+package autogen
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/retortdb/retort/ops"
+	"github.com/retortdb/retort/versions"
+)
+
+// Downgrade returns the exact reverse of upgrade: each op's Reverse, in
+// reverse order. Every op Compare emits has one.
+func Downgrade(upgrade []ops.Op) ([]ops.Op, error) {
+	out := make([]ops.Op, 0, len(upgrade))
+	for i := len(upgrade) - 1; i >= 0; i-- {
+		r, err := upgrade[i].Reverse()
+		if err != nil {
+			return nil, fmt.Errorf("autogen: reversing op %d (%s): %w", i+1, upgrade[i].Name(), err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// Fill sets r's upgrade to res's ops and its downgrade to their exact
+// reverse.
+func Fill(r *versions.Revision, res *Result) error {
+	down, err := Downgrade(res.Ops)
+	if err != nil {
+		return err
+	}
+	r.Upgrade, r.Downgrade = res.Ops, down
+	return nil
+}
+
+// Render returns r as a revision file (versions.Marshal), with the
+// warnings first as comments, for the author's attention. The output is
+// stable: the same revision and warnings give the same bytes.
+func Render(r *versions.Revision, warnings []string) ([]byte, error) {
+	data, err := versions.Marshal(r)
+	if err != nil {
+		return nil, err
+	}
+	if len(warnings) == 0 {
+		return data, nil
+	}
+	var b bytes.Buffer
+	b.WriteString("# autogenerate wants your attention:\n")
+	for _, w := range warnings {
+		for _, line := range strings.Split(w, "\n") {
+			b.WriteString("#   " + line + "\n")
+		}
+	}
+	b.Write(data)
+	return b.Bytes(), nil
+}
+
+// Describe returns one line for a change, as Alembic prints it while
+// autogenerating: "Detected added table 'users'".
+func Describe(o ops.Op) string {
+	q := func(r ops.TableRef) string {
+		if r.Schema == "" {
+			return r.Table
+		}
+		return r.Schema + "." + r.Table
+	}
+	switch o := o.(type) {
+	case *ops.CreateTable:
+		return fmt.Sprintf("Detected added table '%s'", o.Table.QualifiedName())
+	case *ops.DropTable:
+		return fmt.Sprintf("Detected removed table '%s'", q(o.TableRef))
+	case *ops.AddColumn:
+		return fmt.Sprintf("Detected added column '%s.%s'", q(o.TableRef), o.Column.Name)
+	case *ops.DropColumn:
+		return fmt.Sprintf("Detected removed column '%s.%s'", q(o.TableRef), o.ColumnName)
+	case *ops.AlterColumn:
+		return describeAlter(q(o.TableRef)+"."+o.ColumnName, o)
+	case *ops.CreateIndex:
+		return fmt.Sprintf("Detected added index '%s' on '%s'", o.Index.Name, q(o.TableRef))
+	case *ops.DropIndex:
+		return fmt.Sprintf("Detected removed index '%s' on '%s'", o.IndexName, q(o.TableRef))
+	case *ops.CreateUniqueConstraint:
+		return fmt.Sprintf("Detected added unique constraint '%s' on '%s'", o.Unique.Name, q(o.TableRef))
+	case *ops.CreateForeignKey:
+		return fmt.Sprintf("Detected added foreign key '%s' on '%s'", o.ForeignKey.Name, q(o.TableRef))
+	case *ops.CreateCheckConstraint:
+		return fmt.Sprintf("Detected added check constraint '%s' on '%s'", o.Check.Name, q(o.TableRef))
+	case *ops.CreatePrimaryKey:
+		return fmt.Sprintf("Detected added primary key (%s) on '%s'", strings.Join(o.PrimaryKey.Columns, ", "), q(o.TableRef))
+	case *ops.DropConstraint:
+		return fmt.Sprintf("Detected removed %s constraint '%s' on '%s'", constraintWord(o.Type), o.ConstraintName, q(o.TableRef))
+	case *ops.CreateEnum:
+		return fmt.Sprintf("Detected added enum '%s'", o.Enum.QualifiedName())
+	case *ops.DropEnum:
+		return fmt.Sprintf("Detected removed enum '%s'", o.EnumName)
+	case *ops.AlterEnumAddValue:
+		return fmt.Sprintf("Detected added value '%s' of enum '%s'", o.Value, o.EnumName)
+	case *ops.SetTableComment:
+		return fmt.Sprintf("Detected changed comment on table '%s'", q(o.TableRef))
+	}
+	return "Detected " + o.Name()
+}
+
+func constraintWord(t string) string {
+	switch t {
+	case ops.ConstraintForeignKey:
+		return "foreign key"
+	case ops.ConstraintPrimary:
+		return "primary key"
+	}
+	return t
+}
+
+// describeAlter names each change an alter_column makes.
+func describeAlter(col string, o *ops.AlterColumn) string {
+	var parts []string
+	if o.Type != nil {
+		from := "?"
+		if o.ExistingType != nil {
+			from = o.ExistingType.String()
+		}
+		parts = append(parts, fmt.Sprintf("type change from %s to %s", from, o.Type.String()))
+	}
+	if o.Nullable != nil {
+		if *o.Nullable {
+			parts = append(parts, "NULL")
+		} else {
+			parts = append(parts, "NOT NULL")
+		}
+	}
+	if o.Default != nil {
+		parts = append(parts, "server default change")
+	}
+	if o.Comment != nil {
+		parts = append(parts, "column comment change")
+	}
+	if o.AutoIncrement != nil {
+		parts = append(parts, "autoincrement change")
+	}
+	return fmt.Sprintf("Detected %s on '%s'", strings.Join(parts, ", "), col)
+}

@@ -1,0 +1,115 @@
+package autogen
+
+import (
+	"slices"
+
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
+)
+
+// table compares a table that exists on both sides.
+func (c *comparer) table(t, cur *metadata.Table) {
+	r := ref(t)
+	var added, dropped []*metadata.Column
+	for _, col := range t.Columns {
+		old := cur.Column(col.Name)
+		if old == nil {
+			added = append(added, col)
+			c.p.addColumns = append(c.p.addColumns, &ops.AddColumn{TableRef: r, Column: col.Clone()})
+			continue
+		}
+		if a := c.alterColumn(r, col, old); a != nil {
+			c.p.alterColumns = append(c.p.alterColumns, a)
+		}
+	}
+	for _, old := range cur.Columns {
+		if t.Column(old.Name) == nil {
+			dropped = append(dropped, old)
+			c.p.dropColumns = append(c.p.dropColumns, &ops.DropColumn{TableRef: r, ColumnName: old.Name, Column: old.Clone()})
+		}
+	}
+	for _, d := range dropped {
+		for _, a := range added {
+			if d.Type.Equal(a.Type) {
+				c.p.warnf("%s.%s looks like a rename of %s to %s; edit the revision to use alter_column new_name",
+					t.QualifiedName(), a.Name, d.Name, a.Name)
+			}
+		}
+	}
+	if !c.opts.IgnoreComments && t.Comment != cur.Comment {
+		old := cur.Comment
+		c.p.alterColumns = append(c.p.alterColumns, &ops.SetTableComment{TableRef: r, Comment: t.Comment, ExistingComment: &old})
+	}
+	c.primaryKey(t, cur)
+	c.indexes(t, cur)
+	c.uniques(t, cur)
+	c.checks(t, cur)
+	c.foreignKeys(t, cur)
+}
+
+// alterColumn returns the alter_column that turns old into col, with every
+// existing_* filled so that its Reverse is exact, or nil when they agree.
+func (c *comparer) alterColumn(r ops.TableRef, col, old *metadata.Column) *ops.AlterColumn {
+	a := &ops.AlterColumn{TableRef: r, ColumnName: col.Name}
+	changed := false
+	if !c.opts.IgnoreTypes && !col.Type.Equal(old.Type) {
+		a.Type, changed = ptr(col.Type.Clone()), true
+	}
+	if col.Nullable != old.Nullable {
+		a.Nullable, changed = ptr(col.Nullable), true
+	}
+	if !c.opts.IgnoreServerDefaults && col.Default != old.Default {
+		a.Default, changed = ptr(col.Default), true
+	}
+	if !c.opts.IgnoreComments && col.Comment != old.Comment {
+		a.Comment, changed = ptr(col.Comment), true
+	}
+	if col.AutoIncrement != old.AutoIncrement {
+		a.AutoIncrement, changed = ptr(col.AutoIncrement), true
+	}
+	if !changed {
+		return nil
+	}
+	a.ExistingType = ptr(old.Type.Clone())
+	a.ExistingNullable = ptr(old.Nullable)
+	a.ExistingDefault = ptr(old.Default)
+	a.ExistingComment = ptr(old.Comment)
+	a.ExistingAutoIncrement = ptr(old.AutoIncrement)
+	return a
+}
+
+// primaryKey compares the primary keys by their columns (a name alone
+// differing is the database's naming, not a change).
+func (c *comparer) primaryKey(t, cur *metadata.Table) {
+	pk, old := t.PrimaryKey, cur.PrimaryKey
+	if pk != nil && old != nil && slices.Equal(pk.Columns, old.Columns) {
+		return
+	}
+	if pk == nil && old == nil {
+		return
+	}
+	r := ref(t)
+	if old != nil {
+		o := old.Clone()
+		o.Name = pkName(t, o.Name)
+		c.p.dropPKs = append(c.p.dropPKs, &ops.DropConstraint{TableRef: r, ConstraintName: o.Name,
+			Type: ops.ConstraintPrimary, PrimaryKey: o})
+	}
+	if pk != nil {
+		n := pk.Clone()
+		n.Name = pkName(t, n.Name)
+		c.p.createPKs = append(c.p.createPKs, &ops.CreatePrimaryKey{TableRef: r, PrimaryKey: n})
+	}
+}
+
+// pkName is the name a primary key op carries: its own, or, where the
+// database names none (MySQL's keys are all PRIMARY), PRIMARY, so that the
+// op has a reverse.
+func pkName(_ *metadata.Table, name string) string {
+	if name == "" {
+		return "PRIMARY"
+	}
+	return name
+}
+
+func ptr[T any](v T) *T { return &v }
