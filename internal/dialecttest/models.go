@@ -32,7 +32,8 @@ func base() *metadata.MetaData {
 
 	loose := metadata.NewTable("loose",
 		&metadata.Column{Name: "k", Type: metadata.IntegerType},
-		metadata.NewColumn("v", metadata.VarcharType(50)))
+		metadata.NewColumn("v", metadata.VarcharType(50)),
+		metadata.NewColumn("child_id", metadata.IntegerType))
 	m.AddTable(loose)
 	mustName(m)
 	return m

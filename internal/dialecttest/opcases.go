@@ -125,8 +125,8 @@ func opCases() []opCase {
 			return &ops.CreateUniqueConstraint{TableRef: ref("child"), Unique: &metadata.Unique{Name: "uq_child_note_price", Columns: []string{"price", "code"}}}
 		}},
 		{name: "create_foreign_key", start: base, op: func(m *metadata.MetaData) ops.Op {
-			return &ops.CreateForeignKey{TableRef: ref("loose"), ForeignKey: &metadata.ForeignKey{Name: "fk_loose_k_child",
-				Columns: []string{"k"}, RefTable: "child", RefColumns: []string{"id"}, OnDelete: metadata.SetNull, OnUpdate: metadata.Restrict}}
+			return &ops.CreateForeignKey{TableRef: ref("loose"), ForeignKey: &metadata.ForeignKey{Name: "fk_loose_child_id_child",
+				Columns: []string{"child_id"}, RefTable: "child", RefColumns: []string{"id"}, OnDelete: metadata.SetNull, OnUpdate: metadata.Restrict}}
 		}},
 		{name: "create_check_constraint", start: base, op: func(m *metadata.MetaData) ops.Op {
 			return &ops.CreateCheckConstraint{TableRef: ref("child"), Check: &metadata.Check{Name: "ck_child_price", Expression: "price > 0"}}
