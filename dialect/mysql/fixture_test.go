@@ -1,7 +1,6 @@
 package mysql
 
 import (
-	"slices"
 	"testing"
 
 	"github.com/retortdb/retort/internal/dbtest"
@@ -9,20 +8,16 @@ import (
 	"github.com/retortdb/retort/metadata"
 )
 
-// TestFixtureMySQL creates and drops the fixture schema with what only
-// PostgreSQL has taken out (gin and partial indexes, expression indexes on
-// MariaDB, inet, regconfig), until the fixture carries
-// per-dialect variants for them.
+// TestFixtureMySQL creates and drops the fixture schema adapted as the
+// conformance suite adapts it, and with a mysql variant for the columns of
+// PostgreSQL's own types (inet, regconfig), which the fixture does not
+// give yet.
 func TestFixtureMySQL(t *testing.T) {
-	m := dialecttest.Flatten(dialecttest.Fixture(t))
+	m := dialecttest.Adapt(t, testDialect, dialecttest.Fixture(t))
 	for _, tb := range m.Tables {
-		tb.Indexes = slices.DeleteFunc(tb.Indexes, func(ix *metadata.Index) bool {
-			return ix.Where != "" || len(ix.Expressions) > 0
-		})
 		for _, c := range tb.Columns {
-			switch {
-			case c.Type.Kind == metadata.Native && (c.Type.Native == "inet" || c.Type.Native == "regconfig"):
-				c.Type = metadata.VarcharType(64)
+			if c.Type.Kind == metadata.Native && foreignNative[c.Type.Native] && c.Type.Variants["mysql"] == "" {
+				c.Type.Variants = map[string]string{"mysql": "varchar(64)"}
 			}
 		}
 	}

@@ -31,6 +31,9 @@ func typeSQL(t metadata.Type, schema string, enums enumSource) (string, error) {
 		if strings.TrimSpace(t.Native) == "" {
 			return "", fmt.Errorf("mysql: empty native type")
 		}
+		if base, _, _ := splitColumnType(t.Native); foreignNative[base] || strings.HasSuffix(strings.TrimSpace(t.Native), "]") {
+			return "", fmt.Errorf("mysql: type %q is PostgreSQL's, not MySQL's; give the column a variant for mysql, as in variants: {mysql: varchar(45)}", t.Native)
+		}
 		return t.Native, nil
 	case metadata.EnumKind:
 		if enums == nil {
@@ -56,6 +59,18 @@ func typeSQL(t metadata.Type, schema string, enums enumSource) (string, error) {
 		return s, nil
 	}
 	return "", fmt.Errorf("mysql: type %q has no MySQL rendering", t.String())
+}
+
+// foreignNative are native types of PostgreSQL that MySQL lacks, refused
+// at plan time with a hint rather than by the server.
+var foreignNative = map[string]bool{
+	"bigserial": true, "serial": true, "smallserial": true, "serial2": true, "serial4": true, "serial8": true,
+	"bytea": true, "inet": true, "cidr": true, "macaddr": true, "macaddr8": true, "money": true,
+	"tsvector": true, "tsquery": true, "xml": true, "timetz": true, "time with time zone": true,
+	"citext": true, "hstore": true, "ltree": true, "oid": true, "regclass": true, "regconfig": true,
+	"jsonpath": true, "int4range": true, "int8range": true, "numrange": true, "tsrange": true,
+	"tstzrange": true, "daterange": true, "txid_snapshot": true, "pg_lsn": true, "varbit": true,
+	"bit varying": true, "box": true, "circle": true, "lseg": true, "path": true, "line": true,
 }
 
 // canonicalSQL renders the kinds without parameters.

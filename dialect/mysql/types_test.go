@@ -66,6 +66,11 @@ func TestTypeSQLVariantAndEnum(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "mediumtext", got)
 
+	_, err = testDialect.TypeSQL(metadata.NativeType("inet"))
+	assert.ErrorContains(t, err, "variant for mysql")
+	_, err = testDialect.TypeSQL(metadata.NativeType("int[]"))
+	assert.ErrorContains(t, err, "variant for mysql")
+
 	_, err = testDialect.TypeSQL(metadata.EnumType("mood"))
 	assert.True(t, errors.Is(err, ErrEnumNeedsModel))
 
