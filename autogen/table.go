@@ -18,7 +18,7 @@ func (c *comparer) table(t, cur *metadata.Table) {
 			c.p.addColumns = append(c.p.addColumns, &ops.AddColumn{TableRef: r, Column: col.Clone()})
 			continue
 		}
-		if a := c.alterColumn(r, col, old); a != nil {
+		if a := c.alterColumn(t, col, old); a != nil {
 			c.p.alterColumns = append(c.p.alterColumns, a)
 		}
 	}
@@ -49,10 +49,10 @@ func (c *comparer) table(t, cur *metadata.Table) {
 
 // alterColumn returns the alter_column that turns old into col, with every
 // existing_* filled so that its Reverse is exact, or nil when they agree.
-func (c *comparer) alterColumn(r ops.TableRef, col, old *metadata.Column) *ops.AlterColumn {
-	a := &ops.AlterColumn{TableRef: r, ColumnName: col.Name}
+func (c *comparer) alterColumn(t *metadata.Table, col, old *metadata.Column) *ops.AlterColumn {
+	a := &ops.AlterColumn{TableRef: ref(t), ColumnName: col.Name}
 	changed := false
-	if !c.opts.IgnoreTypes && !col.Type.Equal(old.Type) {
+	if !c.opts.IgnoreTypes && !col.Type.Equal(old.Type) && !c.sameTypeHere(t, col, old) {
 		a.Type, changed = ptr(col.Type.Clone()), true
 	}
 	if col.Nullable != old.Nullable {
@@ -76,6 +76,29 @@ func (c *comparer) alterColumn(r ops.TableRef, col, old *metadata.Column) *ops.A
 	a.ExistingComment = ptr(old.Comment)
 	a.ExistingAutoIncrement = ptr(old.AutoIncrement)
 	return a
+}
+
+// sameTypeHere asks the dialect whether two types are the same on its
+// database, where the whole model decided the spelling: each type is put
+// alone in a one-column copy of the table (keeping primary key and
+// autoincrement) and normalised. SQLite, for one, reads a bigint
+// autoincrement key as integer unless bigint columns refer to it.
+func (c *comparer) sameTypeHere(t *metadata.Table, col, old *metadata.Column) bool {
+	probe := func(typ metadata.Type) metadata.Type {
+		cc := col.Clone()
+		cc.Type = typ.Clone()
+		tb := &metadata.Table{Schema: t.Schema, Name: t.Name, Columns: []*metadata.Column{cc}}
+		if t.PrimaryKey != nil && slices.Contains(t.PrimaryKey.Columns, col.Name) {
+			tb.PrimaryKey = &metadata.PrimaryKey{Name: t.PrimaryKey.Name, Columns: []string{col.Name}}
+		}
+		m := &metadata.MetaData{Tables: []*metadata.Table{tb}, Enums: c.current.Enums}
+		n := c.d.Normalize(m)
+		if len(n.Tables) != 1 || len(n.Tables[0].Columns) != 1 {
+			return typ
+		}
+		return n.Tables[0].Columns[0].Type
+	}
+	return probe(col.Type).Equal(probe(old.Type))
 }
 
 // primaryKey compares the primary keys by their columns (a name alone
