@@ -121,7 +121,7 @@ func changeCases() []changeCase {
 			want: []string{"Detected removed check constraint 'ck_users_score' on 'users'"}},
 		{name: "enum value", mutate: func(m *metadata.MetaData) { m.Enum("", "mood").Values = []string{"meh", "happy", "sad", "ok"} },
 			want: []string{"Detected added value 'meh' of enum 'mood'", "Detected added value 'ok' of enum 'mood'"},
-			per: map[string][]string{dbtest.DialectMySQL: {"Detected added value 'meh' of enum 'users_mood'", "Detected added value 'ok' of enum 'users_mood'"}}},
+			per:  map[string][]string{dbtest.DialectMySQL: {"Detected added value 'meh' of enum 'users_mood'", "Detected added value 'ok' of enum 'users_mood'"}}},
 		{name: "enum created and dropped", mutate: func(m *metadata.MetaData) {
 			m.AddEnum("size", "s", "m", "l")
 			tbl(m, "posts").AddColumn(metadata.NewColumn("size", metadata.Type{Kind: metadata.EnumKind, EnumName: "size"}))
