@@ -7,14 +7,21 @@ import (
 func (a *app) revisionCommand() *cobra.Command {
 	var o newRevision
 	var head string
+	var auto bool
+	var af autogenFlags
 	cmd := &cobra.Command{
 		Use:   "revision -m MESSAGE",
 		Short: "Create a new, empty revision file",
 		Example: `  migrate revision -m "add users"
   migrate revision -m "start reporting" --head base --branch-label reporting
-  migrate revision -m "fix" --head ae1027a6acf --splice`,
+  migrate revision -m "fix" --head ae1027a6acf --splice
+  migrate revision --autogenerate -m "add users" --url sqlite:///app.db
+  migrate revision --autogenerate --offline -m baseline`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.heads = []string{head}
+			if auto {
+				return a.autogenerate(commandContext(cmd), o, af)
+			}
 			r, err := a.generate(o)
 			if err != nil {
 				return err
@@ -31,5 +38,7 @@ func (a *app) revisionCommand() *cobra.Command {
 	f.StringVar(&o.revID, "rev-id", "", "the revision id, instead of a random one")
 	f.StringVar(&o.versionPath, "version-path", "", "directory to write the file into (default <directory>/versions)")
 	f.BoolVar(&o.datePrefix, "date-prefix", false, "start the file name with the creation date and time")
+	f.BoolVar(&auto, "autogenerate", false, "fill the revision with the changes from the database (or --offline, the history) to --schema")
+	af.register(f, true)
 	return cmd
 }

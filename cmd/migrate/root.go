@@ -79,6 +79,7 @@ func (a *app) rootCommand() *cobra.Command {
 	for _, c := range []*cobra.Command{
 		a.revisionCommand(), a.headsCommand(), a.branchesCommand(),
 		a.historyCommand(), a.showCommand(), a.mergeCommand(), a.inspectCommand(),
+		a.checkCommand(), a.diffCommand(),
 	} {
 		c.Args = usageArgs(c.Args)
 		root.AddCommand(c)

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/pmezard/go-difflib/difflib"
+	"github.com/spf13/cobra"
+
+	"github.com/retortdb/retort/autogen"
+	"github.com/retortdb/retort/metadata"
+)
+
+// errCheckFailed makes check exit 1 once it has printed why.
+var errCheckFailed = errors.New("the target schema and the migrations differ: run migrate revision --autogenerate")
+
+// checkCommand builds "migrate check": exit 1 when autogenerate would
+// write anything, or when the database is not at head.
+func (a *app) checkCommand() *cobra.Command {
+	var f autogenFlags
+	c := &cobra.Command{
+		Use:   "check",
+		Short: "Fail when the target schema and the migrations disagree",
+		Long: `Check compares the target schema (--schema, default schema.yaml) with the
+database (--url or $DATABASE_URL), or with the history folded from the
+revision files (--offline, no database). When they agree it prints "No new
+upgrade operations detected." and exits 0. When they differ, or the database
+is not at head, it prints a unified diff of the two schemas in schema.yaml
+form and exits 1. --format json prints {"changes": [...], "warnings": [...]}.`,
+		Example: `  migrate check --url postgres://ci@localhost/app
+  migrate check --offline`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cmp, err := a.compareSchemas(commandContext(cmd), f)
+			if err != nil {
+				return err
+			}
+			return a.check(cmp)
+		},
+	}
+	f.register(c.Flags(), true)
+	return c
+}
+
+func (a *app) check(cmp *comparison) error {
+	res := cmp.result
+	if a.format == "json" {
+		if err := a.printChanges(res); err != nil {
+			return err
+		}
+	} else {
+		for _, w := range res.Warnings {
+			fmt.Fprintf(a.stderr, "warning: %s\n", w)
+		}
+	}
+	if cmp.notAtHead != nil {
+		return cmp.notAtHead
+	}
+	if len(res.Ops) == 0 {
+		if a.format != "json" {
+			fmt.Fprintln(a.stdout, "No new upgrade operations detected.")
+		}
+		return nil
+	}
+	if a.format != "json" {
+		for _, o := range res.Ops {
+			fmt.Fprintln(a.stdout, autogen.Describe(o))
+		}
+		diff, err := schemaDiff(cmp)
+		if err != nil {
+			return err
+		}
+		fmt.Fprint(a.stdout, diff)
+	}
+	return errCheckFailed
+}
+
+// schemaDiff is the unified diff from the current schema to the target,
+// both as the dialect gives them back, in schema.yaml form.
+func schemaDiff(cmp *comparison) (string, error) {
+	from, err := metadata.Write(cmp.d.Normalize(cmp.current))
+	if err != nil {
+		return "", err
+	}
+	to, err := metadata.Write(cmp.d.Normalize(cmp.target))
+	if err != nil {
+		return "", err
+	}
+	return difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
+		A: difflib.SplitLines(string(from)), B: difflib.SplitLines(string(to)),
+		FromFile: "current", ToFile: "target", Context: 3,
+	})
+}

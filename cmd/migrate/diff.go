@@ -1,0 +1,307 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/retortdb/retort/autogen"
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
+	"github.com/retortdb/retort/reflect"
+	"github.com/retortdb/retort/versions"
+)
+
+// errNotAtHead is returned when the database is not at the history's heads:
+// autogenerating against it would write changes the history already holds.
+var errNotAtHead = errors.New("the database is not at head: run migrate upgrade heads first")
+
+// autogenFlags are the flags revision --autogenerate, check and diff share.
+// Until the configuration file is read, --url (or $DATABASE_URL), --schema
+// and the root's --directory say everything.
+type autogenFlags struct {
+	url, schema string
+	offline     bool
+}
+
+func (f *autogenFlags) register(fl *pflag.FlagSet, offline bool) {
+	fl.StringVar(&f.url, "url", "", "database URL (default $DATABASE_URL); with --offline it only picks the dialect (default SQLite)")
+	fl.StringVar(&f.schema, "schema", "schema.yaml", "the target schema (schema.yaml form)")
+	if offline {
+		fl.BoolVar(&f.offline, "offline", false, "compare with the history folded from the revision files instead of a database")
+	}
+}
+
+// comparison is a target schema compared with the current one.
+type comparison struct {
+	d               dialect.Dialect
+	target, current *metadata.MetaData
+	graph           *versions.Graph
+	result          *autogen.Result
+	notAtHead       error // set when the database is not at head
+}
+
+// compareSchemas reads the target, reads the current schema (the database,
+// or the folded history with --offline) and compares them.
+func (a *app) compareSchemas(ctx context.Context, f autogenFlags) (*comparison, error) {
+	target, err := metadata.ReadFile(f.schema)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("reading the target schema: %w", err)}
+	}
+	g, err := a.loadFullGraph()
+	if err != nil {
+		return nil, err
+	}
+	raw := f.url
+	if raw == "" {
+		raw = os.Getenv("DATABASE_URL")
+	}
+	if raw == "" && !f.offline {
+		return nil, usagef("no database to compare with: pass --url, set DATABASE_URL, or use --offline")
+	}
+	if raw == "" {
+		raw = "sqlite://"
+	}
+	d, u, err := dialect.Open(raw)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	c := &comparison{d: d, target: target, graph: g}
+	var warnings []string
+	if f.offline {
+		c.current, warnings, err = foldHeads(g)
+	} else {
+		c.current, warnings, err = c.fromDatabase(ctx, u)
+		err = redacted(err, u.Password)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if c.result, err = autogen.Compare(target, c.current, d, autogen.Options{}); err != nil {
+		return nil, err
+	}
+	c.result.Warnings = append(warnings, c.result.Warnings...)
+	return c, nil
+}
+
+// loadFullGraph reads <directory>/versions with the operations (folding
+// needs them); a missing directory is an empty history.
+func (a *app) loadFullGraph() (*versions.Graph, error) {
+	g, err := versions.Load(os.DirFS(a.directory), "versions")
+	if errors.Is(err, fs.ErrNotExist) {
+		return versions.NewGraph(nil)
+	}
+	return g, err
+}
+
+// foldHeads folds the whole history (every head) into a model.
+func foldHeads(g *versions.Graph) (*metadata.MetaData, []string, error) {
+	if g.Len() == 0 {
+		return metadata.New(), nil, nil
+	}
+	return g.ModelAt("heads")
+}
+
+// fromDatabase reads the database's heads (noting when they are not the
+// history's) and reflects it.
+func (c *comparison) fromDatabase(ctx context.Context, u *dialect.URL) (*metadata.MetaData, []string, error) {
+	driverName, dsn, err := c.d.Driver(u)
+	if err != nil {
+		return nil, nil, err
+	}
+	db, err := sql.Open(driverName, dsn)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer db.Close()
+	if err := db.PingContext(ctx); err != nil {
+		return nil, nil, fmt.Errorf("connecting to %s: %w", u.Redacted(), err)
+	}
+	heads, err := databaseHeads(ctx, c.d, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	var want []string
+	for _, r := range c.graph.Heads() {
+		want = append(want, r.ID)
+	}
+	slices.Sort(want)
+	if !slices.Equal(heads, want) {
+		c.notAtHead = fmt.Errorf("%w (database: %s; history: %s)", errNotAtHead, orNone(heads), orNone(want))
+	}
+	res, err := reflect.Inspect(ctx, db, c.d, reflect.Options{})
+	if err != nil {
+		return nil, nil, fmt.Errorf("inspecting %s: %w", u.Redacted(), err)
+	}
+	return res.MetaData, res.Warnings, nil
+}
+
+// databaseHeads reads the version table; a database without one has no heads.
+func databaseHeads(ctx context.Context, d dialect.Dialect, db *sql.DB) ([]string, error) {
+	vt := versions.VersionTable{Dialect: d}
+	heads, err := vt.Heads(ctx, db)
+	if err == nil {
+		return heads, nil
+	}
+	rows, probe := db.QueryContext(ctx, "SELECT 1 FROM "+d.QuoteIdent(versions.DefaultVersionTable)+" WHERE 1 = 0")
+	if probe != nil {
+		return nil, nil // no version table: nothing applied yet
+	}
+	rows.Close()
+	return nil, fmt.Errorf("reading the version table: %w", err)
+}
+
+func orNone(ids []string) string {
+	if len(ids) == 0 {
+		return "none"
+	}
+	return strings.Join(ids, ", ")
+}
+
+// diffCommand builds "migrate diff": the ops (or SQL) between the target
+// schema and the database, nothing written.
+func (a *app) diffCommand() *cobra.Command {
+	var f autogenFlags
+	var asSQL bool
+	c := &cobra.Command{
+		Use:   "diff",
+		Short: "Print the operations (or SQL) that would bring the database to the target schema",
+		Long: `Diff compares the target schema (--schema, default schema.yaml) with the
+database (--url or $DATABASE_URL) and prints the operations autogenerate
+would write, as revision-file YAML, or the SQL they plan to (--sql), or
+{"changes": [...], "warnings": [...]} with --format json. Nothing is written.`,
+		Example: `  migrate diff --url sqlite:///app.db
+  migrate diff --sql --url postgres://app@localhost/app
+  migrate diff --format json`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cmp, err := a.compareSchemas(commandContext(cmd), f)
+			if err != nil {
+				return err
+			}
+			return a.printDiff(cmp, asSQL)
+		},
+	}
+	f.register(c.Flags(), true)
+	c.Flags().BoolVar(&asSQL, "sql", false, "print the SQL the operations plan to, for this database")
+	return c
+}
+
+func commandContext(cmd *cobra.Command) context.Context {
+	if ctx := cmd.Context(); ctx != nil {
+		return ctx
+	}
+	return context.Background()
+}
+
+// printDiff prints the comparison's ops in the chosen form.
+func (a *app) printDiff(cmp *comparison, asSQL bool) error {
+	res := cmp.result
+	switch {
+	case a.format == "json":
+		return a.printChanges(res)
+	case asSQL:
+		stmts, err := cmp.d.Plan(cmp.current, res.Ops)
+		if err != nil {
+			return err
+		}
+		for _, s := range stmts {
+			text, err := dialect.Inline(cmp.d, s)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "%s;\n", strings.TrimRight(text, "; \n"))
+		}
+	default:
+		if len(res.Ops) > 0 {
+			text, err := opsYAML(res.Ops)
+			if err != nil {
+				return err
+			}
+			fmt.Fprint(a.stdout, text)
+		}
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(a.stderr, "warning: %s\n", w)
+	}
+	return nil
+}
+
+// opsYAML renders ops as the upgrade list of a revision file.
+func opsYAML(list []ops.Op) (string, error) {
+	node, err := ops.EncodeList(list)
+	if err != nil {
+		return "", err
+	}
+	data, err := yaml.Marshal(node)
+	return string(data), err
+}
+
+// printChanges prints {"changes": [...], "warnings": [...]}.
+func (a *app) printChanges(res *autogen.Result) error {
+	out := struct {
+		Changes  []any    `json:"changes"`
+		Warnings []string `json:"warnings"`
+	}{Changes: []any{}, Warnings: nonNil(res.Warnings)}
+	for _, o := range res.Ops {
+		node, err := ops.EncodeList([]ops.Op{o})
+		if err != nil {
+			return err
+		}
+		var v []any
+		if err := node.Decode(&v); err != nil {
+			return err
+		}
+		out.Changes = append(out.Changes, v...)
+	}
+	enc := json.NewEncoder(a.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// autogenerate is revision --autogenerate: it refuses when the database is
+// not at head, prints one line per detected change (as Alembic does), and
+// writes the revision with the ops and their exact reverse.
+func (a *app) autogenerate(ctx context.Context, o newRevision, f autogenFlags) error {
+	cmp, err := a.compareSchemas(ctx, f)
+	if err != nil {
+		return err
+	}
+	if cmp.notAtHead != nil {
+		return cmp.notAtHead
+	}
+	res := cmp.result
+	for _, op := range res.Ops {
+		fmt.Fprintln(a.stderr, autogen.Describe(op))
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(a.stderr, "warning: %s\n", w)
+	}
+	r, err := a.generate(o)
+	if err != nil {
+		return err
+	}
+	if err := autogen.Fill(r, res); err != nil {
+		return err
+	}
+	data, err := autogen.Render(r, res.Warnings)
+	if err != nil {
+		return err
+	}
+	// generate wrote the header-only file (refusing to overwrite another);
+	// the ops go into it now.
+	if err := os.WriteFile(r.Path, data, 0o644); err != nil {
+		return err
+	}
+	return a.printGenerated(r)
+}
