@@ -58,7 +58,7 @@ func fixture(t *testing.T) *MetaData {
 		NewColumn("customer_id", BigIntType),
 		NewColumn("preferences", JSONType),
 		NewColumn("last_login", TimestampType),
-		NewColumn("last_ip", NativeType("inet")),
+		&Column{Name: "last_ip", Type: Type{Kind: Native, Native: "inet", Variants: map[string]string{"mysql": "varchar(45)"}}, Nullable: true},
 		NewColumn("shift_start", TimeType),
 		NewColumn("session_timeout", IntervalType),
 	))
@@ -77,7 +77,7 @@ func fixture(t *testing.T) *MetaData {
 		NewColumn("popularity", DoubleType),
 		NewColumn("café_origin", VarcharType(60)),
 		NewColumn("attributes", JSONBType),
-		NewColumn("search_config", NativeType("regconfig")),
+		&Column{Name: "search_config", Type: Type{Kind: Native, Native: "regconfig", Variants: map[string]string{"mysql": "varchar(64)"}}, Nullable: true},
 		NewColumn("launched_on", DateType),
 		NewColumn("image", BlobType),
 	))
