@@ -28,7 +28,7 @@ func canonicalDefault(def string, t metadata.Type) string {
 	if s == "" || strings.EqualFold(s, "null") {
 		return ""
 	}
-	if i := indexOutside(strings.ToLower(s), " on update "); i >= 0 {
+	if i := indexOutside(asciiLower(s), " on update "); i >= 0 {
 		return canonicalDefault(s[:i], t) + " ON UPDATE " + canonicalDefault(s[i+len(" on update "):], t)
 	}
 	if currentTimestampRE.MatchString(s) {
@@ -40,6 +40,9 @@ func canonicalDefault(def string, t metadata.Type) string {
 	if lit, ok := stringLiteral(s); ok && (isNumericKind(t.Kind) || t.Kind == metadata.Boolean) && numberRE.MatchString(lit) {
 		s = lit // '0' on a number column is the number 0
 	}
+	if numberRE.MatchString(s) {
+		s = canonicalNumber(s)
+	}
 	if t.Kind == metadata.Boolean {
 		switch strings.ToLower(s) {
 		case "1", "true":
@@ -49,7 +52,7 @@ func canonicalDefault(def string, t metadata.Type) string {
 		}
 	}
 	if numberRE.MatchString(s) {
-		return canonicalNumber(s)
+		return s
 	}
 	if lit, ok := stringLiteral(s); ok {
 		q, err := literals.String(lit)
@@ -57,7 +60,11 @@ func canonicalDefault(def string, t metadata.Type) string {
 			return q
 		}
 	}
-	return canonicalExpr(s)
+	r := canonicalExpr(s)
+	if indexOutside(asciiLower(r), " on update ") >= 0 {
+		return canonicalDefault(r, t) // re-spacing revealed an ON UPDATE
+	}
+	return r
 }
 
 func isNumericKind(k metadata.Kind) bool {
@@ -208,6 +215,7 @@ type tokKind int
 
 const (
 	tokWord tokKind = iota
+	tokFunc         // a word directly followed by "("
 	tokIdent
 	tokString
 	tokNumber
@@ -309,17 +317,29 @@ func identToken(name string) token {
 // wordToken is a bare word: a keyword or function name (lower case), or
 // an identifier (as written).
 func wordToken(w string, call bool) token {
-	lw := strings.ToLower(w)
-	if call {
+	lw := asciiLower(w)
+	if call && !keywords[lw] {
 		if a, ok := functionAliases[lw]; ok {
 			lw = a
 		}
-		return token{tokWord, lw}
+		return token{tokFunc, lw}
 	}
 	if keywords[lw] {
 		return token{tokWord, lw}
 	}
 	return token{tokWord, w}
+}
+
+// asciiLower lower-cases ASCII letters only, leaving other bytes (and
+// invalid UTF-8) as they are, so re-spelling is idempotent.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 func dialectQuote(name string) string { return (&Dialect{}).QuoteIdent(name) }
@@ -330,8 +350,8 @@ func spaceBetween(prev, next token) bool {
 	switch {
 	case prev.kind == tokOpen, next.kind == tokClose, next.kind == tokComma:
 		return false
-	case next.kind == tokOpen && (prev.kind == tokWord || prev.kind == tokIdent):
-		return keywords[strings.ToLower(prev.text)]
+	case next.kind == tokOpen && prev.kind == tokFunc:
+		return false
 	}
 	return true
 }

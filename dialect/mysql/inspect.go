@@ -290,7 +290,7 @@ func (in *inspector) columnDefault(def sql.NullString, extra string, t metadata.
 	default:
 		s, _ = literals.String(def.String)
 	}
-	lower := strings.ToLower(extra)
+	lower := asciiLower(extra)
 	if i := strings.Index(lower, "on update "); i >= 0 {
 		if s == "" {
 			s = "NULL"

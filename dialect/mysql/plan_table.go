@@ -149,7 +149,7 @@ var literalRE = regexp.MustCompile(`(?i)^([+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|
 // text, blob or json column.
 func defaultSQL(def string, t metadata.Type, sqlType string) string {
 	s := strings.TrimSpace(def)
-	if i := indexOutside(strings.ToLower(s), " on update "); i >= 0 {
+	if i := indexOutside(asciiLower(s), " on update "); i >= 0 {
 		return defaultSQL(s[:i], t, sqlType) + " ON UPDATE " + defaultSQL(s[i+len(" on update "):], t, sqlType)
 	}
 	if currentTimestampRE.MatchString(s) {
