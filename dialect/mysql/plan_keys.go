@@ -162,8 +162,14 @@ func covered(t *metadata.Table, cols []string, skip string) bool {
 // one reflection hides. (Adding an index named after the key in the same
 // statement fails when such an index is left from before.)
 func (p *planner) dropKeyIndex(r ops.TableRef, name string) ([]string, error) {
+	return p.dropKey(r, name, "DROP INDEX "+p.d.QuoteIdent(name))
+}
+
+// dropKey drops the index name (PRIMARY for the primary key) with the
+// clause given, re-adding the foreign keys that need it.
+func (p *planner) dropKey(r ops.TableRef, name, clause string) ([]string, error) {
 	alter := "ALTER TABLE " + p.table(r)
-	drop := alter + " DROP INDEX " + p.d.QuoteIdent(name)
+	drop := alter + " " + clause
 	t := p.stateTable(r)
 	if t == nil {
 		return []string{drop}, nil
@@ -183,7 +189,7 @@ func (p *planner) dropKeyIndex(r ops.TableRef, name string) ([]string, error) {
 	if drops == nil {
 		return []string{drop}, nil
 	}
-	drops = append(drops, "DROP INDEX "+p.d.QuoteIdent(name))
+	drops = append(drops, clause)
 	return []string{alter + " " + strings.Join(drops, ", "), alter + " " + strings.Join(adds, ", ")}, nil
 }
 
@@ -216,7 +222,7 @@ func (p *planner) dropConstraint(o *ops.DropConstraint) ([]string, error) {
 				}
 			}
 		}
-		return []string{alter + " DROP PRIMARY KEY"}, nil
+		return p.dropKey(o.TableRef, "PRIMARY", "DROP PRIMARY KEY")
 	case ops.ConstraintForeignKey:
 		s := alter + " DROP FOREIGN KEY " + p.d.QuoteIdent(o.ConstraintName)
 		fk := o.ForeignKey

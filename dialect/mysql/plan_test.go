@@ -14,7 +14,8 @@ import (
 )
 
 // fkModel is a parent and a child whose foreign key no index covers, so
-// MySQL makes one behind it.
+// MySQL makes one behind it, and lines, whose key starts with its foreign
+// key's column.
 func fkModel() *metadata.MetaData {
 	m := metadata.New()
 	p := m.AddTable(metadata.NewTable("p", &metadata.Column{Name: "id", Type: metadata.IntegerType}))
@@ -25,6 +26,11 @@ func fkModel() *metadata.MetaData {
 		metadata.NewColumn("n", metadata.IntegerType)))
 	c.SetPrimaryKey("id")
 	c.AddForeignKey([]string{"p_id"}, "p", []string{"id"})
+	l := m.AddTable(metadata.NewTable("lines",
+		&metadata.Column{Name: "p_id", Type: metadata.IntegerType},
+		&metadata.Column{Name: "line", Type: metadata.IntegerType}))
+	l.SetPrimaryKey("p_id", "line")
+	l.AddForeignKey([]string{"p_id"}, "p", []string{"id"})
 	if err := m.ApplyNamingConvention(); err != nil {
 		panic(err)
 	}
@@ -56,6 +62,10 @@ func TestPlanMySQLQuirks(t *testing.T) {
 				&ops.CreateIndex{TableRef: ops.TableRef{Table: "c"}, Index: ix},
 				&ops.DropIndex{TableRef: ops.TableRef{Table: "c"}, IndexName: ix.Name, Index: ix.Clone()},
 			}
+		}},
+		{"drop a primary key a foreign key relies on", func(m *metadata.MetaData) []ops.Op {
+			pk := m.Table("", "lines").PrimaryKey.Clone()
+			return []ops.Op{&ops.DropConstraint{TableRef: ops.TableRef{Table: "lines"}, ConstraintName: pk.Name, Type: ops.ConstraintPrimary, PrimaryKey: pk}}
 		}},
 		{"rename and retype a column", func(m *metadata.MetaData) []ops.Op {
 			return []ops.Op{&ops.AlterColumn{TableRef: ops.TableRef{Table: "c"}, ColumnName: "n", NewName: "total",
