@@ -61,7 +61,7 @@ func Compare(target, current *metadata.MetaData, d dialect.Dialect, opts Options
 	}
 	c := &comparer{d: d, opts: opts,
 		target: opts.filter(d.Normalize(target)), current: opts.filter(d.Normalize(current))}
-	c.caps = d.Capabilities()
+	opts.filterEnums(c.target, c.current)
 	c.enums()
 	c.tables()
 	list := c.p.list()
@@ -76,7 +76,6 @@ func Compare(target, current *metadata.MetaData, d dialect.Dialect, opts Options
 // comparer holds one comparison.
 type comparer struct {
 	d               dialect.Dialect
-	caps            dialect.Capabilities
 	opts            Options
 	target, current *metadata.MetaData
 	p               phases

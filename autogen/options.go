@@ -2,6 +2,8 @@ package autogen
 
 import (
 	"path"
+	"slices"
+	"strings"
 
 	"github.com/retortdb/retort/metadata"
 )
@@ -11,7 +13,8 @@ import (
 const DefaultVersionTable = "migrate_version"
 
 // Options says what Compare looks at. The zero value compares everything
-// in every table but the version tables.
+// in every table but the version tables. When table filters are set, only
+// the enums the compared tables use are compared.
 type Options struct {
 	// IgnoreTypes, IgnoreServerDefaults and IgnoreComments turn off the
 	// comparison of column types, server defaults and comments
@@ -67,4 +70,33 @@ func (o Options) filter(m *metadata.MetaData) *metadata.MetaData {
 		}
 	}
 	return &c
+}
+
+// filterEnums leaves in both models only the enums that a compared table
+// of either uses, when table filters are set: an enum outside what the
+// filters select is not autogenerate's to create or drop.
+func (o Options) filterEnums(a, b *metadata.MetaData) {
+	if len(o.Tables) == 0 && len(o.ExcludeTables) == 0 {
+		return
+	}
+	used := map[[2]string]bool{}
+	for _, m := range []*metadata.MetaData{a, b} {
+		for _, t := range m.Tables {
+			for _, c := range t.Columns {
+				if c.Type.Kind != metadata.EnumKind {
+					continue
+				}
+				schema, name := t.Schema, c.Type.EnumName
+				if s, n, ok := strings.Cut(name, "."); ok {
+					schema, name = s, n
+				}
+				used[[2]string{schema, name}] = true
+			}
+		}
+	}
+	for _, m := range []*metadata.MetaData{a, b} {
+		m.Enums = slices.DeleteFunc(slices.Clone(m.Enums), func(e *metadata.Enum) bool {
+			return !used[[2]string{e.Schema, e.Name}]
+		})
+	}
 }
