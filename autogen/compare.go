@@ -83,16 +83,23 @@ type comparer struct {
 
 // tables compares the tables of both sides.
 func (c *comparer) tables() {
+	type key struct{ schema, name string }
+	current := make(map[key]*metadata.Table, len(c.current.Tables))
+	for _, t := range c.current.Tables {
+		current[key{t.Schema, t.Name}] = t
+	}
 	var added, dropped []*metadata.Table
 	for _, t := range c.target.Tables {
-		if cur := c.current.Table(t.Schema, t.Name); cur != nil {
+		k := key{t.Schema, t.Name}
+		if cur := current[k]; cur != nil {
 			c.table(t, cur)
+			delete(current, k)
 		} else {
 			added = append(added, t)
 		}
 	}
 	for _, t := range c.current.Tables {
-		if c.target.Table(t.Schema, t.Name) == nil {
+		if current[key{t.Schema, t.Name}] != nil {
 			dropped = append(dropped, t)
 		}
 	}

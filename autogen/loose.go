@@ -9,6 +9,10 @@ import (
 // ::"Mood", ::numeric(10,2), ::int[].
 var castRE = regexp.MustCompile(`::(?:"[^"]*"|[a-zA-Z_][a-zA-Z0-9_.]*)(?: (?:varying|precision|with time zone|without time zone))?(?:\(\d+(?:,\s*\d+)?\))?(?:\[\])*`)
 
+// quotedNumberCastRE matches a number PostgreSQL quoted to cast it:
+// '-1000'::integer.
+var quotedNumberCastRE = regexp.MustCompile(`'(-?[0-9]+(?:\.[0-9]+)?)'::`)
+
 // looseSQL reduces SQL text (a check, an index expression or predicate) to
 // a form that survives a database's reprinting of it: casts, parentheses,
 // identifier quotes and white space dropped, lower case. PostgreSQL gives
@@ -20,6 +24,7 @@ func looseSQL(s string) string {
 	if s == "" {
 		return ""
 	}
+	s = quotedNumberCastRE.ReplaceAllString(s, "$1::")
 	s = castRE.ReplaceAllString(s, "")
 	return strings.Map(func(r rune) rune {
 		switch r {

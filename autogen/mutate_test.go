@@ -291,7 +291,7 @@ func addCheck(r *rand.Rand, m *metadata.MetaData) string {
 		return ""
 	}
 	name := fmt.Sprintf("ck_prop_%d", r.IntN(100000))
-	t.Checks = append(t.Checks, &metadata.Check{Name: name, Expression: c.Name + " > -1000"})
+	t.Checks = append(t.Checks, &metadata.Check{Name: name, Expression: c.Name + " >= 0"})
 	return "add check " + name
 }
 
