@@ -24,14 +24,23 @@ func ReadHeaders(fsys fs.FS, dir string) ([]*Revision, error) {
 	return readDir(fsys, dir, parseHeader)
 }
 
-// parseHeader parses a revision file's header keys only: for YAML, the
-// upgrade and downgrade blocks are blanked out (keeping line numbers)
-// before parsing, and a file that does not parse that way is parsed whole
-// so its errors are reported as Load would.
+// parseHeader parses a revision file's header keys only. A YAML file is
+// read by scanHeader when it can; otherwise by parseHeaderYAML.
 func parseHeader(name string, data []byte) (*Revision, error) {
 	if path.Ext(name) == ".sql" {
 		return ParseSQL(name, data)
 	}
+	if r, ok := scanHeader(name, data); ok {
+		return r, nil
+	}
+	return parseHeaderYAML(name, data)
+}
+
+// parseHeaderYAML parses a YAML file's header keys with yaml: the
+// upgrade and downgrade blocks are blanked out (keeping line numbers)
+// before parsing, and a file that does not parse that way is parsed whole
+// so its errors are reported as Load would.
+func parseHeaderYAML(name string, data []byte) (*Revision, error) {
 	r, err := ParseYAML(name, blankBodies(data))
 	if err != nil {
 		return ParseYAML(name, data)

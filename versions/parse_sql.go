@@ -27,7 +27,8 @@ func ParseSQL(path string, data []byte) (*Revision, error) {
 	section := ""
 	seen := map[string]bool{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64*1024), len(data)+1)
+	// A buffer the size of the file, not bufio's 64 KiB, for short files.
+	sc.Buffer(make([]byte, 0, min(64*1024, len(data)+1)), len(data)+1)
 	for line := 1; sc.Scan(); line++ {
 		text := sc.Text()
 		if marker, ok := sectionMarker(text); ok {

@@ -126,12 +126,24 @@ func timestamp(path string, n *yaml.Node) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, err
 	}
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999", "2006-01-02"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
-		}
+	if t, ok := parseCreated(s); ok {
+		return t, nil
 	}
 	return time.Time{}, nodeError(path, n, "created: expected an RFC 3339 time such as 2026-11-23T21:40:00Z, got %q", s)
+}
+
+// createdLayouts are the time forms a created key may take.
+var createdLayouts = []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999", "2006-01-02"}
+
+// parseCreated reads a created value in the first of createdLayouts that
+// fits.
+func parseCreated(s string) (time.Time, bool) {
+	for _, layout := range createdLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 func boolean(path string, n *yaml.Node) (bool, error) {
