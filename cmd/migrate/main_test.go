@@ -100,7 +100,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"heads", "--format", "xml"}, 2, "--format must be text or json"},
 		{[]string{"show", "zzzz"}, 1, `no such revision or branch "zzzz"`},
 		{[]string{"revision", "-m", "x", "--rev-id", "a-b"}, 2, "not allowed"},
-		{[]string{"history", "-r", "-3:current"}, 1, "current revisions"},
+		{[]string{"history", "-r", "-3:current"}, 2, "no database URL"},
 	} {
 		_, errs, code := migrate(t, dir, tc.args...)
 		if code != tc.code || !strings.Contains(errs, tc.msg) {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/retortdb/retort"
 	"github.com/spf13/cobra"
 )
 
@@ -27,6 +28,9 @@ type app struct {
 	// runner provides a database connection (history --indicate-current,
 	// history -r ...:current).
 	currentHeads func(ctx context.Context) ([]string, error)
+	// cfg is migrate.yaml with flags and environment applied; set before
+	// a command runs (see loadConfig).
+	cfg *retort.Config
 }
 
 // usageError marks an error the user made in calling migrate (exit 2).
@@ -39,18 +43,30 @@ func usagef(format string, args ...any) error {
 	return usageError{fmt.Errorf(format, args...)}
 }
 
+// exitInterrupted is the exit code of a run stopped by SIGINT or SIGTERM.
+const exitInterrupted = 130
+
 // run executes migrate with args and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
+	return runContext(context.Background(), args, stdout, stderr)
+}
+
+// runContext is run with a context that an interrupt cancels.
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	a := &app{stdout: stdout, stderr: stderr}
 	root := a.rootCommand()
-	root.SetArgs(args)
-	err := root.Execute()
+	root.SetArgs(relativeArgs(args))
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
 	}
 	fmt.Fprintf(stderr, "migrate: %v\n", err)
-	if errors.As(err, new(usageError)) {
+	switch {
+	case errors.As(err, new(usageError)):
 		return exitUsage
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "migrate: interrupted; the revision in progress was rolled back where the database allows it")
+		return exitInterrupted
 	}
 	return exitFailure
 }
@@ -66,7 +82,10 @@ func (a *app) rootCommand() *cobra.Command {
 			if a.format != "text" && a.format != "json" {
 				return usagef("--format must be text or json, not %q", a.format)
 			}
-			return nil
+			if cmd.Name() == "init" || cmd.Name() == "version" {
+				return nil
+			}
+			return a.loadConfig(cmd)
 		},
 	}
 	root.SetOut(a.stdout)
@@ -80,6 +99,8 @@ func (a *app) rootCommand() *cobra.Command {
 		a.revisionCommand(), a.headsCommand(), a.branchesCommand(),
 		a.historyCommand(), a.showCommand(), a.mergeCommand(), a.inspectCommand(),
 		a.checkCommand(), a.diffCommand(),
+		a.upgradeCommand(), a.downgradeCommand(), a.currentCommand(), a.stampCommand(),
+		a.initCommand(), a.versionCommand(),
 	} {
 		c.Args = usageArgs(c.Args)
 		root.AddCommand(c)

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/retortdb/retort/versions"
+	"github.com/spf13/cobra"
+)
+
+// errNotAtHeads is current --check-heads's failure.
+var errNotAtHeads = errors.New("the database is not at the history's heads: run migrate upgrade heads")
+
+// currentCommand builds "migrate current".
+func (a *app) currentCommand() *cobra.Command {
+	var f runFlags
+	var checkHeads bool
+	cmd := &cobra.Command{
+		Use:   "current",
+		Short: "Show the database's current revisions",
+		Example: `  migrate current
+  migrate current --verbose
+  migrate current --check-heads   # exit 1 unless the database is at head`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := commandContext(cmd)
+			db, err := a.openDB(ctx, f.url)
+			if err != nil {
+				return err
+			}
+			defer db.db.Close()
+			heads, err := db.redact(currentHeads(ctx, db))
+			if err != nil {
+				return err
+			}
+			g, err := a.loadGraph(true)
+			if err != nil {
+				return err
+			}
+			revs, err := g.Current(heads)
+			if err != nil {
+				return fmt.Errorf("the version table names %v: %w (stamp --purge resets it)", heads, err)
+			}
+			if err := a.printCurrent(revs, f.verbose); err != nil {
+				return err
+			}
+			if checkHeads && !atHeads(g, heads) {
+				return errNotAtHeads
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&f.url, "url", "", "database URL (default: $DATABASE_URL, then migrate.yaml's url)")
+	cmd.Flags().BoolVarP(&f.verbose, "verbose", "v", false, "show every detail of each revision")
+	cmd.Flags().BoolVar(&checkHeads, "check-heads", false, "fail (exit 1) unless the database is at the history's heads")
+	return cmd
+}
+
+func (a *app) printCurrent(revs []*versions.Revision, verbose bool) error {
+	if a.format == "json" {
+		return a.printJSON(revs)
+	}
+	for _, r := range revs {
+		if verbose {
+			fmt.Fprintln(a.stdout, a.entry(r, false))
+			continue
+		}
+		fmt.Fprintln(a.stdout, line(r, lineOptions{branches: true}))
+	}
+	return nil
+}
+
+// atHeads reports whether heads are exactly the graph's heads.
+func atHeads(g *versions.Graph, heads []string) bool {
+	var want []string
+	for _, r := range g.Heads() {
+		want = append(want, r.ID)
+	}
+	heads = slices.Clone(heads)
+	slices.Sort(want)
+	slices.Sort(heads)
+	return slices.Equal(heads, want)
+}

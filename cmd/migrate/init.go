@@ -1,0 +1,105 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+)
+
+// configTemplate is the migrate.yaml init writes (DESIGN.md's keys).
+const configTemplate = `# Retort configuration. Relative paths are relative to this file.
+url: ${DATABASE_URL:-sqlite:///app.db}   # ${VAR} and ${VAR:-default} are expanded
+schema: schema.yaml                      # .yaml, .sql, or a folder of them
+directory: migrations                    # revision files live in <directory>/versions
+dev_url: ""                              # scratch database to load a .sql schema (not needed for SQLite)
+version_table: migrate_version           # set alembic_version to adopt an Alembic-managed database
+transaction: per-migration               # per-migration | all | none
+lock_timeout: 60s                        # wait for another runner's lock this long
+compare: {types: true, server_defaults: true, comments: true}
+include: {schemas: [], tables: []}       # glob patterns; empty = all
+exclude: {tables: []}
+`
+
+// schemaTemplate is the commented schema.yaml init writes.
+const schemaTemplate = `# The schema you want. Edit it, then run:
+#   migrate revision --autogenerate -m "describe the change"
+#   migrate upgrade head
+#
+# naming_convention:          # names for constraints that have none (SQLAlchemy tokens)
+#   ix: ix_%(column_0_label)s
+#   uq: uq_%(table_name)s_%(column_0_name)s
+#   fk: fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s
+#   pk: pk_%(table_name)s
+# enums:
+#   mood: [happy, sad, ok]
+# tables:
+#   - name: users
+#     columns:
+#       - {name: id, type: bigint, primary_key: true, autoincrement: true}
+#       - {name: email, type: varchar(320), nullable: false, unique: true}
+#       - {name: created_at, type: timestamptz, nullable: false, default: CURRENT_TIMESTAMP}
+#     indexes:
+#       - {name: ix_users_created_at, columns: [created_at]}
+#
+# Types: smallint integer bigint boolean varchar(n) char(n) text numeric(p,s) real
+# double date time timestamp timestamptz interval uuid json jsonb blob varbinary(n) enum(name)
+tables: []
+`
+
+// initCommand builds "migrate init [DIR]".
+func (a *app) initCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "init [DIR]",
+		Short: "Write migrate.yaml, schema.yaml and migrations/versions/ into DIR",
+		Long: `Init starts a Retort project in DIR (default: the current directory):
+migrate.yaml (the configuration), a commented schema.yaml (the schema you
+want) and migrations/versions/ (the revision files). It refuses to overwrite
+any of them.`,
+		Example: `  migrate init
+  migrate init db && cd db`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := "."
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			return a.initProject(dir)
+		},
+	}
+	return cmd
+}
+
+// initProject writes the three files, none of which may exist.
+func (a *app) initProject(dir string) error {
+	files := []struct{ name, text string }{
+		{"migrate.yaml", configTemplate},
+		{"schema.yaml", schemaTemplate},
+	}
+	versionsDir := filepath.Join(dir, "migrations", "versions")
+	for _, f := range files {
+		if _, err := os.Stat(filepath.Join(dir, f.name)); err == nil {
+			return fmt.Errorf("%s already exists: init does not overwrite", filepath.Join(dir, f.name))
+		}
+	}
+	if _, err := os.Stat(versionsDir); err == nil {
+		return fmt.Errorf("%s already exists: init does not overwrite", versionsDir)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err := os.MkdirAll(versionsDir, 0o755); err != nil {
+		return err
+	}
+	for _, f := range files {
+		path := filepath.Join(dir, f.name)
+		if err := os.WriteFile(path, []byte(f.text), 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "Writing %s ... done\n", path)
+	}
+	fmt.Fprintf(a.stdout, "Writing %s ... done\n", versionsDir+string(filepath.Separator))
+	return nil
+}

@@ -1,0 +1,153 @@
+package retort
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
+	"github.com/retortdb/retort/versions"
+)
+
+// unit is a run of planned statements, or one call op between them.
+type unit struct {
+	stmts []dialect.Statement // Op indexes are positions in the revision's list
+	call  *ops.Call
+	op    int // the call's position
+}
+
+// plannedStep is one revision (or stamp step) of a run, planned.
+type plannedStep struct {
+	step          versions.Step
+	list          []ops.Op // the ops the step runs
+	units         []unit
+	before, after []dialect.Statement // BeforeTx and AfterTx statements
+	heads, next   []string            // version-table heads before and after
+	changes       []versions.HeadChange
+}
+
+// id is the step's revision id, or "" for a stamp step.
+func (p *plannedStep) id() string {
+	if p.step.Revision == nil {
+		return ""
+	}
+	return p.step.Revision.ID
+}
+
+// transactional reports whether the revision may run in a transaction.
+func (p *plannedStep) transactional() bool {
+	return p.step.Revision == nil || p.step.Revision.Transactional
+}
+
+// modelAt folds the history up to heads: the schema the database has when
+// its version table holds heads.
+func (r *Runner) modelAt(heads []string) (*metadata.MetaData, error) {
+	m := metadata.New()
+	seen := map[string]bool{}
+	for _, h := range heads {
+		steps, err := r.graph.Upgrade(nil, h)
+		if err != nil {
+			return nil, fmt.Errorf("folding the history to %s: %w", h, err)
+		}
+		for _, s := range steps {
+			if seen[s.Revision.ID] {
+				continue
+			}
+			seen[s.Revision.ID] = true
+			if err := fold(m, s.Revision.Upgrade); err != nil {
+				return nil, fmt.Errorf("folding revision %s (%s): %w", s.Revision.ID, s.Revision.Path, err)
+			}
+		}
+	}
+	return m, nil
+}
+
+// fold applies ops to m, skipping those that cannot be folded (execute).
+func fold(m *metadata.MetaData, list []ops.Op) error {
+	if err := ops.ApplyAll(m, list); err != nil && !errors.Is(err, ops.ErrNotFoldable) {
+		return err
+	}
+	return nil
+}
+
+// steps computes the steps from heads to target.
+func (r *Runner) steps(dir versions.Direction, heads []string, target string) ([]versions.Step, error) {
+	if dir == versions.Down {
+		return r.graph.Downgrade(heads, target)
+	}
+	return r.graph.Upgrade(heads, target)
+}
+
+// plan plans every step from heads, folding m (the model at heads) along.
+func (r *Runner) plan(m *metadata.MetaData, heads []string, steps []versions.Step) ([]*plannedStep, error) {
+	out := make([]*plannedStep, 0, len(steps))
+	for _, s := range steps {
+		p := &plannedStep{step: s, heads: heads}
+		var err error
+		if p.next, p.changes, err = r.graph.MoveHeads(heads, s); err != nil {
+			return nil, err
+		}
+		if s.Revision != nil {
+			p.list = s.Revision.Upgrade
+			if s.Direction == versions.Down {
+				p.list = s.Revision.Downgrade
+			}
+			if err := r.planOps(m, p); err != nil {
+				return nil, fmt.Errorf("planning %s (%s): %w", s, s.Revision.Path, err)
+			}
+		}
+		out = append(out, p)
+		heads = p.next
+	}
+	return out, nil
+}
+
+// planOps plans p.list against m, split at call ops, and folds it onto m.
+func (r *Runner) planOps(m *metadata.MetaData, p *plannedStep) error {
+	start := 0
+	flush := func(end int) error {
+		if start == end {
+			return nil
+		}
+		stmts, err := r.opts.Dialect.Plan(m, p.list[start:end])
+		if err != nil {
+			return err
+		}
+		var body []dialect.Statement
+		for _, st := range stmts {
+			st.Op += start
+			switch {
+			case st.BeforeTx:
+				p.before = append(p.before, st)
+			case st.AfterTx:
+				p.after = append(p.after, st)
+			default:
+				body = append(body, st)
+			}
+		}
+		p.units = append(p.units, unit{stmts: body})
+		return fold(m, p.list[start:end])
+	}
+	for i, o := range p.list {
+		c, ok := o.(*ops.Call)
+		if !ok {
+			continue
+		}
+		if err := flush(i); err != nil {
+			return err
+		}
+		p.units = append(p.units, unit{call: c, op: i})
+		start = i + 1
+	}
+	return flush(len(p.list))
+}
+
+// sameHeads compares two head lists as sets.
+func sameHeads(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}

@@ -1,0 +1,227 @@
+package retort
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/retortdb/retort/ops"
+	"github.com/retortdb/retort/versions"
+)
+
+// errHeadsMoved: another runner moved the version table between reading
+// it and this runner's transaction; the run is planned again.
+var errHeadsMoved = errors.New("the version table changed under this run")
+
+// maxReplans bounds how often a run is planned again after other runners
+// moved the version table.
+const maxReplans = 1000
+
+// Upgrade applies revisions up to target ("head", "heads", an id, a
+// label, "+N", ...).
+func (r *Runner) Upgrade(ctx context.Context, target string) error {
+	return r.migrate(ctx, versions.Up, target)
+}
+
+// Downgrade reverts revisions down to target ("base", an id, "-N", ...).
+func (r *Runner) Downgrade(ctx context.Context, target string) error {
+	return r.migrate(ctx, versions.Down, target)
+}
+
+func (r *Runner) migrate(ctx context.Context, dir versions.Direction, target string) error {
+	if err := r.needDB(); err != nil {
+		return err
+	}
+	return r.locked(ctx, func(conn *sql.Conn) error {
+		for range maxReplans {
+			heads, err := r.readHeads(ctx, conn)
+			if err != nil {
+				return err
+			}
+			steps, err := r.steps(dir, heads, target)
+			if err != nil || len(steps) == 0 {
+				return err
+			}
+			m, err := r.modelAt(heads)
+			if err != nil {
+				return err
+			}
+			plan, err := r.plan(m, heads, steps)
+			if err != nil {
+				return err
+			}
+			if err = r.runPlan(ctx, conn, plan); !errors.Is(err, errHeadsMoved) {
+				return err
+			}
+		}
+		return errHeadsMoved
+	})
+}
+
+func (r *Runner) needDB() error {
+	if r.opts.DB == nil {
+		return errors.New("retort: Options.DB is required to migrate a database")
+	}
+	return nil
+}
+
+// runPlan runs planned steps: each in its own transaction, or runs of
+// them in one (transaction: all), or none.
+func (r *Runner) runPlan(ctx context.Context, conn *sql.Conn, plan []*plannedStep) error {
+	if !r.transactional() {
+		for _, p := range plan {
+			if err := r.runDirect(ctx, conn, p); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for i := 0; i < len(plan); {
+		p := plan[i]
+		if !p.transactional() {
+			r.emit(Event{Kind: Notice, Revision: p.id(),
+				Message: fmt.Sprintf("revision %s runs outside a transaction (transactional: false): a failure can leave it half applied", p.id())})
+			if err := r.runDirect(ctx, conn, p); err != nil {
+				return err
+			}
+			i++
+			continue
+		}
+		j := i + 1
+		if r.opts.Transaction == All {
+			for j < len(plan) && plan[j].transactional() {
+				j++
+			}
+		}
+		if err := r.runTx(ctx, conn, plan[i:j]); err != nil {
+			return err
+		}
+		i = j
+	}
+	return nil
+}
+
+// runTx runs steps in one transaction, which begins after their BeforeTx
+// statements and checks that the version table still holds the heads
+// they were planned from.
+func (r *Runner) runTx(ctx context.Context, conn *sql.Conn, steps []*plannedStep) (err error) {
+	for _, p := range steps {
+		for _, st := range p.before {
+			if err := r.exec(ctx, conn, p.id(), st); err != nil {
+				return err
+			}
+		}
+	}
+	defer func() {
+		actx := context.WithoutCancel(ctx)
+		for _, p := range steps {
+			for _, st := range p.after {
+				if e := r.exec(actx, conn, p.id(), st); e != nil && err == nil {
+					err = e
+				}
+			}
+		}
+	}()
+	t := &txn{conn: conn}
+	defer t.rollback()
+	if err := t.begin(ctx, steps[0].id()); err != nil {
+		return err
+	}
+	heads, err := r.readHeads(ctx, t.tx)
+	if err != nil {
+		return err
+	}
+	if !sameHeads(heads, steps[0].heads) {
+		return errHeadsMoved
+	}
+	var started []time.Time
+	for _, p := range steps {
+		started = append(started, time.Now())
+		r.started(p)
+		if _, err := r.runUnits(ctx, t, p); err != nil {
+			return err
+		}
+		if err := r.moveHeads(ctx, t.x(), p); err != nil {
+			return err
+		}
+	}
+	if err := t.commit(); err != nil {
+		return fmt.Errorf("revision %s: commit: %w", steps[len(steps)-1].id(), err)
+	}
+	for i, p := range steps {
+		r.finished(p, time.Since(started[i]))
+	}
+	return nil
+}
+
+func (r *Runner) started(p *plannedStep) {
+	r.emit(Event{Kind: RevisionStarted, Revision: p.id(), Message: p.step.String(), Direction: p.step.Direction.String()})
+}
+
+func (r *Runner) finished(p *plannedStep, d time.Duration) {
+	r.emit(Event{Kind: RevisionFinished, Revision: p.id(), Message: p.step.String(), Direction: p.step.Direction.String(), Duration: d})
+}
+
+// runUnits runs a step's statements and calls; on failure it returns the
+// index of the op that failed.
+func (r *Runner) runUnits(ctx context.Context, t *txn, p *plannedStep) (int, error) {
+	for _, u := range p.units {
+		if u.call != nil {
+			if err := r.call(ctx, t, p.id(), u.call); err != nil {
+				return u.op, err
+			}
+			continue
+		}
+		for _, st := range u.stmts {
+			if st.NoTransaction && t.tx != nil {
+				r.emit(Event{Kind: Notice, Revision: p.id(), Message: "committing the transaction to run a statement that cannot run in one: " + oneLine(st.SQL, 80)})
+				if err := t.commit(); err != nil {
+					return st.Op, err
+				}
+				if err := r.exec(ctx, conn(t), p.id(), st); err != nil {
+					return st.Op, err
+				}
+				if err := t.begin(ctx, p.id()); err != nil {
+					return st.Op, err
+				}
+				continue
+			}
+			if err := r.exec(ctx, t.x(), p.id(), st); err != nil {
+				return st.Op, err
+			}
+		}
+	}
+	return len(p.list), nil
+}
+
+// call runs a call op's function in the current transaction, or in one of
+// its own.
+func (r *Runner) call(ctx context.Context, t *txn, rev string, c *ops.Call) error {
+	fn, err := lookupFunc(c.Function)
+	if err != nil {
+		return fmt.Errorf("revision %s: %w", rev, err)
+	}
+	start := time.Now()
+	defer func() {
+		r.emit(Event{Kind: StatementRan, Revision: rev, SQL: "-- call " + c.Function, Duration: time.Since(start)})
+	}()
+	if t.tx != nil {
+		if err := fn(ctx, t.tx); err != nil {
+			return fmt.Errorf("revision %s: call %s: %w", rev, c.Function, err)
+		}
+		return nil
+	}
+	tx, err := t.conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(ctx, tx); err != nil {
+		tx.Rollback()
+		return fmt.Errorf("revision %s: call %s: %w", rev, c.Function, err)
+	}
+	return tx.Commit()
+}
+
+func conn(t *txn) *sql.Conn { return t.conn }

@@ -1,0 +1,125 @@
+package retort
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"time"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/versions"
+)
+
+// TransactionMode says how a run uses transactions (migrate.yaml's
+// transaction key).
+type TransactionMode string
+
+// The transaction modes. They matter only on databases with transactional
+// DDL (PostgreSQL, SQLite); MySQL commits each DDL statement whatever the
+// mode.
+const (
+	// PerMigration runs each revision, with its version-table change, in
+	// a transaction of its own (the default).
+	PerMigration TransactionMode = "per-migration"
+	// All runs the whole run in one transaction.
+	All TransactionMode = "all"
+	// None runs every statement on its own.
+	None TransactionMode = "none"
+)
+
+// DefaultLockTimeout is how long a run waits for another runner's lock
+// when [Options.LockTimeout] is zero.
+const DefaultLockTimeout = 60 * time.Second
+
+// Options configure a [Runner].
+type Options struct {
+	// DB is the database to migrate; it may be nil for [Runner.SQL].
+	DB *sql.DB
+	// Dialect speaks DB's SQL.
+	Dialect dialect.Dialect
+	// Migrations holds the revision files, in Directory.
+	Migrations fs.FS
+	// Directory is the folder of revision files within Migrations;
+	// "versions" when empty.
+	Directory string
+	// VersionTable names the version table (default migrate_version; set
+	// alembic_version to adopt an Alembic-managed database) and
+	// VersionSchema its schema (default: the connection's).
+	VersionTable  string
+	VersionSchema string
+	// Transaction is the transaction mode; PerMigration when empty.
+	Transaction TransactionMode
+	// LockTimeout is how long to wait for another runner's migration
+	// lock; DefaultLockTimeout when zero.
+	LockTimeout time.Duration
+	// Compensate, on a database without transactional DDL, runs the
+	// reverse ops of a failed revision's applied ops (see [PartialError]).
+	Compensate bool
+	// Events, when set, receives progress as the run goes on, on the
+	// run's goroutine.
+	Events func(Event)
+}
+
+// Runner applies a history of revisions to one database. It is safe for
+// one run at a time; runs from several processes on one database are
+// serialised by the migration lock.
+type Runner struct {
+	opts  Options
+	graph *versions.Graph
+	vt    versions.VersionTable
+}
+
+// New reads the revision files and checks the options.
+func New(o Options) (*Runner, error) {
+	if o.Dialect == nil {
+		return nil, errors.New("retort: Options.Dialect is required")
+	}
+	if o.Migrations == nil {
+		return nil, errors.New("retort: Options.Migrations is required")
+	}
+	if o.Directory == "" {
+		o.Directory = "versions"
+	}
+	switch o.Transaction {
+	case "":
+		o.Transaction = PerMigration
+	case PerMigration, All, None:
+	default:
+		return nil, fmt.Errorf("retort: transaction mode %q: want per-migration, all or none", o.Transaction)
+	}
+	if o.LockTimeout <= 0 {
+		o.LockTimeout = DefaultLockTimeout
+	}
+	g, err := versions.Load(o.Migrations, o.Directory)
+	if err != nil {
+		return nil, err
+	}
+	return &Runner{opts: o, graph: g,
+		vt: versions.VersionTable{Dialect: o.Dialect, Schema: o.VersionSchema, Name: o.VersionTable}}, nil
+}
+
+// Graph is the revision graph the runner works with.
+func (r *Runner) Graph() *versions.Graph { return r.graph }
+
+// VersionTable is the runner's version table.
+func (r *Runner) VersionTable() versions.VersionTable { return r.vt }
+
+// lockName names the migration lock: one per version table, so two
+// histories in one database (two version tables) do not wait for each
+// other.
+func (r *Runner) lockName() string {
+	name := r.opts.VersionTable
+	if name == "" {
+		name = versions.DefaultVersionTable
+	}
+	if r.opts.VersionSchema != "" {
+		name = r.opts.VersionSchema + "." + name
+	}
+	return "retort:" + name
+}
+
+// transactional reports whether revisions run in transactions here.
+func (r *Runner) transactional() bool {
+	return r.opts.Dialect.Capabilities().TransactionalDDL && r.opts.Transaction != None
+}
