@@ -4,8 +4,10 @@ import (
 	"testing"
 
 	"github.com/retortdb/retort/autogen"
+	"github.com/retortdb/retort/internal/dbtest"
 	"github.com/retortdb/retort/internal/schemagen"
 	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/versions"
 )
 
 // BenchmarkCompare1000 is must-show 6's compare alone: a 1,000-table
@@ -36,5 +38,49 @@ func BenchmarkCompare1000(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkAutogenerate1000 is must-show 6 end to end: reflect a database
+// holding issue 4's 1,000-table schema, compare it with the schema (and
+// with a copy with 1% of its tables changed) and render the revision, per
+// database. The schema is created once per database and process (minutes
+// on MariaDB).
+func BenchmarkAutogenerate1000(b *testing.B) {
+	m := schemagen.Generate(schemagen.Config{Seed: 1, Tables: 1000, MinColumns: 10, MaxColumns: 10, IndexesPerTable: 2, FKsPerTable: 2})
+	changed := m.Clone()
+	for i := 0; i < len(changed.Tables); i += 100 {
+		changed.Tables[i].AddColumn(metadata.NewColumn("bench_added", metadata.IntegerType))
+	}
+	for _, bd := range beds {
+		b.Run(bd.name, func(b *testing.B) {
+			db := dbtest.Open(b, bd.name)
+			create(b, bd, db, m)
+			for _, tc := range []struct {
+				name   string
+				target *metadata.MetaData
+				want   int
+			}{{"identical", m, 0}, {"1pct_changed", changed, 10}} {
+				b.Run(tc.name, func(b *testing.B) {
+					for b.Loop() {
+						current := inspect(b, bd, db, nil)
+						res, err := autogen.Compare(tc.target, current, bd.d, autogen.Options{})
+						if err != nil {
+							b.Fatal(err)
+						}
+						if len(res.Ops) != tc.want {
+							b.Fatalf("%d ops, want %d", len(res.Ops), tc.want)
+						}
+						r := &versions.Revision{ID: "3f2a9c1b7d4e", Message: "bench", Transactional: true}
+						if err := autogen.Fill(r, res); err != nil {
+							b.Fatal(err)
+						}
+						if _, err := autogen.Render(r, res.Warnings); err != nil {
+							b.Fatal(err)
+						}
+					}
+				})
+			}
+		})
 	}
 }

@@ -51,27 +51,27 @@ func (a *app) check(cmp *comparison) error {
 		for _, w := range res.Warnings {
 			fmt.Fprintf(a.stderr, "warning: %s\n", w)
 		}
-	}
-	if cmp.notAtHead != nil {
-		return cmp.notAtHead
-	}
-	if len(res.Ops) == 0 {
-		if a.format != "json" {
+		if len(res.Ops) == 0 && cmp.notAtHead == nil {
 			fmt.Fprintln(a.stdout, "No new upgrade operations detected.")
 		}
-		return nil
-	}
-	if a.format != "json" {
-		for _, o := range res.Ops {
-			fmt.Fprintln(a.stdout, autogen.Describe(o))
+		if len(res.Ops) > 0 {
+			for _, o := range res.Ops {
+				fmt.Fprintln(a.stdout, autogen.Describe(o))
+			}
+			diff, err := schemaDiff(cmp)
+			if err != nil {
+				return err
+			}
+			fmt.Fprint(a.stdout, diff)
 		}
-		diff, err := schemaDiff(cmp)
-		if err != nil {
-			return err
-		}
-		fmt.Fprint(a.stdout, diff)
 	}
-	return errCheckFailed
+	switch {
+	case cmp.notAtHead != nil:
+		return cmp.notAtHead
+	case len(res.Ops) > 0:
+		return errCheckFailed
+	}
+	return nil
 }
 
 // schemaDiff is the unified diff from the current schema to the target,
