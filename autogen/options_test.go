@@ -70,6 +70,34 @@ func TestOptions(t *testing.T) {
 	}
 }
 
+// TestWarnings checks the changes Compare cannot make safely or tell apart.
+func TestWarnings(t *testing.T) {
+	base := readSchema(t, baseSchema)
+	notNull := base.Clone()
+	notNull.Table("", "posts").AddColumn(&metadata.Column{Name: "slug", Type: metadata.VarcharType(20)})
+	renamedTable := base.Clone()
+	renamedTable.Table("", "pairs").Name = "couples"
+	tests := []struct {
+		name   string
+		target *metadata.MetaData
+		want   []string
+	}{
+		{"not null without default", notNull, []string{"posts.slug is added NOT NULL without a default: the upgrade fails if the table has rows; add a default, or add it nullable, fill it, then alter it"}},
+		{"table rename", renamedTable, []string{"table couples looks like a rename of pairs; edit the revision to use rename_table"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := autogen.Compare(tc.target, base, postgres.Postgres{}, autogen.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(res.Warnings, tc.want) {
+				t.Errorf("got %q\nwant %q", res.Warnings, tc.want)
+			}
+		})
+	}
+}
+
 // withTable returns m with one more small table.
 func withTable(m *metadata.MetaData, name string) *metadata.MetaData {
 	m = m.Clone()

@@ -15,6 +15,10 @@ func (c *comparer) table(t, cur *metadata.Table) {
 		old := cur.Column(col.Name)
 		if old == nil {
 			added = append(added, col)
+			if !col.Nullable && col.Default == "" && !col.AutoIncrement {
+				c.p.warnf("%s.%s is added NOT NULL without a default: the upgrade fails if the table has rows; add a default, or add it nullable, fill it, then alter it",
+					t.QualifiedName(), col.Name)
+			}
 			c.p.addColumns = append(c.p.addColumns, &ops.AddColumn{TableRef: r, Column: col.Clone()})
 			continue
 		}
