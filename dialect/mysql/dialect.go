@@ -35,9 +35,30 @@
 //
 // # Flavours
 //
-// The registered dialect serves both servers with DDL both accept. A few
+// The registered dialect serves both servers with DDL both accept (MySQL
+// 8.0.19+, MariaDB 10.5+: RENAME COLUMN, DROP CONSTRAINT for checks). A few
 // things differ (expression indexes exist on MySQL 8.0.13+ only); [New]
-// returns a dialect for one flavour, and [Flavor] reads it from VERSION().
+// returns a dialect for one flavour, [FlavorOf] tells it from VERSION(),
+// and Inspect reads it from the server itself.
+//
+// # What MySQL does on its own
+//
+//   - Every DDL statement commits: a revision cannot be rolled back.
+//   - A foreign key gets an index behind it when no index starts with its
+//     columns. Inspect hides that index; Plan drops it with the key, and
+//     dropping the index (or unique, or primary key) a key relies on drops
+//     and re-adds the key so that MySQL makes its own again.
+//   - Unnamed checks are named <table>_chk_<n> by Plan (MySQL's scheme;
+//     MariaDB would say CONSTRAINT_<n>), unnamed indexes after their first
+//     column, unnamed foreign keys <table>_ibfk_<n>; the primary key is
+//     always PRIMARY, which the model shows as no name.
+//   - Deferrable foreign keys do not exist: deferrable is left out. Partial
+//     indexes do not exist: Plan refuses them. Index methods other than
+//     fulltext and spatial make a B-tree.
+//   - Defaults come back re-spelled (MariaDB quotes strings, 0 is 0.00 in a
+//     decimal, true is 1, now() is current_timestamp()); reflection and
+//     Normalize agree on one spelling (canonical defaults: true/false,
+//     CURRENT_TIMESTAMP, numbers without trailing zeros, 'quoted' strings).
 package mysql
 
 import (

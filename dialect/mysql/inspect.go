@@ -115,12 +115,12 @@ func (in *inspector) server(ctx context.Context) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("mysql: reading the server version: %w", err)
 	}
-	in.flavor = flavorOf(version)
+	in.flavor = FlavorOf(version)
 	return nil
 }
 
-// flavorOf tells MariaDB from MySQL by VERSION() ("10.11.6-MariaDB-...").
-func flavorOf(version string) Flavor {
+// FlavorOf tells MariaDB from MySQL by VERSION() ("10.11.6-MariaDB-...").
+func FlavorOf(version string) Flavor {
 	if strings.Contains(strings.ToLower(version), "mariadb") {
 		return MariaDB
 	}

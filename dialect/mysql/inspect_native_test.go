@@ -126,7 +126,7 @@ func indexNames(t *metadata.Table) []string {
 
 // TestMySQLCatalogQueries runs the queries written for MySQL 8 where the
 // server can take them (MariaDB has no STATISTICS.EXPRESSION), so at least
-// their syntax is checked here; flavorOf tells the servers apart.
+// their syntax is checked here; FlavorOf tells the servers apart.
 func TestMySQLCatalogQueries(t *testing.T) {
 	db := dbtest.MySQL(t)
 	in := &inspector{q: db.DB, tables: map[tableKey]*metadata.Table{}}
@@ -138,6 +138,6 @@ func TestMySQLCatalogQueries(t *testing.T) {
 		q.text = indexesQueryMySQL
 		require.NoError(t, in.query(context.Background(), db.DB, q, q.apply))
 	}
-	assert.Equal(t, MariaDB, flavorOf("10.11.6-MariaDB-0+deb12u1"))
-	assert.Equal(t, MySQL, flavorOf("8.0.36"))
+	assert.Equal(t, MariaDB, FlavorOf("10.11.6-MariaDB-0+deb12u1"))
+	assert.Equal(t, MySQL, FlavorOf("8.0.36"))
 }

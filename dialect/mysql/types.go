@@ -1,6 +1,7 @@
 package mysql
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -11,7 +12,7 @@ import (
 // ErrEnumNeedsModel is returned by [Dialect.TypeSQL] for enum(name): MySQL
 // writes an enum's values inline, and TypeSQL alone does not know them. Plan
 // renders enum columns from the model it is given.
-var ErrEnumNeedsModel = fmt.Errorf("mysql: an enum column is rendered inline with its values, which only the model knows; plan the column with its model")
+var ErrEnumNeedsModel = errors.New("mysql: an enum column is rendered inline with its values, which only the model knows; plan the column with its model")
 
 // enumSource returns the values of the model enum name (schema, name).
 type enumSource func(schema, name string) ([]string, bool)
