@@ -116,6 +116,9 @@ func (in *inspector) server(ctx context.Context) error {
 		return fmt.Errorf("mysql: reading the server version: %w", err)
 	}
 	in.flavor = FlavorOf(version)
+	if in.current == "" {
+		return fmt.Errorf("mysql: no database selected: name one in the URL (mysql://user@host/dbname)")
+	}
 	return nil
 }
 
