@@ -61,10 +61,14 @@ func TestLoadConfig(t *testing.T) {
 		{name: "env overrides file", file: "url: postgres://file/db\n", vars: map[string]string{"DATABASE_URL": "mysql://env/db"},
 			check: func(c *retort.Config) string { return map[bool]string{false: c.URL}[c.URL == "mysql://env/db"] }},
 		{name: "flag overrides env", file: "url: postgres://file/db\n", vars: map[string]string{"DATABASE_URL": "mysql://env/db"},
-			o:     retort.Overrides{URL: "sqlite://", Directory: "x"},
-			check: func(c *retort.Config) string { return map[bool]string{false: c.URL + c.Directory}[c.URL == "sqlite://" && c.Directory == "x"] }},
+			o: retort.Overrides{URL: "sqlite://", Directory: "x"},
+			check: func(c *retort.Config) string {
+				return map[bool]string{false: c.URL + c.Directory}[c.URL == "sqlite://" && c.Directory == "x"]
+			}},
 		{name: "absolute sqlite kept", file: "url: sqlite:////var/app.db?mode=ro\n",
-			check: func(c *retort.Config) string { return map[bool]string{false: c.URL}[c.URL == "sqlite:////var/app.db?mode=ro"] }},
+			check: func(c *retort.Config) string {
+				return map[bool]string{false: c.URL}[c.URL == "sqlite:////var/app.db?mode=ro"]
+			}},
 		{name: "unknown key", file: "url: sqlite://\nlock_timout: 5s\n", err: ":2: unknown key \"lock_timout\""},
 		{name: "bad duration", file: "lock_timeout: soon\n", err: ":1: lock_timeout: \"soon\""},
 		{name: "bad mode", file: "\ntransaction: some\n", err: ":2: transaction"},

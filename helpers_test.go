@@ -55,7 +55,7 @@ func indent(s string) string {
 func basic() fstest.MapFS {
 	return history(
 		rev{id: "r1",
-			upgrade: `- create_table: {name: items, columns: [{name: id, type: bigint, primary_key: true}, {name: name, type: varchar(50)}]}`,
+			upgrade:   `- create_table: {name: items, columns: [{name: id, type: bigint, primary_key: true}, {name: name, type: varchar(50)}]}`,
 			downgrade: `- drop_table: {name: items}`},
 		rev{id: "r2", down: "r1",
 			upgrade: "- add_column: {table: items, column: {name: price, type: integer}}\n" +
