@@ -23,7 +23,8 @@ func TestPropertyAutogenerate(t *testing.T) {
 		n := seeds(defaults[b.name])
 		db := dbtest.Open(t, b.name)
 		for seed := int64(1); seed <= int64(n); seed++ {
-			a := schemagen.Generate(schemagen.Config{Seed: seed, Tables: 4, MaxColumns: 7, Enums: seed%2 == 0})
+			a := schemagen.Generate(schemagen.Config{Seed: seed, Tables: 4, MaxColumns: 7, Enums: seed%2 == 0,
+				AllTypes: seed%3 == 0, AwkwardNames: seed%4 == 0})
 			a, schemas := create(t, b, db, a)
 			target, did := mutate(rand.New(rand.NewPCG(uint64(seed), 7)), a)
 			current := inspect(t, b, db, schemas)
