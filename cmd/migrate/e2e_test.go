@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -168,5 +169,6 @@ func mustInspectTables(t *testing.T, p *project) string {
 	for _, tb := range in.MetaData.Tables {
 		names = append(names, tb.Name)
 	}
+	slices.Sort(names)
 	return strings.Join(names, ",")
 }
