@@ -52,15 +52,12 @@ var mysqlModifiers = map[string]bool{"unsigned": true, "signed": true, "zerofill
 // isKnownNative reports whether base (with the text after its parameters)
 // names a native type: a registered name, a canonical name or alias used
 // with native modifiers ("bigint unsigned", "int[]", "timestamp(3) with
-// time zone"), or a MySQL inline enum('a','b').
+// time zone").
 func isKnownNative(base, rest string) bool {
 	nativeTypes.RLock()
 	known := nativeTypes.names[base]
 	nativeTypes.RUnlock()
 	_, canonical := canonicalKind(base)
-	if base == "enum" && rest == "" {
-		return true // enum('a','b') written inline: MySQL's own
-	}
 	if !known && !canonical {
 		return false
 	}

@@ -186,6 +186,9 @@ func ParseType(text string) (Type, error) {
 		return Type{}, &TypeError{Text: text, Problem: err.Error()}
 	}
 	kind, canonical := canonicalKind(base)
+	if kind == EnumKind && len(args) > 0 && strings.HasPrefix(args[0], "'") {
+		return NativeType(strings.TrimSpace(text)), nil // MySQL's inline enum('a','b')
+	}
 	if canonical && rest == "" {
 		return parseCanonical(text, kind, base, args)
 	}
@@ -225,7 +228,7 @@ func splitType(s string) (base string, args []string, rest string, err error) {
 		if i := strings.Index(s, "["); i >= 0 {
 			return strings.TrimSpace(s[:i]), nil, s[i:], nil
 		}
-		return s, nil, "", nil
+		return splitModifier(s)
 	}
 	end := strings.IndexByte(s[open:], ')')
 	if end < 0 {
@@ -285,4 +288,15 @@ func parseCanonical(text string, kind Kind, base string, args []string) (Type, e
 		}
 	}
 	return t, nil
+}
+
+// splitModifier splits MySQL's trailing number modifiers off a type
+// without parameters: "bigint unsigned" is base "bigint", rest "unsigned".
+func splitModifier(s string) (base string, args []string, rest string, err error) {
+	for _, mod := range []string{" unsigned zerofill", " unsigned", " signed", " zerofill"} {
+		if b, ok := strings.CutSuffix(s, mod); ok && b != "" {
+			return b, nil, strings.TrimSpace(mod), nil
+		}
+	}
+	return s, nil, "", nil
 }
