@@ -14,14 +14,22 @@ import (
 
 // Inspect reads the connection's database (or the databases opts.Schemas
 // names; tables of the connection's own database get an empty Schema) in
-// nine catalog queries, whatever the number of tables. It reads what Plan
-// writes back into the same model, as [Dialect.Normalize] predicts:
+// ten catalog queries on MariaDB and nine on MySQL, whatever the number of
+// tables. It reads what Plan writes back into the same model, as
+// [Dialect.Normalize] predicts:
 // canonical types, canonical defaults (MariaDB's quoted strings, MySQL's
 // bare literals and both spellings of CURRENT_TIMESTAMP agree), enums named
 // "<table>_<column>", MariaDB's JSON columns (longtext with a json_valid
 // check) as json with the check hidden, and the indexes MySQL makes behind
 // foreign keys hidden. Views, triggers, routines, events, sequences,
 // generated columns and prefix indexes are reported in Warnings.
+//
+// information_schema is not transactional, so no snapshot keeps the
+// queries consistent: the tables are listed again last, and a table gone
+// by then (dropped while it was inspected) is left out with a warning
+// rather than returned half read. On MariaDB a last query tells whether
+// this user is shown the check constraints (see checksReadableQueryMariaDB);
+// when it is not, Warnings says so.
 func (d *Dialect) Inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions) (*dialect.Inspection, error) {
 	if db, ok := q.(*sql.DB); ok {
 		// One connection for every query: the server answers them faster
@@ -39,11 +47,13 @@ func (d *Dialect) Inspect(ctx context.Context, q dialect.Queryer, opts dialect.I
 		return nil, err
 	}
 	in.setSchemas(opts.Schemas)
-	if err := in.run(ctx, in.catalogQueries()); err != nil {
+	if err := in.run(ctx, append(in.catalogQueries(), in.unreadQueries()...)); err != nil {
 		return nil, err
 	}
 	in.finishIndexes()
-	return &dialect.Inspection{MetaData: in.finish(), Warnings: in.warnings}, nil
+	m := in.finish()
+	in.leaveOutUnread(m)
+	return &dialect.Inspection{MetaData: m, Warnings: in.warnings}, nil
 }
 
 // catalogQuery is one query of an inspect and what each of its rows does
@@ -87,6 +97,7 @@ type inspector struct {
 	jsonCk   map[tableKey]map[string]bool // MariaDB: columns with json_valid checks
 	indexes  map[ixKey]*metadata.Index
 	ixOrder  []ixKey
+	unread   unread
 	warnings []string
 }
 

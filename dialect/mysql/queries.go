@@ -69,3 +69,40 @@ FROM information_schema.EVENTS WHERE EVENT_SCHEMA IN (%[1]s)`
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
+
+// The queries Inspect runs after every other one, to tell what it could
+// not read whole.
+const (
+	// tablesAgainQuery lists the tables once more: a table it no longer
+	// lists was dropped during the inspection (information_schema is not
+	// transactional, so no snapshot keeps the queries consistent).
+	tablesAgainQuery = `SELECT TABLE_SCHEMA, TABLE_NAME
+FROM information_schema.TABLES
+WHERE TABLE_SCHEMA IN (%s) AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')`
+
+	// checksReadableQueryMariaDB says, per database, whether this user
+	// may read its check constraints and whether it sees any. MariaDB
+	// shows CHECK_CONSTRAINTS rows (and TABLE_CONSTRAINTS ones) only to a
+	// user with a table privilege on the whole database or server, not
+	// to one granted privileges on single tables. Privileges held through
+	// a role are not listed to the user, hence the second column.
+	checksReadableQueryMariaDB = `SELECT s.SCHEMA_NAME,
+	EXISTS (SELECT 1 FROM information_schema.USER_PRIVILEGES p
+		WHERE p.GRANTEE IN (` + granteesMariaDB + `) AND p.PRIVILEGE_TYPE IN (` + tablePrivileges + `))
+	OR EXISTS (SELECT 1 FROM information_schema.SCHEMA_PRIVILEGES p
+		WHERE p.GRANTEE IN (` + granteesMariaDB + `) AND s.SCHEMA_NAME LIKE p.TABLE_SCHEMA
+			AND p.PRIVILEGE_TYPE IN (` + tablePrivileges + `)),
+	EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS c WHERE c.CONSTRAINT_SCHEMA = s.SCHEMA_NAME)
+FROM information_schema.SCHEMATA s
+WHERE s.SCHEMA_NAME IN (%s)`
+
+	// granteesMariaDB are the current user and its enabled roles as
+	// information_schema's GRANTEE spells them ('user'@'host').
+	granteesMariaDB = `SELECT CONCAT('''', SUBSTRING_INDEX(CURRENT_USER(), '@', 1), '''@''', SUBSTRING_INDEX(CURRENT_USER(), '@', -1), '''')
+		UNION ALL SELECT CONCAT('''', ROLE_NAME, '''@''''') FROM information_schema.ENABLED_ROLES`
+
+	// tablePrivileges are the privileges that, held on a whole database,
+	// let MariaDB show its check constraints.
+	tablePrivileges = `'SELECT', 'INSERT', 'UPDATE', 'DELETE', 'CREATE', 'DROP', 'REFERENCES', 'INDEX', 'ALTER',
+			'CREATE VIEW', 'SHOW VIEW', 'TRIGGER', 'DELETE HISTORY'`
+)

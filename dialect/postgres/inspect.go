@@ -15,14 +15,43 @@ import (
 
 // Inspect reads the tables, columns, constraints, indexes, enums and
 // comments of the given schemas (the connection's current schema when
-// none; "" names it too) in seven catalog queries, whatever the number of
+// none; "" names it too) in eight catalog queries, whatever the number of
 // tables. Objects of the current schema get an empty Schema, as the model
 // spells the default schema. Types are
 // read back into the vocabulary (see [CanonicalType]); serial and identity
 // columns come back as autoincrement without a default; views, sequences
 // no column owns, functions, triggers and domains are reported as one
 // warning each.
+//
+// Given a *sql.DB, Inspect reads in one REPEATABLE READ, READ ONLY
+// transaction, so that every query sees the catalog as of the same moment
+// (see [dialect.ReadConsistent]); given a *sql.Conn or *sql.Tx, it reads
+// in whatever transaction the caller holds. Either way an eighth query
+// lists the tables again, and a table gone by then (dropped between two
+// queries outside a snapshot) is left out with a warning, not returned
+// half read.
 func (p Postgres) Inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions) (*dialect.Inspection, error) {
+	var out *dialect.Inspection
+	var readErr error
+	err := dialect.ReadConsistent(ctx, q, snapshot, func(q dialect.Queryer) error {
+		out, readErr = inspect(ctx, q, opts)
+		return readErr
+	})
+	switch {
+	case readErr != nil:
+		return nil, readErr
+	case err != nil:
+		return nil, fmt.Errorf("postgresql: %w", err)
+	}
+	return out, nil
+}
+
+// snapshot is the transaction an inspection through a *sql.DB reads in:
+// catalog queries are MVCC-consistent within it.
+var snapshot = &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
+
+// inspect is Inspect's reading, through q.
+func inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions) (*dialect.Inspection, error) {
 	in := &inspector{q: q, tables: map[tableKey]*metadata.Table{}, attnames: map[tableKey]map[int]string{}}
 	var current sql.NullString
 	if err := in.each(ctx, "current schema", currentSchemaQuery, false, func(r *sql.Rows) error {
@@ -59,7 +88,27 @@ func (p Postgres) Inspect(ctx context.Context, q dialect.Queryer, opts dialect.I
 			return nil, err
 		}
 	}
+	if err := in.leaveOutDropped(ctx, m); err != nil {
+		return nil, err
+	}
 	return &dialect.Inspection{MetaData: m, Warnings: in.warnings}, nil
+}
+
+// leaveOutDropped lists the tables again, after every other query, and
+// leaves out those gone since the tables query.
+func (in *inspector) leaveOutDropped(ctx context.Context, m *metadata.MetaData) error {
+	still := map[tableKey]bool{}
+	err := in.each(ctx, "tables again", tablesAgainQuery, true, func(r *sql.Rows) error {
+		var schema, name string
+		err := r.Scan(&schema, &name)
+		still[tableKey{in.schema(schema), name}] = true
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	dialect.LeaveOutDropped(m, func(schema, name string) bool { return still[tableKey{schema, name}] }, in.warn)
+	return nil
 }
 
 type tableKey struct{ schema, name string }

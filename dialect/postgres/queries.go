@@ -19,6 +19,14 @@ LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regc
 WHERE n.nspname = ANY($1) AND ` + relKinds + `
 ORDER BY n.nspname, c.relname`
 
+// tablesAgainQuery lists the tables once more after every other query:
+// a table it no longer lists was dropped during the inspection.
+const tablesAgainQuery = `
+SELECT n.nspname, c.relname
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY($1) AND ` + relKinds
+
 // columnsQuery reads column comments through a materialised CTE: joined to
 // pg_description directly, the planner picks a nested loop that takes
 // seconds on thousands of columns.

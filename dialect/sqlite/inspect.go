@@ -8,10 +8,11 @@ import (
 	"github.com/retortdb/retort/dialect"
 )
 
-// Inspect reads the catalog in five queries, whatever the number of
+// Inspect reads the catalog in six queries, whatever the number of
 // tables: the schema's SQL, pragma_table_list, then pragma_table_xinfo,
 // pragma_index_list with pragma_index_info, and pragma_foreign_key_list,
-// each joined with sqlite_schema so that one query covers every table. The CREATE TABLE and
+// each joined with sqlite_schema so that one query covers every table,
+// and last the table names again. The CREATE TABLE and
 // CREATE INDEX text is parsed for what the pragmas do not report:
 // constraint names, CHECK expressions, AUTOINCREMENT, deferrable keys,
 // expression and partial index definitions.
@@ -55,10 +56,21 @@ FROM main.sqlite_schema AS m
 LEFT JOIN pragma_foreign_key_list(m.name, 'main') AS f
 WHERE ` + userTables + `
 ORDER BY m.rowid, f.id DESC, f.seq`
+
+	// tablesAgainQuery lists the tables once more after every other
+	// query: a table it no longer lists was dropped during the inspection.
+	tablesAgainQuery = `SELECT m.name FROM main.sqlite_schema AS m WHERE ` + userTables
 )
 
 // Inspect reads the main database through q. SQLite has no schemas:
 // opts.Schemas must be empty or ["main"].
+//
+// Given a *sql.DB, Inspect reads in one transaction (BEGIN ... COMMIT on
+// one connection), so every query sees the same database; writers wait
+// for it (or, in WAL mode, are not seen). Given a *sql.Conn or *sql.Tx,
+// it reads in whatever transaction the caller holds. Either way a table
+// that a later query no longer finds (dropped between two queries outside
+// a transaction) is left out with a warning, not returned half read.
 func (d *Dialect) Inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions) (*dialect.Inspection, error) {
 	for _, s := range opts.Schemas {
 		if s != "" && s != "main" {
@@ -66,18 +78,27 @@ func (d *Dialect) Inspect(ctx context.Context, q dialect.Queryer, opts dialect.I
 		}
 	}
 	var c catalog
-	if err := c.read(ctx, q); err != nil {
-		return nil, err
+	var readErr error
+	err := dialect.ReadConsistent(ctx, q, nil, func(q dialect.Queryer) error {
+		readErr = c.read(ctx, q)
+		return readErr
+	})
+	switch {
+	case readErr != nil:
+		return nil, readErr
+	case err != nil:
+		return nil, fmt.Errorf("sqlite: %w", err)
 	}
 	return c.build(), nil
 }
 
-// catalog holds the rows of the five queries.
+// catalog holds the rows of the six queries.
 type catalog struct {
 	objects []objectRow
 	columns map[string][]columnRow
 	uniques map[string][]uniqueRow
 	fks     map[string][]fkRow
+	still   map[string]bool // the tables listed again, last
 }
 
 type objectRow struct {
@@ -103,7 +124,7 @@ type fkRow struct {
 	onUpdate, onDelete string
 }
 
-// read runs the five catalog queries.
+// read runs the six catalog queries.
 func (c *catalog) read(ctx context.Context, q dialect.Queryer) error {
 	c.columns = map[string][]columnRow{}
 	c.uniques = map[string][]uniqueRow{}
@@ -159,7 +180,7 @@ func (c *catalog) read(ctx context.Context, q dialect.Queryer) error {
 	if err != nil {
 		return err
 	}
-	return query(ctx, q, "foreign keys", foreignKeysQuery, func(rows *sql.Rows) error {
+	err = query(ctx, q, "foreign keys", foreignKeysQuery, func(rows *sql.Rows) error {
 		var t string
 		var id sql.NullInt64
 		var refTable, from, onUpdate, onDelete sql.NullString
@@ -175,6 +196,16 @@ func (c *catalog) read(ctx context.Context, q dialect.Queryer) error {
 			c.fks[t] = append(c.fks[t], r)
 		}
 		return nil
+	})
+	if err != nil {
+		return err
+	}
+	c.still = map[string]bool{}
+	return query(ctx, q, "tables again", tablesAgainQuery, func(rows *sql.Rows) error {
+		var t string
+		err := rows.Scan(&t)
+		c.still[t] = true
+		return err
 	})
 }
 

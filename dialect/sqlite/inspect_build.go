@@ -62,8 +62,8 @@ func (c *catalog) table(o objectRow, enums *enumSet, warn func(string, ...any)) 
 	rows := c.columns[o.name]
 	_, hasUniques := c.uniques[o.name]
 	_, hasFKs := c.fks[o.name]
-	if len(rows) == 0 || !hasUniques || !hasFKs {
-		warn("sqlite: table %q was dropped while inspecting; it is left out", o.name)
+	if len(rows) == 0 || !hasUniques || !hasFKs || !c.still[o.name] {
+		warn("sqlite: %s", dialect.DroppedWarning("", o.name))
 		return nil
 	}
 	pt, err := parseCreateTable(o.sql)

@@ -228,5 +228,5 @@ func TestInspectQueryCount(t *testing.T) {
 	}
 	t.Logf("queries: %v", counts)
 	require.Equal(t, counts[20], counts[400])
-	require.Equal(t, int64(5), counts[20])
+	require.Equal(t, int64(6), counts[20])
 }
