@@ -117,3 +117,65 @@ func upgrade(t *testing.T, db *dbtest.DB, dir string) {
 		t.Fatal(err)
 	}
 }
+
+// usersSQL is usersSchema as a .sql schema, in SQL every database takes.
+const usersSQL = `CREATE TABLE users (
+  id INTEGER NOT NULL PRIMARY KEY,
+  email VARCHAR(320) NOT NULL
+);
+CREATE INDEX ix_users_email ON users (email);
+`
+
+// TestSQLSchema reads the target from a .sql script loaded into a scratch
+// database (in memory for SQLite, --dev-url elsewhere, left empty after):
+// autogenerate, upgrade and check is clean.
+func TestSQLSchema(t *testing.T) {
+	for _, name := range dbtest.Dialects {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			db := dbtest.Open(t, name)
+			dir := t.TempDir()
+			schema := filepath.Join(dir, "schema.sql")
+			if err := os.WriteFile(schema, []byte(usersSQL), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			at := []string{"--url", db.URL, "--schema", schema}
+			var dev *dbtest.DB
+			if name != dbtest.DialectSQLite {
+				dev = dbtest.Open(t, name)
+				at = append(at, "--dev-url", dev.URL)
+			}
+			_, errs, code := migrate(t, dir, append([]string{"revision", "--autogenerate", "-m", "users"}, at...)...)
+			if code != 0 || !strings.Contains(errs, "Detected added table 'users'") {
+				t.Fatalf("revision --autogenerate from a .sql schema: exit %d: %s", code, errs)
+			}
+			upgrade(t, db, dir)
+			if out := mustMigrate(t, dir, append([]string{"check"}, at...)...); out != "No new upgrade operations detected.\n" {
+				t.Fatalf("check: %q", out)
+			}
+			if dev != nil {
+				var n int
+				current := "current_schema()"
+				if name == dbtest.DialectMySQL {
+					current = "DATABASE()"
+				}
+				row := dev.QueryRowContext(context.Background(),
+					"SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'users' AND table_schema = "+current)
+				if err := row.Scan(&n); err != nil || n != 0 {
+					t.Errorf("the scratch database was not emptied: %d users tables, %v", n, err)
+				}
+			}
+		})
+	}
+	t.Run("no dev url", func(t *testing.T) {
+		dir := t.TempDir()
+		schema := filepath.Join(dir, "schema.sql")
+		if err := os.WriteFile(schema, []byte(usersSQL), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, errs, code := migrate(t, dir, "diff", "--offline", "--url", "postgres://u@localhost/x", "--schema", schema)
+		if code != 2 || !strings.Contains(errs, "--dev-url") {
+			t.Errorf("exit %d: %s", code, errs)
+		}
+	})
+}

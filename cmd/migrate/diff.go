@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -31,13 +32,14 @@ var errNotAtHead = errors.New("the database is not at head: run migrate upgrade 
 // Until the configuration file is read, --url (or $DATABASE_URL), --schema
 // and the root's --directory say everything.
 type autogenFlags struct {
-	url, schema string
-	offline     bool
+	url, schema, devURL string
+	offline             bool
 }
 
 func (f *autogenFlags) register(fl *pflag.FlagSet, offline bool) {
 	fl.StringVar(&f.url, "url", "", "database URL (default $DATABASE_URL); with --offline it only picks the dialect (default SQLite)")
-	fl.StringVar(&f.schema, "schema", "schema.yaml", "the target schema (schema.yaml form)")
+	fl.StringVar(&f.schema, "schema", "schema.yaml", "the target schema: schema.yaml, or a .sql script (loaded into a scratch database)")
+	fl.StringVar(&f.devURL, "dev-url", "", "scratch database to load a .sql schema into, emptied before and after (not needed for SQLite)")
 	if offline {
 		fl.BoolVar(&f.offline, "offline", false, "compare with the history folded from the revision files instead of a database")
 	}
@@ -55,10 +57,6 @@ type comparison struct {
 // compareSchemas reads the target, reads the current schema (the database,
 // or the folded history with --offline) and compares them.
 func (a *app) compareSchemas(ctx context.Context, f autogenFlags) (*comparison, error) {
-	target, err := metadata.ReadFile(f.schema)
-	if err != nil {
-		return nil, usageError{fmt.Errorf("reading the target schema: %w", err)}
-	}
 	g, err := a.loadFullGraph()
 	if err != nil {
 		return nil, err
@@ -76,6 +74,10 @@ func (a *app) compareSchemas(ctx context.Context, f autogenFlags) (*comparison, 
 	d, u, err := dialect.Open(raw)
 	if err != nil {
 		return nil, usageError{err}
+	}
+	target, err := readTarget(ctx, f.schema, d, f.devURL)
+	if err != nil {
+		return nil, err
 	}
 	c := &comparison{d: d, target: target, graph: g}
 	var warnings []string
@@ -304,4 +306,105 @@ func (a *app) autogenerate(ctx context.Context, o newRevision, f autogenFlags) e
 		return err
 	}
 	return a.printGenerated(r)
+}
+
+// readTarget reads the target schema: a schema.yaml, or a .sql script
+// loaded into a scratch database and reflected (an in-memory SQLite
+// database for SQLite, devURL for the others, emptied before and after).
+func readTarget(ctx context.Context, path string, d dialect.Dialect, devURL string) (*metadata.MetaData, error) {
+	if !strings.EqualFold(filepath.Ext(path), ".sql") {
+		m, err := metadata.ReadFile(path)
+		if err != nil {
+			return nil, usageError{fmt.Errorf("reading the target schema: %w", err)}
+		}
+		return m, nil
+	}
+	script, err := os.ReadFile(path)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("reading the target schema: %w", err)}
+	}
+	db, u, err := openScratch(d, devURL)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	m, err := loadScratch(ctx, d, db, string(script))
+	if err != nil {
+		err = fmt.Errorf("loading %s into the scratch database %s: %w", path, u.Redacted(), err)
+	}
+	return m, redacted(err, u.Password)
+}
+
+// openScratch opens the scratch database for a .sql schema.
+func openScratch(d dialect.Dialect, devURL string) (*sql.DB, *dialect.URL, error) {
+	if devURL == "" {
+		if d.Name() != "sqlite" {
+			return nil, nil, usagef("a .sql schema needs a scratch database on %s: pass --dev-url", d.Name())
+		}
+		devURL = "sqlite://"
+	}
+	dd, u, err := dialect.Open(devURL)
+	if err != nil {
+		return nil, nil, usageError{fmt.Errorf("--dev-url: %w", err)}
+	}
+	if dd.Name() != d.Name() {
+		return nil, nil, usagef("--dev-url is a %s database, the target database is %s", dd.Name(), d.Name())
+	}
+	if d.Name() == "mysql" && u.Query.Get("multiStatements") == "" {
+		if u.Query == nil {
+			u.Query = map[string][]string{}
+		}
+		u.Query.Set("multiStatements", "true") // a schema script holds many statements
+	}
+	driverName, dsn, err := d.Driver(u)
+	if err != nil {
+		return nil, nil, err
+	}
+	db, err := sql.Open(driverName, dsn)
+	if err != nil {
+		return nil, nil, err
+	}
+	db.SetMaxOpenConns(1) // an in-memory SQLite database lives in one connection
+	return db, u, nil
+}
+
+// loadScratch empties db, runs the script, reflects the result and
+// empties db again.
+func loadScratch(ctx context.Context, d dialect.Dialect, db *sql.DB, script string) (*metadata.MetaData, error) {
+	if err := emptyDatabase(ctx, d, db); err != nil {
+		return nil, fmt.Errorf("emptying it first: %w", err)
+	}
+	if _, err := db.ExecContext(ctx, script); err != nil {
+		return nil, err
+	}
+	res, err := reflect.Inspect(ctx, db, d, reflect.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if err := emptyDatabase(ctx, d, db); err != nil {
+		return nil, fmt.Errorf("emptying it after: %w", err)
+	}
+	return res.MetaData, nil
+}
+
+// emptyDatabase drops every table and enum of db's default schema.
+func emptyDatabase(ctx context.Context, d dialect.Dialect, db *sql.DB) error {
+	res, err := reflect.Inspect(ctx, db, d, reflect.Options{})
+	if err != nil {
+		return err
+	}
+	m := res.MetaData
+	if len(m.Tables) == 0 && len(m.Enums) == 0 {
+		return nil
+	}
+	stmts, err := d.Plan(m, dialect.DropOps(m))
+	if err != nil {
+		return err
+	}
+	for _, s := range stmts {
+		if _, err := db.ExecContext(ctx, s.SQL, s.Args...); err != nil {
+			return fmt.Errorf("%s: %w", s.SQL, err)
+		}
+	}
+	return nil
 }
