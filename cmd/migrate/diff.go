@@ -142,11 +142,34 @@ func (c *comparison) fromDatabase(ctx context.Context, u *dialect.URL) (*metadat
 	if !slices.Equal(heads, want) {
 		c.notAtHead = fmt.Errorf("%w (database: %s; history: %s)", errNotAtHead, orNone(heads), orNone(want))
 	}
-	res, err := reflect.Inspect(ctx, db, c.d, reflect.Options{})
+	res, err := reflect.Inspect(ctx, db, c.d, reflect.Options{Schemas: schemasOf(c.d, c.target)})
 	if err != nil {
 		return nil, nil, fmt.Errorf("inspecting %s: %w", u.Redacted(), err)
 	}
 	return res.MetaData, res.Warnings, nil
+}
+
+// schemasOf lists the schemas to reflect: the default one and every other
+// the target uses, where the database has schemas.
+func schemasOf(d dialect.Dialect, target *metadata.MetaData) []string {
+	if !d.Capabilities().Schemas {
+		return nil
+	}
+	out := []string{""}
+	for _, t := range target.Tables {
+		if !slices.Contains(out, t.Schema) {
+			out = append(out, t.Schema)
+		}
+	}
+	for _, e := range target.Enums {
+		if !slices.Contains(out, e.Schema) {
+			out = append(out, e.Schema)
+		}
+	}
+	if len(out) == 1 {
+		return nil
+	}
+	return out
 }
 
 // databaseHeads reads the version table; a database without one has no heads.
