@@ -92,5 +92,16 @@ func (r *Runner) moveHeads(ctx context.Context, x execer, p *plannedStep) error 
 
 // readHeads reads the version table.
 func (r *Runner) readHeads(ctx context.Context, x execer) ([]string, error) {
-	return r.vt.Heads(ctx, x)
+	start := time.Now()
+	heads, err := r.vt.Heads(ctx, x)
+	r.emit(Event{Kind: StatementRan, SQL: "-- read the version table", Duration: time.Since(start)})
+	return heads, err
+}
+
+// newTxn starts a run's transaction state on conn, reporting BEGIN and
+// COMMIT as statements of rev.
+func (r *Runner) newTxn(conn *sql.Conn, rev string) *txn {
+	return &txn{conn: conn, report: func(sql string, d time.Duration) {
+		r.emit(Event{Kind: StatementRan, Revision: rev, SQL: sql, Duration: d})
+	}}
 }

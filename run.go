@@ -124,7 +124,7 @@ func (r *Runner) runTx(ctx context.Context, conn *sql.Conn, steps []*plannedStep
 			}
 		}
 	}()
-	t := &txn{conn: conn}
+	t := r.newTxn(conn, steps[0].id())
 	defer t.rollback()
 	if err := t.begin(ctx, steps[0].id()); err != nil {
 		return err

@@ -4,12 +4,15 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 )
 
 // txn is the run's connection and, while one is open, its transaction.
 type txn struct {
 	conn *sql.Conn
 	tx   *sql.Tx
+	// report, when set, reports BEGIN and COMMIT as statements.
+	report func(sql string, d time.Duration)
 }
 
 // x is where statements run: the transaction, or the connection.
@@ -21,7 +24,9 @@ func (t *txn) x() execer {
 }
 
 func (t *txn) begin(ctx context.Context, rev string) error {
+	start := time.Now()
 	tx, err := t.conn.BeginTx(ctx, nil)
+	t.reported("BEGIN", start)
 	if err != nil {
 		return fmt.Errorf("revision %s: beginning its transaction: %w", rev, err)
 	}
@@ -33,9 +38,17 @@ func (t *txn) commit() error {
 	if t.tx == nil {
 		return nil
 	}
+	start := time.Now()
 	err := t.tx.Commit()
+	t.reported("COMMIT", start)
 	t.tx = nil
 	return err
+}
+
+func (t *txn) reported(sql string, start time.Time) {
+	if t.report != nil {
+		t.report(sql, time.Since(start))
+	}
 }
 
 func (t *txn) rollback() {
