@@ -230,3 +230,35 @@ func TestOfflineFixture(t *testing.T) {
 		t.Errorf("online:\n%s\noffline:\n%s", online, offline)
 	}
 }
+
+// TestCheckConfig reads the database, the schema and the comparison
+// settings from migrate.yaml: compare.server_defaults off and an excluded
+// table leave a database that differs only there clean.
+func TestCheckConfig(t *testing.T) {
+	db := dbtest.SQLite(t)
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("migrate.yaml", "url: "+db.URL+"\nschema: app.yaml\ndirectory: migrations\n"+
+		"compare: {types: true, server_defaults: false, comments: true}\nexclude: {tables: [legacy_*]}\n")
+	write("app.yaml", usersSchema+"      - {name: score, type: integer, default: \"1\"}\n")
+	dbtest.Exec(t, db,
+		`CREATE TABLE users (id INTEGER NOT NULL CONSTRAINT pk_users PRIMARY KEY AUTOINCREMENT, email VARCHAR(320) NOT NULL, score INTEGER DEFAULT 2, CONSTRAINT uq_users_email UNIQUE (email))`,
+		`CREATE TABLE legacy_things (id INTEGER PRIMARY KEY)`)
+	cfg := []string{"--config", filepath.Join(dir, "migrate.yaml")}
+	var out, errb strings.Builder
+	code := run(append(cfg, "check"), &out, &errb)
+	if code != 0 || out.String() != "No new upgrade operations detected.\n" {
+		t.Fatalf("check with migrate.yaml: exit %d\n%s%s", code, out.String(), errb.String())
+	}
+	write("migrate.yaml", "url: "+db.URL+"\nschema: app.yaml\ndirectory: migrations\n")
+	out.Reset()
+	errb.Reset()
+	if code := run(append(cfg, "check"), &out, &errb); code != 1 || !strings.Contains(out.String(), "Detected removed table 'legacy_things'") ||
+		!strings.Contains(out.String(), "server default change on 'users.score'") {
+		t.Fatalf("check without the settings: exit %d\n%s%s", code, out.String(), errb.String())
+	}
+}

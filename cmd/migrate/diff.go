@@ -38,11 +38,56 @@ type autogenFlags struct {
 
 func (f *autogenFlags) register(fl *pflag.FlagSet, offline bool) {
 	fl.StringVar(&f.url, "url", "", "database URL (default $DATABASE_URL); with --offline it only picks the dialect (default SQLite)")
-	fl.StringVar(&f.schema, "schema", "schema.yaml", "the target schema: schema.yaml, or a .sql script (loaded into a scratch database)")
+	fl.StringVar(&f.schema, "schema", "", "the target schema: schema.yaml, or a .sql script loaded into a scratch database (default: migrate.yaml's schema, else schema.yaml)")
 	fl.StringVar(&f.devURL, "dev-url", "", "scratch database to load a .sql schema into, emptied before and after (not needed for SQLite)")
 	if offline {
 		fl.BoolVar(&f.offline, "offline", false, "compare with the history folded from the revision files instead of a database")
 	}
+}
+
+// withConfig fills what the flags leave empty from migrate.yaml (and the
+// environment, which the configuration has applied).
+func (a *app) withConfig(f autogenFlags) autogenFlags {
+	if f.url == "" && a.cfg != nil {
+		f.url = a.cfg.URL
+	}
+	if f.url == "" {
+		f.url = os.Getenv("DATABASE_URL")
+	}
+	if f.schema == "" && a.cfg != nil {
+		f.schema = a.cfg.Schema
+	}
+	if f.schema == "" {
+		f.schema = "schema.yaml"
+	}
+	if f.devURL == "" && a.cfg != nil {
+		f.devURL = a.cfg.DevURL
+	}
+	return f
+}
+
+// compareOptions are migrate.yaml's compare, include, exclude and
+// version_table keys.
+func (a *app) compareOptions() autogen.Options {
+	if a.cfg == nil {
+		return autogen.Options{}
+	}
+	return autogen.Options{
+		IgnoreTypes:          !a.cfg.Compare.Types,
+		IgnoreServerDefaults: !a.cfg.Compare.ServerDefaults,
+		IgnoreComments:       !a.cfg.Compare.Comments,
+		Tables:               a.cfg.Include.Tables,
+		ExcludeTables:        a.cfg.Exclude.Tables,
+		VersionTable:         a.cfg.VersionTable,
+	}
+}
+
+// includeSchemas is migrate.yaml's include.schemas.
+func (a *app) includeSchemas() []string {
+	if a.cfg == nil {
+		return nil
+	}
+	return a.cfg.Include.Schemas
 }
 
 // comparison is a target schema compared with the current one.
@@ -52,6 +97,8 @@ type comparison struct {
 	graph           *versions.Graph
 	result          *autogen.Result
 	notAtHead       error // set when the database is not at head
+	opts            autogen.Options
+	schemas         []string // include.schemas of migrate.yaml; empty: those the target uses
 }
 
 // compareSchemas reads the target, reads the current schema (the database,
@@ -61,12 +108,10 @@ func (a *app) compareSchemas(ctx context.Context, f autogenFlags) (*comparison, 
 	if err != nil {
 		return nil, err
 	}
+	f = a.withConfig(f)
 	raw := f.url
-	if raw == "" {
-		raw = os.Getenv("DATABASE_URL")
-	}
 	if raw == "" && !f.offline {
-		return nil, usagef("no database to compare with: pass --url, set DATABASE_URL, or use --offline")
+		return nil, usagef("no database to compare with: pass --url, set DATABASE_URL, write url in migrate.yaml, or use --offline")
 	}
 	if raw == "" {
 		raw = "sqlite://"
@@ -79,7 +124,7 @@ func (a *app) compareSchemas(ctx context.Context, f autogenFlags) (*comparison, 
 	if err != nil {
 		return nil, err
 	}
-	c := &comparison{d: d, target: target, graph: g}
+	c := &comparison{d: d, target: target, graph: g, opts: a.compareOptions(), schemas: a.includeSchemas()}
 	var warnings []string
 	if f.offline {
 		c.current, warnings, err = foldHeads(g)
@@ -90,7 +135,7 @@ func (a *app) compareSchemas(ctx context.Context, f autogenFlags) (*comparison, 
 	if err != nil {
 		return nil, err
 	}
-	if c.result, err = autogen.Compare(target, c.current, d, autogen.Options{}); err != nil {
+	if c.result, err = autogen.Compare(target, c.current, d, c.opts); err != nil {
 		return nil, err
 	}
 	c.result.Warnings = append(warnings, c.result.Warnings...)
@@ -130,7 +175,7 @@ func (c *comparison) fromDatabase(ctx context.Context, u *dialect.URL) (*metadat
 	if err := db.PingContext(ctx); err != nil {
 		return nil, nil, fmt.Errorf("connecting to %s: %w", u.Redacted(), err)
 	}
-	heads, err := databaseHeads(ctx, c.d, db)
+	heads, err := databaseHeads(ctx, versions.VersionTable{Dialect: c.d, Name: c.opts.VersionTable}, db)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -142,7 +187,12 @@ func (c *comparison) fromDatabase(ctx context.Context, u *dialect.URL) (*metadat
 	if !slices.Equal(heads, want) {
 		c.notAtHead = fmt.Errorf("%w (database: %s; history: %s)", errNotAtHead, orNone(heads), orNone(want))
 	}
-	res, err := reflect.Inspect(ctx, db, c.d, reflect.Options{Schemas: schemasOf(c.d, c.target)})
+	schemas := c.schemas
+	if len(schemas) == 0 {
+		schemas = schemasOf(c.d, c.target)
+	}
+	res, err := reflect.Inspect(ctx, db, c.d, reflect.Options{Schemas: schemas, Tables: c.opts.Tables,
+		ExcludeTables: c.opts.ExcludeTables, VersionTable: c.opts.VersionTable})
 	if err != nil {
 		return nil, nil, fmt.Errorf("inspecting %s: %w", u.Redacted(), err)
 	}
@@ -173,13 +223,20 @@ func schemasOf(d dialect.Dialect, target *metadata.MetaData) []string {
 }
 
 // databaseHeads reads the version table; a database without one has no heads.
-func databaseHeads(ctx context.Context, d dialect.Dialect, db *sql.DB) ([]string, error) {
-	vt := versions.VersionTable{Dialect: d}
+func databaseHeads(ctx context.Context, vt versions.VersionTable, db *sql.DB) ([]string, error) {
 	heads, err := vt.Heads(ctx, db)
 	if err == nil {
 		return heads, nil
 	}
-	rows, probe := db.QueryContext(ctx, "SELECT 1 FROM "+d.QuoteIdent(versions.DefaultVersionTable)+" WHERE 1 = 0")
+	name := vt.Name
+	if name == "" {
+		name = versions.DefaultVersionTable
+	}
+	table := vt.Dialect.QuoteIdent(name)
+	if vt.Schema != "" {
+		table = vt.Dialect.QuoteIdent(vt.Schema) + "." + table
+	}
+	rows, probe := db.QueryContext(ctx, "SELECT 1 FROM "+table+" WHERE 1 = 0")
 	if probe != nil {
 		return nil, nil // no version table: nothing applied yet
 	}
