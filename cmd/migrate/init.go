@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -52,6 +53,8 @@ tables: []
 
 // initCommand builds "migrate init [DIR]".
 func (a *app) initCommand() *cobra.Command {
+	var fromDB bool
+	var url string
 	cmd := &cobra.Command{
 		Use:   "init [DIR]",
 		Short: "Write migrate.yaml, schema.yaml and migrations/versions/ into DIR",
@@ -60,24 +63,35 @@ migrate.yaml (the configuration), a commented schema.yaml (the schema you
 want) and migrations/versions/ (the revision files). It refuses to overwrite
 any of them.`,
 		Example: `  migrate init
-  migrate init db && cd db`,
+  migrate init db && cd db
+  migrate init --from-database --url postgres://app@localhost/app`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := "."
 			if len(args) == 1 {
 				dir = args[0]
 			}
-			return a.initProject(dir)
+			if fromDB {
+				return a.initFromDatabase(commandContext(cmd), dir, url)
+			}
+			return a.initProject(dir, schemaTemplate, "")
 		},
 	}
+	cmd.Flags().BoolVar(&fromDB, "from-database", false, "adopt an existing database: inspect it into schema.yaml, write a baseline revision that creates it, and stamp the database at it")
+	cmd.Flags().StringVar(&url, "url", "", "the database to adopt with --from-database (default $DATABASE_URL)")
 	return cmd
 }
 
-// initProject writes the three files, none of which may exist.
-func (a *app) initProject(dir string) error {
+// initProject writes the three files, none of which may exist; url,
+// when set, replaces the template's url line.
+func (a *app) initProject(dir, schema, url string) error {
+	config := configTemplate
+	if url != "" {
+		config = strings.Replace(config, "url: ${DATABASE_URL:-sqlite:///app.db}  ", "url: "+url, 1)
+	}
 	files := []struct{ name, text string }{
-		{"migrate.yaml", configTemplate},
-		{"schema.yaml", schemaTemplate},
+		{"migrate.yaml", config},
+		{"schema.yaml", schema},
 	}
 	versionsDir := filepath.Join(dir, "migrations", "versions")
 	for _, f := range files {

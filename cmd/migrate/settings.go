@@ -29,6 +29,11 @@ func (a *app) loadConfig(cmd *cobra.Command) error {
 	}
 	a.cfg = cfg
 	a.directory = cfg.Directory
+	if cmd.Name() == "inspect" {
+		// inspect predates migrate.yaml: its flags take the file's values.
+		defaultFlag(cmd, "url", cfg.URL)
+		defaultFlag(cmd, "version-table", cfg.VersionTable)
+	}
 	a.currentHeads = func(ctx context.Context) ([]string, error) {
 		db, err := a.openDB(ctx, "")
 		if err != nil {
@@ -150,4 +155,11 @@ func (f *runFlags) register(cmd *cobra.Command, withSQL bool) {
 // currentHeads reads the version table of an open database.
 func currentHeads(ctx context.Context, db *database) ([]string, error) {
 	return retort.CurrentHeads(ctx, db.db, db.versionTable())
+}
+
+// defaultFlag sets a flag the user did not give to value.
+func defaultFlag(cmd *cobra.Command, name, value string) {
+	if f := cmd.Flags().Lookup(name); f != nil && !f.Changed && value != "" {
+		f.Value.Set(value)
+	}
 }

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/reflect"
+)
+
+// initFromDatabase adopts a live database: init with the database's
+// schema as schema.yaml, a baseline revision that creates it (autogenerate
+// against the empty history), and the database stamped at that revision.
+func (a *app) initFromDatabase(ctx context.Context, dir, raw string) error {
+	if raw == "" {
+		raw = os.Getenv("DATABASE_URL")
+	}
+	if raw == "" {
+		return usagef("init --from-database needs a database: pass --url or set DATABASE_URL")
+	}
+	a.cfg = &retort.Config{URL: raw, Directory: filepath.Join(dir, "migrations"), Schema: filepath.Join(dir, "schema.yaml"),
+		VersionTable: "migrate_version", Transaction: retort.PerMigration, LockTimeout: retort.DefaultLockTimeout}
+	db, err := a.openDB(ctx, raw)
+	if err != nil {
+		return err
+	}
+	defer db.db.Close()
+	res, err := reflect.Inspect(ctx, db.db, db.d, reflect.Options{})
+	if err != nil {
+		return redacted(fmt.Errorf("inspecting %s: %w", db.u.Redacted(), err), db.u.Password)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(a.stderr, "warning: %s\n", w)
+	}
+	schema, err := reflect.Dump(res.MetaData, db.d, reflect.FormatYAML)
+	if err != nil {
+		return err
+	}
+	url := "${DATABASE_URL}"
+	if db.u.Password == "" {
+		url = "${DATABASE_URL:-" + raw + "}"
+	}
+	header := "# Inspected from " + db.u.Redacted() + " by migrate init --from-database.\n"
+	if err := a.initProject(dir, header+string(schema), url); err != nil {
+		return err
+	}
+	a.directory = a.cfg.Directory
+	if err := a.autogenerate(ctx, newRevision{message: "baseline", heads: []string{"head"}},
+		autogenFlags{url: raw, schema: a.cfg.Schema, offline: true}); err != nil {
+		return err
+	}
+	r, err := retort.New(retort.Options{DB: db.db, Dialect: db.d, Migrations: os.DirFS(a.directory)})
+	if err != nil {
+		return err
+	}
+	if err := r.Stamp(ctx, []string{"head"}, false); err != nil {
+		return redacted(err, db.u.Password)
+	}
+	heads, err := r.Current(ctx)
+	if err != nil {
+		return redacted(err, db.u.Password)
+	}
+	fmt.Fprintf(a.stdout, "Stamped %s\n", orNone(heads))
+	return nil
+}
