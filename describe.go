@@ -27,19 +27,3 @@ func describe(o ops.Op) string {
 	}
 	return oneLine(strings.TrimSpace(b.String()), 300)
 }
-
-// EncodeOps renders ops as the upgrade: list of a revision file, for
-// printing the compensation of a [PartialError].
-func EncodeOps(list []ops.Op) (string, error) {
-	seq, err := ops.EncodeList(list)
-	if err != nil {
-		return "", err
-	}
-	var b bytes.Buffer
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(seq); err != nil {
-		return "", err
-	}
-	return b.String(), nil
-}

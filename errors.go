@@ -88,7 +88,7 @@ func (e *PartialError) Error() string {
 	case e.CompensateErr != nil:
 		fmt.Fprintf(&b, "\n  compensation failed: %v", e.CompensateErr)
 	case e.Compensation != nil:
-		b.WriteString("\n  to undo the applied ops, rerun with --compensate (Options.Compensate) or run:")
+		b.WriteString("\n  to return to the parent revision, undo the applied ops with these (with --compensate, or Options.Compensate, the runner does it when a revision fails):")
 		b.WriteString(opList(e.Compensation))
 	}
 	fmt.Fprintf(&b, "\n  error: %v", e.Err)

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/retortdb/retort"
@@ -83,12 +81,6 @@ func (a *app) migrate(cmd *cobra.Command, f *runFlags, dir versions.Direction, t
 		err = r.Downgrade(ctx, target)
 	} else {
 		err = r.Upgrade(ctx, target)
-	}
-	var pe *retort.PartialError
-	if errors.As(err, &pe) && pe.Compensation != nil && !pe.Compensated {
-		if text, e := retort.EncodeOps(pe.Compensation); e == nil {
-			fmt.Fprintf(a.stderr, "migrate: the reverse of the applied ops, as revision-file ops:\n%s", text)
-		}
 	}
 	return redacted(err, db.u.Password)
 }
