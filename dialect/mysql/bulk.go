@@ -1,0 +1,103 @@
+package mysql
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
+)
+
+var _ dialect.BulkLoader = (*Dialect)(nil)
+
+// Limits of one bulk INSERT: the placeholders of a prepared statement, a
+// row cap past which batches are no faster, and the share of
+// max_allowed_packet one statement's values may take (the rest is the SQL
+// text and the protocol's own overhead).
+const (
+	bulkMaxParams   = 65535
+	bulkMaxRows     = 5000
+	bulkPacketShare = 2
+)
+
+// BulkLoad inserts rows as multi-row INSERT batches with bound values,
+// each under the server's max_allowed_packet (read once per load); on
+// conflict skip is INSERT IGNORE, update is ON DUPLICATE KEY UPDATE.
+//
+// LOAD DATA LOCAL INFILE is not used: with LOCAL the server turns
+// duplicate-key and data errors into warnings and goes on, so a bad or
+// duplicate row would be skipped or truncated silently instead of failing
+// the revision; it also needs local_infile on the server.
+func (d *Dialect) BulkLoad(ctx context.Context, conn *sql.Conn, table *metadata.Table, rows dialect.RowSource, opts dialect.BulkOptions) (int64, error) {
+	var packet int
+	if err := conn.QueryRowContext(ctx, "SELECT @@max_allowed_packet").Scan(&packet); err != nil {
+		return 0, fmt.Errorf("mysql: bulk_insert into %s: reading max_allowed_packet: %w", table.Name, err)
+	}
+	b, err := d.batcher(table, rows.Columns(), opts)
+	if err != nil {
+		return 0, err
+	}
+	b.MaxBytes = packet / bulkPacketShare
+	return b.Load(ctx, conn, dialect.TableOf(table), rows)
+}
+
+// BulkScript writes the load as INSERT statements with literal values.
+func (d *Dialect) BulkScript(w io.Writer, table *metadata.Table, rows dialect.RowSource, opts dialect.BulkOptions) (int64, error) {
+	b, err := d.batcher(table, rows.Columns(), opts)
+	if err != nil {
+		return 0, err
+	}
+	b.MaxRows = 500 // keep script statements readable and under any client's limits
+	return b.Script(w, dialect.TableOf(table), rows)
+}
+
+func (d *Dialect) batcher(t *metadata.Table, cols []string, opts dialect.BulkOptions) (dialect.Batcher, error) {
+	b := dialect.Batcher{Dialect: d, MaxParams: bulkMaxParams, MaxRows: bulkMaxRows, Adapt: utcTimes}
+	switch opts.OnConflict {
+	case ops.OnConflictError:
+	case ops.OnConflictSkip:
+		b.Verb = "INSERT IGNORE"
+	case ops.OnConflictUpdate:
+		key, err := dialect.ConflictKey(t, opts.Key)
+		if err != nil {
+			return b, err
+		}
+		var sets []string
+		for _, c := range cols {
+			if q := d.QuoteIdent(c); !containsCol(key, c) {
+				sets = append(sets, q+" = VALUES("+q+")")
+			}
+		}
+		if len(sets) == 0 {
+			b.Verb = "INSERT IGNORE"
+		} else {
+			b.Suffix = " ON DUPLICATE KEY UPDATE " + strings.Join(sets, ", ")
+		}
+	default:
+		return b, fmt.Errorf("mysql: unknown on_conflict %q (want skip or update)", opts.OnConflict)
+	}
+	return b, nil
+}
+
+// utcTimes writes times in UTC, the zone Retort's sessions use: MariaDB
+// refuses an offset inside a datetime.
+func utcTimes(_ int, v any) any {
+	if ts, ok := v.(time.Time); ok {
+		return ts.UTC()
+	}
+	return v
+}
+
+func containsCol(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,212 @@
+package postgres
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
+)
+
+var _ dialect.BulkLoader = Postgres{}
+
+// BulkLoad streams rows with COPY ... FROM STDIN (text format) on the
+// native pgx connection under conn, so it runs in the transaction open on
+// conn and a failure leaves nothing once that transaction rolls back. With
+// on_conflict skip or update it copies into a temporary table first, then
+// INSERT ... SELECT ... ON CONFLICT (key) DO NOTHING / DO UPDATE.
+func (p Postgres) BulkLoad(ctx context.Context, conn *sql.Conn, table *metadata.Table, rows dialect.RowSource, opts dialect.BulkOptions) (int64, error) {
+	cols := rows.Columns()
+	suffix, err := p.conflictSuffix(table, cols, opts)
+	if err != nil {
+		return 0, err
+	}
+	target := p.qname(table.Schema, table.Name)
+	into := target
+	if opts.OnConflict != ops.OnConflictError {
+		into = p.QuoteIdent("retort_bulk_" + table.Name)
+		create := "CREATE TEMP TABLE " + into + " AS SELECT " + dialect.QuoteList(p, cols) + " FROM " + target + " WITH NO DATA"
+		if _, err := conn.ExecContext(ctx, create); err != nil {
+			return 0, fmt.Errorf("postgres: bulk_insert into %s: staging table: %w", table.Name, err)
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), "DROP TABLE IF EXISTS "+into)
+	}
+	n, err := p.copyRows(ctx, conn, into, table, rows)
+	if err != nil {
+		return n, err
+	}
+	if n == 0 {
+		return 0, fmt.Errorf("bulk_insert into %s: %w", table.Name, dialect.ErrNoRows)
+	}
+	if into != target {
+		list := dialect.QuoteList(p, cols)
+		q := "INSERT INTO " + target + " (" + list + ") SELECT " + list + " FROM " + into + suffix
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return n, fmt.Errorf("postgres: bulk_insert into %s: %w", table.Name, err)
+		}
+	}
+	return n, nil
+}
+
+// copyRows runs COPY into the table named into, fed by a goroutine that
+// encodes rows in COPY's text format. A row's own error (a bad value) is
+// returned in preference to the COPY failure it causes.
+func (p Postgres) copyRows(ctx context.Context, conn *sql.Conn, into string, t *metadata.Table, rows dialect.RowSource) (int64, error) {
+	cols := rows.Columns()
+	kinds := make([]metadata.Kind, len(cols))
+	for i, c := range cols {
+		if col := t.Column(c); col != nil {
+			kinds[i] = typeOf(col.Type).Kind
+		}
+	}
+	pr, pw := io.Pipe()
+	var n int64
+	var srcErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		w := bufio.NewWriterSize(pw, 256<<10)
+		var line []byte
+		for {
+			row, err := rows.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				srcErr = err
+				pw.CloseWithError(err)
+				return
+			}
+			line = appendCopyRow(line[:0], row, kinds)
+			if _, err := w.Write(line); err != nil {
+				pw.CloseWithError(err)
+				return
+			}
+			n++
+		}
+		pw.CloseWithError(w.Flush())
+	}()
+	q := "COPY " + into + " (" + dialect.QuoteList(p, cols) + ") FROM STDIN"
+	err := conn.Raw(func(dc any) error {
+		sc, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("postgres: bulk_insert needs the pgx driver, not %T", dc)
+		}
+		_, err := sc.Conn().PgConn().CopyFrom(ctx, pr, q)
+		return err
+	})
+	pr.CloseWithError(errors.New("COPY ended")) // stops the goroutine if COPY failed first
+	<-done
+	if srcErr != nil {
+		return n, srcErr
+	}
+	if err != nil {
+		return n, fmt.Errorf("postgres: bulk_insert into %s: %w", t.Name, err)
+	}
+	return n, nil
+}
+
+func (p Postgres) conflictSuffix(t *metadata.Table, cols []string, opts dialect.BulkOptions) (string, error) {
+	switch opts.OnConflict {
+	case ops.OnConflictError:
+		return "", nil
+	case ops.OnConflictSkip, ops.OnConflictUpdate:
+	default:
+		return "", fmt.Errorf("postgres: unknown on_conflict %q (want skip or update)", opts.OnConflict)
+	}
+	key, err := dialect.ConflictKey(t, opts.Key)
+	if err != nil {
+		return "", err
+	}
+	target := " ON CONFLICT (" + dialect.QuoteList(p, key) + ")"
+	var sets []string
+	for _, c := range cols {
+		if !contains(key, c) {
+			sets = append(sets, p.QuoteIdent(c)+" = EXCLUDED."+p.QuoteIdent(c))
+		}
+	}
+	if opts.OnConflict == ops.OnConflictSkip || len(sets) == 0 {
+		return target + " DO NOTHING", nil
+	}
+	return target + " DO UPDATE SET " + strings.Join(sets, ", "), nil
+}
+
+// BulkScript writes the load as INSERT statements with literal values.
+func (p Postgres) BulkScript(w io.Writer, table *metadata.Table, rows dialect.RowSource, opts dialect.BulkOptions) (int64, error) {
+	suffix, err := p.conflictSuffix(table, rows.Columns(), opts)
+	if err != nil {
+		return 0, err
+	}
+	b := dialect.Batcher{Dialect: p, MaxParams: maxParams, MaxRows: rowsPerInsert, Suffix: suffix}
+	return b.Script(w, dialect.TableOf(table), rows)
+}
+
+// appendCopyRow appends one row in COPY's text format: tab-separated, \N
+// for NULL, backslash escapes, newline-terminated.
+func appendCopyRow(b []byte, row []any, kinds []metadata.Kind) []byte {
+	for i, v := range row {
+		if i > 0 {
+			b = append(b, '\t')
+		}
+		switch x := v.(type) {
+		case nil:
+			b = append(b, `\N`...)
+		case bool:
+			if x {
+				b = append(b, 't')
+			} else {
+				b = append(b, 'f')
+			}
+		case int64:
+			b = strconv.AppendInt(b, x, 10)
+		case float64:
+			b = strconv.AppendFloat(b, x, 'g', -1, 64)
+		case []byte:
+			b = append(b, `\\x`...)
+			b = hex.AppendEncode(b, x)
+		case time.Time:
+			switch kinds[i] {
+			case metadata.Date:
+				b = x.AppendFormat(b, time.DateOnly)
+			case metadata.Timestamp:
+				b = x.AppendFormat(b, "2006-01-02 15:04:05.999999999")
+			default:
+				b = x.AppendFormat(b, time.RFC3339Nano)
+			}
+		case string:
+			b = appendCopyText(b, x)
+		default:
+			b = appendCopyText(b, fmt.Sprint(x))
+		}
+	}
+	return append(b, '\n')
+}
+
+func appendCopyText(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\':
+			b = append(b, `\\`...)
+		case '\n':
+			b = append(b, `\n`...)
+		case '\r':
+			b = append(b, `\r`...)
+		case '\t':
+			b = append(b, `\t`...)
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}
