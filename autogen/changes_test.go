@@ -55,6 +55,7 @@ func readSchema(t *testing.T, yaml string) *metadata.MetaData {
 // differ.
 type changeCase struct {
 	name     string
+	base     func(m *metadata.MetaData) // changes the base schema first, if set
 	mutate   func(m *metadata.MetaData)
 	want     []string
 	per      map[string][]string // dialect -> want, where it differs
@@ -139,6 +140,17 @@ func changeCases() []changeCase {
 			m.AddTable(a)
 			m.AddTable(b)
 		}, want: []string{"Detected added table 'ring_a'", "Detected added table 'ring_b'", "Detected added foreign key 'fk_ring_a_b' on 'ring_a'"}},
+		{name: "new table refers to a new unique", mutate: func(m *metadata.MetaData) {
+			tbl(m, "posts").Uniques = []*metadata.Unique{{Name: "uq_posts_title", Columns: []string{"title"}}}
+			m.AddTable(linksTable())
+		}, want: []string{"Detected added unique constraint 'uq_posts_title' on 'posts'", "Detected added table 'links'"}},
+		{name: "dropped table referred to a dropped unique", base: func(m *metadata.MetaData) {
+			tbl(m, "posts").Uniques = []*metadata.Unique{{Name: "uq_posts_title", Columns: []string{"title"}}}
+			m.AddTable(linksTable())
+		}, mutate: func(m *metadata.MetaData) {
+			tbl(m, "posts").Uniques = nil
+			m.RemoveTable("", "links")
+		}, want: []string{"Detected removed table 'links'", "Detected removed unique constraint 'uq_posts_title' on 'posts'"}},
 		{name: "rename looks like drop and add", mutate: func(m *metadata.MetaData) {
 			tb := tbl(m, "posts")
 			tb.Column("title").Name = "headline"
@@ -164,7 +176,11 @@ func TestChangeKinds(t *testing.T) {
 
 func runChange(t *testing.T, b bed, tc changeCase) {
 	db := dbtest.Open(t, b.name)
-	base, schemas := create(t, b, db, readSchema(t, baseSchema))
+	start := readSchema(t, baseSchema)
+	if tc.base != nil {
+		tc.base(start)
+	}
+	base, schemas := create(t, b, db, start)
 	target := base.Clone()
 	tc.mutate(target)
 	current := inspect(t, b, db, schemas)
@@ -223,4 +239,13 @@ func columnsInOrderOf(want, got *metadata.MetaData) *metadata.MetaData {
 		})
 	}
 	return got
+}
+
+// linksTable refers to posts.title, which needs a unique constraint.
+func linksTable() *metadata.Table {
+	t := metadata.NewTable("links", &metadata.Column{Name: "id", Type: metadata.IntegerType},
+		metadata.NewColumn("title", metadata.VarcharType(200)))
+	t.PrimaryKey = &metadata.PrimaryKey{Name: "pk_links", Columns: []string{"id"}}
+	t.AddForeignKey([]string{"title"}, "posts", []string{"title"}).Name = "fk_links_title"
+	return t
 }

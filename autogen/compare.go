@@ -32,9 +32,9 @@ type phases struct {
 
 func (p *phases) list() []ops.Op {
 	var out []ops.Op
-	for _, l := range [][]ops.Op{p.createEnums, p.addEnumValues, p.dropFKs, p.dropKeys, p.dropPKs,
-		p.addColumns, p.alterColumns, p.createPKs, p.createTables, p.createKeys, p.createFKs,
-		p.dropTables, p.dropColumns, p.dropEnums} {
+	for _, l := range [][]ops.Op{p.createEnums, p.addEnumValues, p.dropFKs, p.dropTables, p.dropKeys,
+		p.dropPKs, p.addColumns, p.alterColumns, p.createPKs, p.createKeys, p.createTables, p.createFKs,
+		p.dropColumns, p.dropEnums} {
 		out = append(out, l...)
 	}
 	return out

@@ -15,15 +15,16 @@
 // in reverse order) applies too:
 //
 //  1. enums created, then extended (alter_enum_add_value);
-//  2. foreign keys dropped, then indexes, unique and check constraints,
-//     then primary keys of existing tables;
+//  2. foreign keys of existing tables dropped (and those of a cycle among
+//     dropped tables), then tables dropped in reverse foreign key order
+//     (before the keys they refer to go), then indexes, unique and check
+//     constraints and primary keys of existing tables dropped;
 //  3. columns added, altered (alter_column with every existing_* filled),
 //     table comments set;
-//  4. primary keys created; new tables created in foreign key order (keys
-//     of a cycle deferred); indexes, unique and check constraints created;
-//     foreign keys created;
-//  5. tables dropped in reverse foreign key order, columns dropped (each
-//     drop carrying the full definition);
+//  4. primary keys, indexes, unique and check constraints of existing
+//     tables created (before new tables refer to them); new tables created
+//     in foreign key order (keys of a cycle deferred); foreign keys created;
+//  5. columns dropped (each drop carrying the full definition);
 //  6. enums dropped.
 //
 // What autogenerate cannot tell apart is reported as a warning: a column
