@@ -17,7 +17,8 @@ type mutation func(r *rand.Rand, m *metadata.MetaData) string
 var mutations = []mutation{
 	addTable, dropTable, addColumn, dropColumn, alterNullable, alterType, alterDefault,
 	alterComment, addIndex, dropIndex, addUnique, dropUnique, addCheck, dropCheck,
-	addForeignKey, dropForeignKey, addEnumValue, tableComment,
+	addForeignKey, dropForeignKey, addEnumValue, tableComment, changePrimaryKey,
+	addEnumColumn, dropEnumColumn,
 }
 
 // mutate applies 1 to 3 random mutations to a copy of m.
@@ -341,4 +342,75 @@ func addEnumValue(r *rand.Rand, m *metadata.MetaData) string {
 	}
 	e.Values = append(e.Values, "zz_new")
 	return "add value to enum " + e.Name
+}
+
+// referred reports whether another table's foreign key refers to t.
+func referred(m *metadata.MetaData, t *metadata.Table) bool {
+	for _, o := range m.Tables {
+		for _, fk := range o.ForeignKeys {
+			if o != t && fk.RefTable == t.Name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func changePrimaryKey(r *rand.Rand, m *metadata.MetaData) string {
+	t, _ := pick(r, m.Tables)
+	pk := t.PrimaryKey
+	if pk == nil || referred(m, t) {
+		return ""
+	}
+	for _, name := range pk.Columns {
+		if c := t.Column(name); c == nil || c.AutoIncrement {
+			return ""
+		}
+	}
+	if len(pk.Columns) > 1 {
+		pk.Columns = pk.Columns[:len(pk.Columns)-1]
+		return "narrow primary key of " + t.Name
+	}
+	c, ok := pick(r, smallColumns(m, t))
+	if !ok {
+		return ""
+	}
+	c.Nullable = false
+	pk.Columns = append(pk.Columns, c.Name)
+	return "widen primary key of " + t.Name
+}
+
+func addEnumColumn(r *rand.Rand, m *metadata.MetaData) string {
+	t, _ := pick(r, m.Tables)
+	name := fmt.Sprintf("prop_enum_%d", r.IntN(1000))
+	if m.Enum("", name) != nil || t.Column(name) != nil || m.Table("", name) != nil {
+		return ""
+	}
+	m.AddEnum(name, "x", "y", "z")
+	t.AddColumn(metadata.NewColumn(name, metadata.Type{Kind: metadata.EnumKind, EnumName: name}))
+	return "add enum and column " + t.Name + "." + name
+}
+
+func dropEnumColumn(r *rand.Rand, m *metadata.MetaData) string {
+	t, _ := pick(r, m.Tables)
+	var enumCols []*metadata.Column
+	for _, c := range freeColumns(m, t) {
+		if c.Type.Kind == metadata.EnumKind {
+			enumCols = append(enumCols, c)
+		}
+	}
+	c, ok := pick(r, enumCols)
+	if !ok || len(t.Columns) < 2 {
+		return ""
+	}
+	t.RemoveColumn(c.Name)
+	for _, o := range m.Tables {
+		for _, oc := range o.Columns {
+			if oc.Type.Kind == metadata.EnumKind && oc.Type.EnumName == c.Type.EnumName {
+				return "drop enum column " + t.Name + "." + c.Name
+			}
+		}
+	}
+	m.RemoveEnum("", c.Type.EnumName)
+	return "drop enum column and enum " + c.Type.EnumName
 }
