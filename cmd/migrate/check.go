@@ -1,8 +1,10 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/pmezard/go-difflib/difflib"
 	"github.com/spf13/cobra"
@@ -77,11 +79,11 @@ func (a *app) check(cmp *comparison) error {
 // schemaDiff is the unified diff from the current schema to the target,
 // both as the dialect gives them back, in schema.yaml form.
 func schemaDiff(cmp *comparison) (string, error) {
-	from, err := metadata.Write(cmp.d.Normalize(cmp.current))
+	from, err := metadata.Write(sorted(cmp.d.Normalize(cmp.current)))
 	if err != nil {
 		return "", err
 	}
-	to, err := metadata.Write(cmp.d.Normalize(cmp.target))
+	to, err := metadata.Write(sorted(cmp.d.Normalize(cmp.target)))
 	if err != nil {
 		return "", err
 	}
@@ -89,4 +91,20 @@ func schemaDiff(cmp *comparison) (string, error) {
 		A: difflib.SplitLines(string(from)), B: difflib.SplitLines(string(to)),
 		FromFile: "current", ToFile: "target", Context: 3,
 	})
+}
+
+// sorted orders tables, enums, and each table's constraints and indexes by
+// name (m is a copy it may change), so that the diff shows changes, not
+// the order a file or a catalog happened to list things in. Column order
+// is kept: it is what the file says.
+func sorted(m *metadata.MetaData) *metadata.MetaData {
+	slices.SortStableFunc(m.Tables, func(a, b *metadata.Table) int { return cmp.Compare(a.QualifiedName(), b.QualifiedName()) })
+	slices.SortStableFunc(m.Enums, func(a, b *metadata.Enum) int { return cmp.Compare(a.QualifiedName(), b.QualifiedName()) })
+	for _, t := range m.Tables {
+		slices.SortStableFunc(t.Indexes, func(a, b *metadata.Index) int { return cmp.Compare(a.Name, b.Name) })
+		slices.SortStableFunc(t.Uniques, func(a, b *metadata.Unique) int { return cmp.Compare(a.Name, b.Name) })
+		slices.SortStableFunc(t.ForeignKeys, func(a, b *metadata.ForeignKey) int { return cmp.Compare(a.Name, b.Name) })
+		slices.SortStableFunc(t.Checks, func(a, b *metadata.Check) int { return cmp.Compare(a.Name, b.Name) })
+	}
+	return m
 }
