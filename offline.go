@@ -84,6 +84,19 @@ func (s *script) steps(plan []*plannedStep) error {
 				s.line("-- call %s: Go code, run by the migrate binary only\n", u.call.Function)
 				continue
 			}
+			if u.file != nil {
+				s.line("-- bulk_insert from %s", u.file.File)
+				err := s.r.fileRows(p.step.Revision.Path, u.model, u.file, func(stmts []dialect.Statement) error {
+					for _, st := range stmts {
+						s.stmt(st)
+					}
+					return s.err
+				})
+				if err != nil {
+					return fmt.Errorf("%s: bulk_insert from %s: %w", p.step, u.file.File, err)
+				}
+				continue
+			}
 			for _, st := range u.stmts {
 				s.stmt(st)
 			}

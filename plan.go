@@ -11,11 +11,14 @@ import (
 	"github.com/retortdb/retort/versions"
 )
 
-// unit is a run of planned statements, or one call op between them.
+// unit is a run of planned statements, or one call op or one bulk_insert
+// from a file between them.
 type unit struct {
 	stmts []dialect.Statement // Op indexes are positions in the revision's list
 	call  *ops.Call
-	op    int // the call's position
+	file  *ops.BulkInsert    // rows streamed from a file at run time
+	model *metadata.MetaData // the schema file's rows are planned against
+	op    int                // the call's or the file's position
 }
 
 // plannedStep is one revision (or stamp step) of a run, planned.
@@ -131,14 +134,25 @@ func (r *Runner) planOps(m *metadata.MetaData, p *plannedStep) error {
 		return fold(m, p.list[start:end])
 	}
 	for i, o := range p.list {
-		c, ok := o.(*ops.Call)
-		if !ok {
+		u := unit{op: i}
+		switch o := o.(type) {
+		case *ops.Call:
+			u.call = o
+		case *ops.BulkInsert:
+			if o.File == "" {
+				continue
+			}
+			u.file = o
+		default:
 			continue
 		}
 		if err := flush(i); err != nil {
 			return err
 		}
-		p.units = append(p.units, unit{call: c, op: i})
+		if u.file != nil {
+			u.model = m.Clone()
+		}
+		p.units = append(p.units, u)
 		start = i + 1
 	}
 	return flush(len(p.list))

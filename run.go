@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/ops"
 	"github.com/retortdb/retort/versions"
 )
@@ -171,6 +172,20 @@ func (r *Runner) runUnits(ctx context.Context, t *txn, p *plannedStep) (int, err
 		if u.call != nil {
 			if err := r.call(ctx, t, p.id(), u.call); err != nil {
 				return u.op, err
+			}
+			continue
+		}
+		if u.file != nil {
+			err := r.fileRows(p.step.Revision.Path, u.model, u.file, func(stmts []dialect.Statement) error {
+				for _, st := range stmts {
+					if err := r.exec(ctx, t.x(), p.id(), st); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return u.op, fmt.Errorf("bulk_insert from %s: %w", u.file.File, err)
 			}
 			continue
 		}

@@ -1,0 +1,67 @@
+package retort_test
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/retortdb/retort/internal/dbtest"
+	"github.com/retortdb/retort/versions"
+)
+
+// seeded is a history whose second revision loads a CSV file and a JSON
+// file, 2,500 rows in all (several batches).
+func seeded() fstest.MapFS {
+	fsys := history(
+		rev{id: "s1", upgrade: `- create_table: {name: countries, columns: [{name: code, type: varchar(8), primary_key: true}, {name: name, type: varchar(50)}, {name: eu, type: boolean}, {name: area, type: 'numeric(12,1)'}]}`,
+			downgrade: `- drop_table: {name: countries}`},
+		rev{id: "s2", down: "s1",
+			upgrade:   "- bulk_insert: {table: countries, file: seeds/countries.csv}\n- bulk_insert: {table: countries, file: seeds/more.json}",
+			downgrade: "- execute: {sql: DELETE FROM countries}"},
+	)
+	var csv strings.Builder
+	csv.WriteString("code,name,eu,area\nFR,France,true,551695.0\nNO,,false,\nXX,\"\",false,1.5\n")
+	for i := range 2000 {
+		fmt.Fprintf(&csv, "c%05d,generated,false,1\n", i)
+	}
+	fsys["versions/seeds/countries.csv"] = &fstest.MapFile{Data: []byte(csv.String())}
+	var js strings.Builder
+	js.WriteString("[")
+	for i := range 497 {
+		if i > 0 {
+			js.WriteString(",")
+		}
+		fmt.Fprintf(&js, `{"code": "j%05d", "name": "json", "eu": true, "area": null}`, i)
+	}
+	js.WriteString("]")
+	fsys["versions/seeds/more.json"] = &fstest.MapFile{Data: []byte(js.String())}
+	return fsys
+}
+
+func TestBulkInsertFile(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
+		t.Parallel()
+		r := newRunner(t, db, seeded())
+		if err := r.Upgrade(ctx(t), "head"); err != nil {
+			t.Fatal(err)
+		}
+		if got := count(t, db, "countries"); got != 3+2000+497 {
+			t.Errorf("%d rows", got)
+		}
+		var nullName, emptyName int
+		db.QueryRow("SELECT count(*) FROM countries WHERE name IS NULL").Scan(&nullName)
+		db.QueryRow("SELECT count(*) FROM countries WHERE name = ''").Scan(&emptyName)
+		if nullName != 1 || emptyName != 1 {
+			t.Errorf("NULL names %d, empty names %d; want 1 and 1", nullName, emptyName)
+		}
+		var b bytes.Buffer
+		if err := r.SQL(&b, nil, "head", versions.Up); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), "'France'") || !strings.Contains(b.String(), "-- bulk_insert from seeds/more.json") {
+			t.Errorf("script lacks the rows:\n%.2000s", b.String())
+		}
+	})
+}
