@@ -103,3 +103,60 @@ func TestKillDuringRevision(t *testing.T) {
 		})
 	}
 }
+
+// TestInterruptDuringRevision: SIGINT (Ctrl-C) in the middle of a
+// revision rolls it back, releases the lock and exits 130.
+func TestInterruptDuringRevision(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildMigrate(t)
+	for _, name := range []string{dbtest.DialectSQLite, dbtest.DialectPostgres} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			db := dbtest.Open(t, name)
+			p := newProject(t, db)
+			writeSlowHistory(t, p)
+			cmd := exec.Command(bin, "--config", p.config, "upgrade", "head", "-v")
+			stdout, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			sc := bufio.NewScanner(stdout)
+			for sc.Scan() {
+				if strings.Contains(sc.Text(), "Running upgrade kk0000000001 -> kk0000000002") {
+					break
+				}
+			}
+			time.Sleep(300 * time.Millisecond)
+			start := time.Now()
+			cmd.Process.Signal(os.Interrupt)
+			go func() {
+				for sc.Scan() {
+				}
+			}()
+			cmd.Wait()
+			if code := cmd.ProcessState.ExitCode(); code != exitInterrupted || !strings.Contains(stderr.String(), "interrupted") {
+				t.Errorf("exit %d: %s", code, stderr.String())
+			}
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("took %s to stop", d)
+			}
+			if got := p.current(); got != "kk0000000001" {
+				t.Errorf("current after SIGINT: %q", got)
+			}
+			if got := mustInspectTables(t, p); got != "items,migrate_version" {
+				t.Errorf("tables after SIGINT: %q", got)
+			}
+			// The lock was released: a rerun finishes.
+			if _, errs, code := p.run("upgrade", "head", "--url", db.URL); code != 0 {
+				t.Errorf("rerun: exit %d %s", code, errs)
+			}
+		})
+	}
+}
