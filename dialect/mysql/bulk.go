@@ -25,15 +25,29 @@ const (
 	bulkPacketShare = 2
 )
 
-// BulkLoad inserts rows as multi-row INSERT batches with bound values,
-// each under the server's max_allowed_packet (read once per load); on
-// conflict skip is INSERT IGNORE, update is ON DUPLICATE KEY UPDATE.
-//
-// LOAD DATA LOCAL INFILE is not used: with LOCAL the server turns
-// duplicate-key and data errors into warnings and goes on, so a bad or
-// duplicate row would be skipped or truncated silently instead of failing
-// the revision; it also needs local_infile on the server.
+// BulkLoad loads rows with LOAD DATA LOCAL INFILE streamed through a
+// reader handler when the server has local_infile on (see loadData), and
+// otherwise, or for on_conflict update, with multi-row INSERT batches of
+// bound values, each under the server's max_allowed_packet; there on
+// conflict skip is INSERT IGNORE, update ON DUPLICATE KEY UPDATE. Both run
+// in the transaction open on conn (InnoDB rolls the rows back).
 func (d *Dialect) BulkLoad(ctx context.Context, conn *sql.Conn, table *metadata.Table, rows dialect.RowSource, opts dialect.BulkOptions) (int64, error) {
+	if opts.OnConflict != ops.OnConflictUpdate && localInfile(ctx, conn) {
+		if _, err := d.batcher(table, rows.Columns(), opts); err != nil {
+			return 0, err
+		}
+		n, err := d.loadData(ctx, conn, table, rows, opts)
+		if err == nil && n == 0 {
+			return 0, fmt.Errorf("bulk_insert into %s: %w", table.Name, dialect.ErrNoRows)
+		}
+		return n, err
+	}
+	return d.insertBatches(ctx, conn, table, rows, opts)
+}
+
+// insertBatches loads rows as multi-row INSERT statements sized under
+// max_allowed_packet (read once per load).
+func (d *Dialect) insertBatches(ctx context.Context, conn *sql.Conn, table *metadata.Table, rows dialect.RowSource, opts dialect.BulkOptions) (int64, error) {
 	var packet int
 	if err := conn.QueryRowContext(ctx, "SELECT @@max_allowed_packet").Scan(&packet); err != nil {
 		return 0, fmt.Errorf("mysql: bulk_insert into %s: reading max_allowed_packet: %w", table.Name, err)

@@ -32,7 +32,13 @@ func convert(t metadata.Type, c cell) (any, error) {
 	s := c.text
 	switch t.Kind {
 	case metadata.SmallInt, metadata.Integer, metadata.BigInt:
-		bits := map[metadata.Kind]int{metadata.SmallInt: 16, metadata.Integer: 32, metadata.BigInt: 64}[t.Kind]
+		bits := 64
+		switch t.Kind {
+		case metadata.SmallInt:
+			bits = 16
+		case metadata.Integer:
+			bits = 32
+		}
 		n, err := strconv.ParseInt(s, 10, bits)
 		if err != nil {
 			return nil, fmt.Errorf("%q is not a %s: %w", s, t, numErr(err))
