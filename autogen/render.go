@@ -93,9 +93,9 @@ func Describe(o ops.Op) string {
 	case *ops.CreateEnum:
 		return fmt.Sprintf("Detected added enum '%s'", o.Enum.QualifiedName())
 	case *ops.DropEnum:
-		return fmt.Sprintf("Detected removed enum '%s'", o.EnumName)
+		return fmt.Sprintf("Detected removed enum '%s'", q(ops.TableRef{Schema: o.Schema, Table: o.EnumName}))
 	case *ops.AlterEnumAddValue:
-		return fmt.Sprintf("Detected added value '%s' of enum '%s'", o.Value, o.EnumName)
+		return fmt.Sprintf("Detected added value '%s' of enum '%s'", o.Value, q(ops.TableRef{Schema: o.Schema, Table: o.EnumName}))
 	case *ops.SetTableComment:
 		return fmt.Sprintf("Detected changed comment on table '%s'", q(o.TableRef))
 	}
