@@ -11,6 +11,7 @@ import (
 	"github.com/retortdb/retort/internal/rowfile"
 	"github.com/retortdb/retort/metadata"
 	"github.com/retortdb/retort/ops"
+	"github.com/retortdb/retort/versions"
 )
 
 // fileBatch is how many rows of a bulk_insert file go into one planned
@@ -21,7 +22,8 @@ const fileBatch = 1000
 // revision file in Options.Migrations) in batches, planning each batch
 // as inline rows against m and passing its statements to fn. Only one
 // batch is held in memory.
-func (r *Runner) fileRows(revPath string, m *metadata.MetaData, o *ops.BulkInsert, fn func([]dialect.Statement) error) error {
+func (r *Runner) fileRows(rev *versions.Revision, m *metadata.MetaData, o *ops.BulkInsert, fn func([]dialect.Statement) error) error {
+	revPath := rev.Path
 	name := path.Join(path.Dir(revPath), o.File)
 	format, err := rowfile.FormatOf(name)
 	if err != nil {
@@ -39,6 +41,7 @@ func (r *Runner) fileRows(revPath string, m *metadata.MetaData, o *ops.BulkInser
 	defer rd.Close()
 	batch := *o
 	batch.File, batch.Columns = "", rd.Columns()
+	var done int64
 	flush := func() error {
 		if len(batch.Rows) == 0 {
 			return nil
@@ -47,8 +50,13 @@ func (r *Runner) fileRows(revPath string, m *metadata.MetaData, o *ops.BulkInser
 		if err != nil {
 			return err
 		}
+		done += int64(len(batch.Rows))
 		batch.Rows = batch.Rows[:0]
-		return fn(stmts)
+		if err := fn(stmts); err != nil {
+			return err
+		}
+		r.emit(Event{Kind: Progress, Revision: rev.ID, Message: "bulk_insert " + o.Table + " from " + o.File, Rows: done})
+		return nil
 	}
 	for {
 		row, err := rd.Next()

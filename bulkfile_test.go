@@ -7,6 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/internal/dbtest"
 	"github.com/retortdb/retort/versions"
 )
@@ -43,9 +44,19 @@ func seeded() fstest.MapFS {
 func TestBulkInsertFile(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
 		t.Parallel()
-		r := newRunner(t, db, seeded())
+		var progress []int64
+		r := newRunner(t, db, seeded(), func(o *retort.Options) {
+			o.Events = func(e retort.Event) {
+				if e.Kind == retort.Progress {
+					progress = append(progress, e.Rows)
+				}
+			}
+		})
 		if err := r.Upgrade(ctx(t), "head"); err != nil {
 			t.Fatal(err)
+		}
+		if fmt.Sprint(progress) != "[1000 2000 2003 497]" {
+			t.Errorf("progress events: %v", progress)
 		}
 		if got := count(t, db, "countries"); got != 3+2000+497 {
 			t.Errorf("%d rows", got)

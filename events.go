@@ -17,6 +17,9 @@ const (
 	// Notice: something the operator should know (Message), such as a
 	// revision running outside a transaction.
 	Notice
+	// Progress: a long op moved on (Message names it, Rows counts the rows
+	// it has loaded so far), for a progress display.
+	Progress
 )
 
 // Event is progress reported to [Options.Events] while a run goes on.
@@ -31,6 +34,8 @@ type Event struct {
 	// SQL is the statement's text, for StatementRan.
 	SQL      string
 	Duration time.Duration
+	// Rows is the number of rows done so far, for Progress.
+	Rows int64
 }
 
 // emit reports e when the caller asked for events.

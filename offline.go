@@ -86,7 +86,7 @@ func (s *script) steps(plan []*plannedStep) error {
 			}
 			if u.file != nil {
 				s.line("-- bulk_insert from %s", u.file.File)
-				err := s.r.fileRows(p.step.Revision.Path, u.model, u.file, func(stmts []dialect.Statement) error {
+				err := s.r.fileRows(p.step.Revision, u.model, u.file, func(stmts []dialect.Statement) error {
 					for _, st := range stmts {
 						s.stmt(st)
 					}

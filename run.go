@@ -176,7 +176,7 @@ func (r *Runner) runUnits(ctx context.Context, t *txn, p *plannedStep) (int, err
 			continue
 		}
 		if u.file != nil {
-			err := r.fileRows(p.step.Revision.Path, u.model, u.file, func(stmts []dialect.Statement) error {
+			err := r.fileRows(p.step.Revision, u.model, u.file, func(stmts []dialect.Statement) error {
 				for _, st := range stmts {
 					if err := r.exec(ctx, t.x(), p.id(), st); err != nil {
 						return err

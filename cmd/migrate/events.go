@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"os"
 	"time"
 
 	"github.com/retortdb/retort"
@@ -10,8 +12,20 @@ import (
 // events prints the runner's progress: a line per revision, and with -v
 // every statement with its duration.
 func (a *app) events(verbose bool) func(retort.Event) {
+	tty := isTerminal(a.stdout)
+	progress := false
 	return func(e retort.Event) {
+		if progress && e.Kind != retort.Progress {
+			fmt.Fprintln(a.stdout)
+			progress = false
+		}
 		switch e.Kind {
+		case retort.Progress:
+			// Progress is for people watching: not in logs or pipes.
+			if tty {
+				fmt.Fprintf(a.stdout, "\r  %s: %d rows", e.Message, e.Rows)
+				progress = true
+			}
 		case retort.RevisionStarted:
 			if verbose {
 				fmt.Fprintf(a.stdout, "Running %s\n", e.Message)
@@ -29,6 +43,16 @@ func (a *app) events(verbose bool) func(retort.Event) {
 			fmt.Fprintf(a.stderr, "migrate: %s\n", e.Message)
 		}
 	}
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
 func round(d time.Duration) time.Duration {
