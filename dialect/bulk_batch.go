@@ -47,6 +47,7 @@ type batch struct {
 	bytes     int
 	first     int
 	firstLine int
+	err       error // the source's error, which ends the load
 }
 
 func (b Batcher) start(table TableRef, cols []string) *batch {
@@ -118,9 +119,13 @@ func valueSize(v any) int {
 }
 
 // Load inserts every row of src into table through ex and returns the
-// number of rows. Full batches reuse one prepared statement.
+// number of rows. Full batches reuse one prepared statement. Reading and
+// converting the next batch (in a goroutine, which alone calls src.Next)
+// overlaps with the database executing the current one.
 func (b Batcher) Load(ctx context.Context, ex Execer, table TableRef, src RowSource) (int64, error) {
 	t := b.start(table, src.Columns())
+	p := b.produce(t, src)
+	defer p.stop()
 	var full *sql.Stmt
 	defer func() {
 		if full != nil {
@@ -128,53 +133,93 @@ func (b Batcher) Load(ctx context.Context, ex Execer, table TableRef, src RowSou
 		}
 	}()
 	var n int64
-	flush := func() error {
-		if len(t.rows) == 0 {
-			return nil
+	for fb := range p.out {
+		if fb.err != nil {
+			return n, fb.err
 		}
 		var err error
-		if len(t.rows) == t.per && full == nil {
+		if len(fb.rows) == t.per && full == nil {
 			var st Statement
-			if st, err = Compile(b.Dialect, t.insert()); err == nil {
-				full, err = ex.PrepareContext(ctx, t.sql(st.SQL))
+			if st, err = Compile(b.Dialect, fb.insert()); err == nil {
+				full, err = ex.PrepareContext(ctx, fb.sql(st.SQL))
 			}
 		}
-		if err == nil && len(t.rows) == t.per {
-			_, err = full.ExecContext(ctx, t.flat...)
+		if err == nil && len(fb.rows) == t.per {
+			_, err = full.ExecContext(ctx, fb.flat...)
 		} else if err == nil {
 			var st Statement
-			if st, err = Compile(b.Dialect, t.insert()); err == nil {
-				_, err = ex.ExecContext(ctx, t.sql(st.SQL), st.Args...)
+			if st, err = Compile(b.Dialect, fb.insert()); err == nil {
+				_, err = ex.ExecContext(ctx, fb.sql(st.SQL), st.Args...)
 			}
 		}
 		if err != nil {
-			return t.fail(err)
+			return n, fb.fail(err)
 		}
-		n += int64(len(t.rows))
-		t.reset()
-		return nil
-	}
-	for {
-		row, err := src.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return n, err
-		}
-		if t.add(row, src) {
-			if err := flush(); err != nil {
-				return n, err
-			}
-		}
-	}
-	if err := flush(); err != nil {
-		return n, err
+		n += int64(len(fb.rows))
+		p.back <- fb // hand the buffers back
 	}
 	if n == 0 {
 		return 0, fmt.Errorf("bulk_insert into %s: %w", table.Table, ErrNoRows)
 	}
 	return n, nil
+}
+
+// producer reads src into batches on a goroutine, two batches in
+// circulation: each filled batch is sent on out (the last one with err set
+// when src failed) and comes back on back once executed.
+type producer struct {
+	out      chan *batch
+	back     chan *batch
+	done     chan struct{}
+	finished chan struct{}
+}
+
+func (b Batcher) produce(proto *batch, src RowSource) *producer {
+	p := &producer{out: make(chan *batch), back: make(chan *batch, 2), done: make(chan struct{}), finished: make(chan struct{})}
+	p.back <- proto
+	p.back <- &batch{b: proto.b, table: proto.table, cols: proto.cols, per: proto.per}
+	go func() {
+		defer close(p.finished)
+		defer close(p.out)
+		for {
+			var t *batch
+			select {
+			case t = <-p.back:
+			case <-p.done:
+				return
+			}
+			t.reset()
+			eof := false
+			for !eof {
+				row, err := src.Next()
+				if err == io.EOF {
+					eof = true
+				} else if err != nil {
+					t.err, eof = err, true
+				} else if t.add(row, src) {
+					break
+				}
+			}
+			if len(t.rows) > 0 || t.err != nil {
+				select {
+				case p.out <- t:
+				case <-p.done:
+					return
+				}
+			}
+			if eof {
+				return
+			}
+		}
+	}()
+	return p
+}
+
+// stop ends the goroutine and waits for it, so src is not read after Load
+// returns.
+func (p *producer) stop() {
+	close(p.done)
+	<-p.finished
 }
 
 // Script writes the rows of src as INSERT statements with literal values
