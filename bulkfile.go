@@ -1,11 +1,13 @@
 package retort
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"path"
 	"slices"
+	"time"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/internal/rowfile"
@@ -15,26 +17,87 @@ import (
 )
 
 // fileBatch is how many rows of a bulk_insert file go into one planned
-// op; the dialect splits it further into statements of its own size.
+// op when the dialect has no bulk loader of its own.
 const fileBatch = 1000
 
-// fileRows streams a bulk_insert file (CSV or JSON, relative to the
-// revision file in Options.Migrations) in batches, planning each batch
-// as inline rows against m and passing its statements to fn. Only one
-// batch is held in memory.
-func (r *Runner) fileRows(rev *versions.Revision, m *metadata.MetaData, o *ops.BulkInsert, fn func([]dialect.Statement) error) error {
-	revPath := rev.Path
-	name := path.Join(path.Dir(revPath), o.File)
+// openRows opens a bulk_insert file (CSV or JSON, relative to the
+// revision file in Options.Migrations) as a stream of rows typed by the
+// table's columns in m.
+func (r *Runner) openRows(rev *versions.Revision, m *metadata.MetaData, o *ops.BulkInsert) (*closingReader, *metadata.Table, error) {
+	name := path.Join(path.Dir(rev.Path), o.File)
 	format, err := rowfile.FormatOf(name)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	f, err := r.opts.Migrations.Open(name)
 	if err != nil {
-		return fmt.Errorf("bulk_insert: %w", err)
+		return nil, nil, err
 	}
-	defer f.Close()
-	rd, err := rowfile.NewReader(name, f, format, m.Table(o.Schema, o.Table))
+	table := m.Table(o.Schema, o.Table)
+	rd, err := rowfile.NewReader(name, f, format, table)
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return &closingReader{rd, f}, table, nil
+}
+
+// loadFile runs a bulk_insert from a file: through the dialect's
+// BulkLoader (COPY, LOAD DATA, prepared batches) inside the revision's
+// transaction, or else as planned batches of inline rows.
+func (r *Runner) loadFile(ctx context.Context, t *txn, p *plannedStep, u unit) error {
+	if bl, ok := r.opts.Dialect.(dialect.BulkLoader); ok {
+		rd, table, err := r.openRows(p.step.Revision, u.model, u.file)
+		if err != nil {
+			return err
+		}
+		defer rd.Close()
+		start := time.Now()
+		// The loader runs on the connection's session, so inside the
+		// transaction open on it.
+		n, err := bl.BulkLoad(ctx, t.conn, table, rd, dialect.BulkOptions{OnConflict: u.file.OnConflict, Key: u.file.Key})
+		r.emit(Event{Kind: StatementRan, Revision: p.id(), Duration: time.Since(start),
+			SQL: fmt.Sprintf("-- bulk_insert %s from %s: %d rows", u.file.Table, u.file.File, n)})
+		r.emit(Event{Kind: Progress, Revision: p.id(), Message: "bulk_insert " + u.file.Table + " from " + u.file.File, Rows: n})
+		return err
+	}
+	return r.fileBatches(p.step.Revision, u.model, u.file, func(stmts []dialect.Statement) error {
+		for _, st := range stmts {
+			if err := r.exec(ctx, t.x(), p.id(), st); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// scriptFile writes a bulk_insert from a file to a --sql script.
+func (s *script) file(p *plannedStep, u unit) error {
+	s.line("-- bulk_insert %s from %s", u.file.Table, u.file.File)
+	if bl, ok := s.r.opts.Dialect.(dialect.BulkLoader); ok {
+		rd, table, err := s.r.openRows(p.step.Revision, u.model, u.file)
+		if err != nil {
+			return err
+		}
+		defer rd.Close()
+		if s.err == nil {
+			_, s.err = bl.BulkScript(s.w, table, rd, dialect.BulkOptions{OnConflict: u.file.OnConflict, Key: u.file.Key})
+		}
+		s.line("")
+		return s.err
+	}
+	return s.r.fileBatches(p.step.Revision, u.model, u.file, func(stmts []dialect.Statement) error {
+		for _, st := range stmts {
+			s.stmt(st)
+		}
+		return s.err
+	})
+}
+
+// fileBatches streams the file in batches, planning each as inline rows
+// against m and passing its statements to fn; one batch is held in memory.
+func (r *Runner) fileBatches(rev *versions.Revision, m *metadata.MetaData, o *ops.BulkInsert, fn func([]dialect.Statement) error) error {
+	rd, _, err := r.openRows(rev, m, o)
 	if err != nil {
 		return err
 	}
@@ -73,4 +136,18 @@ func (r *Runner) fileRows(rev *versions.Revision, m *metadata.MetaData, o *ops.B
 			}
 		}
 	}
+}
+
+// closingReader closes the file under a rowfile.Reader with it.
+type closingReader struct {
+	*rowfile.Reader
+	file io.Closer
+}
+
+func (c *closingReader) Close() error {
+	err := c.Reader.Close()
+	if e := c.file.Close(); err == nil {
+		err = e
+	}
+	return err
 }

@@ -85,14 +85,7 @@ func (s *script) steps(plan []*plannedStep) error {
 				continue
 			}
 			if u.file != nil {
-				s.line("-- bulk_insert from %s", u.file.File)
-				err := s.r.fileRows(p.step.Revision, u.model, u.file, func(stmts []dialect.Statement) error {
-					for _, st := range stmts {
-						s.stmt(st)
-					}
-					return s.err
-				})
-				if err != nil {
+				if err := s.file(p, u); err != nil {
 					return fmt.Errorf("%s: bulk_insert from %s: %w", p.step, u.file.File, err)
 				}
 				continue

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/ops"
 	"github.com/retortdb/retort/versions"
 )
@@ -176,15 +175,7 @@ func (r *Runner) runUnits(ctx context.Context, t *txn, p *plannedStep) (int, err
 			continue
 		}
 		if u.file != nil {
-			err := r.fileRows(p.step.Revision, u.model, u.file, func(stmts []dialect.Statement) error {
-				for _, st := range stmts {
-					if err := r.exec(ctx, t.x(), p.id(), st); err != nil {
-						return err
-					}
-				}
-				return nil
-			})
-			if err != nil {
+			if err := r.loadFile(ctx, t, p, u); err != nil {
 				return u.op, fmt.Errorf("bulk_insert from %s: %w", u.file.File, err)
 			}
 			continue
