@@ -144,6 +144,7 @@ type closingReader struct {
 	file io.Closer
 }
 
+// Close closes the reader and the file.
 func (c *closingReader) Close() error {
 	err := c.Reader.Close()
 	if e := c.file.Close(); err == nil {

@@ -22,10 +22,6 @@ var ErrNoConfig = errors.New("no configuration file")
 // [Register] call registered in this binary.
 var ErrUnknownFunction = errors.New("call: no function registered under this name")
 
-// ErrUnsupported is wrapped when a revision asks for something this runner
-// cannot do.
-var ErrUnsupported = errors.New("not supported by the runner")
-
 // StatementError is a database error with the statement that caused it.
 type StatementError struct {
 	// Revision is the revision the statement belongs to ("" for the

@@ -24,7 +24,10 @@ const (
 	PerMigration TransactionMode = "per-migration"
 	// All runs the whole run in one transaction.
 	All TransactionMode = "all"
-	// None runs every statement on its own.
+	// None runs every statement on its own. A failure can leave a revision
+	// half applied (reported as a *PartialError), and on SQLite, whose
+	// lock is the revision's transaction, concurrent runners are no longer
+	// kept apart.
 	None TransactionMode = "none"
 )
 
