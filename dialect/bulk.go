@@ -3,7 +3,6 @@ package dialect
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"io"
 
@@ -44,7 +43,8 @@ type BulkOptions struct {
 type BulkLoader interface {
 	// BulkLoad inserts every row of rows into table on conn, inside
 	// whatever transaction is open on conn's session (the caller's
-	// revision transaction), and returns the number of rows read. A bad
+	// revision transaction), and returns the number of rows loaded (a
+	// source with no rows loads none, without error). A bad
 	// value fails the load with the source's error; nothing is committed
 	// or rolled back here.
 	BulkLoad(ctx context.Context, conn *sql.Conn, table *metadata.Table, rows RowSource, opts BulkOptions) (int64, error)
@@ -70,10 +70,6 @@ func ConflictKey(t *metadata.Table, name string) ([]string, error) {
 	}
 	return nil, fmt.Errorf("table %s has no unique key %q", t.Name, name)
 }
-
-// ErrNoRows is returned by a bulk load whose source has no rows: a
-// bulk_insert that inserts nothing is almost always a mistake in the file.
-var ErrNoRows = errors.New("the source has no rows")
 
 // BatchError is a database error for one batch of a bulk load: it names the
 // batch's first and last rows (1-based) and, for files, the first line.

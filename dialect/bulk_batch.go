@@ -158,9 +158,6 @@ func (b Batcher) Load(ctx context.Context, ex Execer, table TableRef, src RowSou
 		n += int64(len(fb.rows))
 		p.back <- fb // hand the buffers back
 	}
-	if n == 0 {
-		return 0, fmt.Errorf("bulk_insert into %s: %w", table.Table, ErrNoRows)
-	}
 	return n, nil
 }
 

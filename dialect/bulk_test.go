@@ -316,5 +316,14 @@ func TestBulkOnConflict(t *testing.T) {
 		if _, err := load(t, db, bl, tbl, src, dialect.BulkOptions{}, false); err == nil {
 			t.Errorf("a duplicate without on_conflict loaded")
 		}
+		for _, oc := range []string{ops.OnConflictError, ops.OnConflictSkip, ops.OnConflictUpdate} {
+			empty, err := rowfile.NewReader("empty.csv", strings.NewReader("id,code,n\n"), rowfile.CSV, tbl)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n, err := load(t, db, bl, tbl, empty, dialect.BulkOptions{OnConflict: oc}, true); n != 0 || err != nil {
+				t.Errorf("header only, on_conflict %q: %d rows, %v; want 0 rows, no error", oc, n, err)
+			}
+		}
 	})
 }

@@ -36,11 +36,7 @@ func (d *Dialect) BulkLoad(ctx context.Context, conn *sql.Conn, table *metadata.
 		if _, err := d.batcher(table, rows.Columns(), opts); err != nil {
 			return 0, err
 		}
-		n, err := d.loadData(ctx, conn, table, rows, opts)
-		if err == nil && n == 0 {
-			return 0, fmt.Errorf("bulk_insert into %s: %w", table.Name, dialect.ErrNoRows)
-		}
-		return n, err
+		return d.loadData(ctx, conn, table, rows, opts)
 	}
 	return d.insertBatches(ctx, conn, table, rows, opts)
 }

@@ -49,9 +49,6 @@ func (p Postgres) BulkLoad(ctx context.Context, conn *sql.Conn, table *metadata.
 	if err != nil {
 		return n, err
 	}
-	if n == 0 {
-		return 0, fmt.Errorf("bulk_insert into %s: %w", table.Name, dialect.ErrNoRows)
-	}
 	if into != target {
 		list := dialect.QuoteList(p, cols)
 		q := "INSERT INTO " + target + " (" + list + ") SELECT " + list + " FROM " + into + suffix
