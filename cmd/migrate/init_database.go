@@ -62,6 +62,6 @@ func (a *app) initFromDatabase(ctx context.Context, dir, raw string) error {
 	if err != nil {
 		return redacted(err, db.u.Password)
 	}
-	fmt.Fprintf(a.stdout, "Stamped %s\n", orNone(heads))
+	fmt.Fprintf(a.stdout, "Stamped %s\n", stamped(heads))
 	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -38,11 +39,19 @@ already matches, or repairing the table. --purge empties it first.`,
 			if err != nil {
 				return redacted(err, db.u.Password)
 			}
-			fmt.Fprintf(a.stdout, "Stamped %s\n", orNone(heads))
+			fmt.Fprintf(a.stdout, "Stamped %s\n", stamped(heads))
 			return nil
 		},
 	}
 	f.register(cmd, true)
 	cmd.Flags().BoolVar(&purge, "purge", false, "empty the version table first")
 	return cmd
+}
+
+// stamped names the heads a stamp left, or base.
+func stamped(heads []string) string {
+	if len(heads) == 0 {
+		return "base"
+	}
+	return strings.Join(heads, ", ")
 }
