@@ -41,8 +41,11 @@ func (r *Runner) migrate(ctx context.Context, dir versions.Direction, target str
 				return err
 			}
 			steps, err := r.steps(dir, heads, target)
-			if err != nil || len(steps) == 0 {
-				return err
+			if err != nil {
+				return r.unknownHeads(heads, err)
+			}
+			if len(steps) == 0 {
+				return nil
 			}
 			m, err := r.modelAt(heads)
 			if err != nil {
@@ -58,6 +61,17 @@ func (r *Runner) migrate(ctx context.Context, dir versions.Direction, target str
 		}
 		return errHeadsMoved
 	})
+}
+
+// unknownHeads explains an error about heads the history lacks.
+func (r *Runner) unknownHeads(heads []string, err error) error {
+	for _, h := range heads {
+		if r.graph.Get(h) == nil {
+			return fmt.Errorf("the version table names %s, which is not in this history (a revision file missing, or another project's table?); "+
+				"'migrate stamp --purge REV' resets it: %w", h, err)
+		}
+	}
+	return err
 }
 
 func (r *Runner) needDB() error {
