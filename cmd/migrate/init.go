@@ -115,5 +115,9 @@ func (a *app) initProject(dir, schema, url string) error {
 		fmt.Fprintf(a.stdout, "Writing %s ... done\n", path)
 	}
 	fmt.Fprintf(a.stdout, "Writing %s ... done\n", versionsDir+string(filepath.Separator))
+	if schema == schemaTemplate {
+		fmt.Fprintf(a.stdout, "Next: describe your tables in %s, then run\n  migrate revision --autogenerate -m \"create tables\"\n  migrate upgrade head\n",
+			filepath.Join(dir, "schema.yaml"))
+	}
 	return nil
 }
