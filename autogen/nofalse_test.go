@@ -20,15 +20,11 @@ func TestNoFalsePositivesFixture(t *testing.T) {
 }
 
 // TestNoFalsePositivesSchemagen is must-show 1 for generated schemas: 200
-// small ones per database (RETORT_PROPERTY_SEEDS for another count), 40 on
-// MySQL/MariaDB where DDL is slow. Each is created, compared and dropped in
-// one database.
+// small ones per database (RETORT_PROPERTY_SEEDS for another count). Each is
+// created, compared and dropped in one database.
 func TestNoFalsePositivesSchemagen(t *testing.T) {
 	eachBed(t, func(t *testing.T, b bed) {
 		n := seeds(200)
-		if b.name == dbtest.DialectMySQL && n == 200 {
-			n = 40
-		}
 		db := dbtest.Open(t, b.name)
 		for seed := int64(1); seed <= int64(n); seed++ {
 			m := schemagen.Generate(schemagen.Config{Seed: seed, Tables: 3, MaxColumns: 6,
