@@ -91,6 +91,13 @@ func (s *script) steps(plan []*plannedStep) error {
 				continue
 			}
 			for _, st := range u.stmts {
+				if st.NoTransaction && (inTx || all) {
+					// As the runner does: commit, run it alone, begin again.
+					s.line("COMMIT;\n")
+					s.stmt(st)
+					s.line("BEGIN;\n")
+					continue
+				}
 				s.stmt(st)
 			}
 		}
