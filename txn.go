@@ -28,7 +28,7 @@ func (t *txn) begin(ctx context.Context, rev string) error {
 	tx, err := t.conn.BeginTx(ctx, nil)
 	t.reported("BEGIN", start)
 	if err != nil {
-		return fmt.Errorf("revision %s: beginning its transaction: %w", rev, err)
+		return fmt.Errorf("revision %s: beginning its transaction (is another migration holding the database? lock_timeout bounds the wait): %w", rev, err)
 	}
 	t.tx = tx
 	return nil
