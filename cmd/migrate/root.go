@@ -82,7 +82,7 @@ func (a *app) rootCommand() *cobra.Command {
 			if a.format != "text" && a.format != "json" {
 				return usagef("--format must be text or json, not %q", a.format)
 			}
-			if cmd.Name() == "init" || cmd.Name() == "version" {
+			if !needsConfig(cmd) {
 				return nil
 			}
 			return a.loadConfig(cmd)
@@ -106,6 +106,18 @@ func (a *app) rootCommand() *cobra.Command {
 		root.AddCommand(c)
 	}
 	return root
+}
+
+// needsConfig reports whether cmd reads migrate.yaml: not init, version,
+// help or the shell completion scripts.
+func needsConfig(cmd *cobra.Command) bool {
+	for c := cmd; c != nil; c = c.Parent() {
+		switch c.Name() {
+		case "init", "version", "help", "completion":
+			return false
+		}
+	}
+	return true
 }
 
 // usageArgs makes an argument-count error a usage error.
