@@ -27,9 +27,9 @@ import (
 // information_schema is not transactional, so no snapshot keeps the
 // queries consistent: the tables are listed again last, and a table gone
 // by then (dropped while it was inspected) is left out with a warning
-// rather than returned half read. On MariaDB a last query tells whether
-// this user is shown the check constraints (see checksReadableQueryMariaDB);
-// when it is not, Warnings says so.
+// rather than returned half read. On MariaDB, when a database showed no
+// check constraint, one more query tells whether this user may see them
+// (see checksReadableQueryMariaDB); when it may not, Warnings says so.
 func (d *Dialect) Inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions) (*dialect.Inspection, error) {
 	if db, ok := q.(*sql.DB); ok {
 		// One connection for every query: the server answers them faster
@@ -42,12 +42,16 @@ func (d *Dialect) Inspect(ctx context.Context, q dialect.Queryer, opts dialect.I
 		defer conn.Close()
 		q = conn
 	}
-	in := &inspector{q: q, tables: map[tableKey]*metadata.Table{}, indexes: map[ixKey]*metadata.Index{}}
+	in := &inspector{q: q, tables: map[tableKey]*metadata.Table{}, indexes: map[ixKey]*metadata.Index{},
+		unread: unread{checksSeen: map[string]bool{}}}
 	if err := in.server(ctx); err != nil {
 		return nil, err
 	}
 	in.setSchemas(opts.Schemas)
 	if err := in.run(ctx, append(in.catalogQueries(), in.unreadQueries()...)); err != nil {
+		return nil, err
+	}
+	if err := in.run(ctx, in.checkPrivilegeQueries()); err != nil {
 		return nil, err
 	}
 	in.finishIndexes()
@@ -240,6 +244,7 @@ func (in *inspector) checkRow(rows scanner) error {
 	if err := rows.Scan(&db, &table, &name, &clause, &level); err != nil {
 		return err
 	}
+	in.unread.checksSeen[db] = true
 	t := in.table(db, table)
 	if t == nil {
 		return nil

@@ -9,18 +9,25 @@ import (
 // whole: tables dropped since the tables query, and (MariaDB) databases
 // whose check constraints this user is not shown.
 type unread struct {
-	still     map[tableKey]bool // tables listed again, by model schema
-	hiddenCks []string          // databases whose checks are hidden
+	still      map[tableKey]bool // tables listed again, by model schema
+	checksSeen map[string]bool   // databases the checks query showed a check of
+	hiddenCks  []string          // databases whose checks are hidden
 }
 
 // unreadQueries run after every other catalog query.
 func (in *inspector) unreadQueries() []catalogQuery {
 	in.unread.still = map[tableKey]bool{}
-	qs := []catalogQuery{{"tables again", tablesAgainQuery, 1, in.tableAgainRow}}
-	if in.flavor == MariaDB {
-		qs = append(qs, catalogQuery{"check constraint privileges", checksReadableQueryMariaDB, 1, in.checksReadableRow})
+	return []catalogQuery{{"tables again", tablesAgainQuery, 1, in.tableAgainRow}}
+}
+
+// checkPrivilegeQueries asks MariaDB whether this user may see check
+// constraints, only when some database showed none: the question costs as
+// much as the checks query itself (MariaDB opens every table for it).
+func (in *inspector) checkPrivilegeQueries() []catalogQuery {
+	if in.flavor != MariaDB || len(in.unread.checksSeen) == len(in.schemas) {
+		return nil
 	}
-	return qs
+	return []catalogQuery{{"check constraint privileges", checksReadableQueryMariaDB, 1, in.checksReadableRow}}
 }
 
 func (in *inspector) tableAgainRow(rows scanner) error {
@@ -34,11 +41,11 @@ func (in *inspector) tableAgainRow(rows scanner) error {
 
 func (in *inspector) checksReadableRow(rows scanner) error {
 	var db string
-	var readable, seen bool
-	if err := rows.Scan(&db, &readable, &seen); err != nil {
+	var readable bool
+	if err := rows.Scan(&db, &readable); err != nil {
 		return err
 	}
-	if !readable && !seen {
+	if !readable && !in.unread.checksSeen[db] {
 		in.unread.hiddenCks = append(in.unread.hiddenCks, db)
 	}
 	return nil
