@@ -108,8 +108,9 @@ ORDER BY n.nspname, t.typname`
 // unmodelledQuery lists the objects the model cannot hold, for warnings:
 // views, materialized views, sequences no column owns, partitions (and the
 // partitioning of a partitioned table, read as a plain table), functions
-// and procedures, triggers, domains, foreign tables; extension members are
-// left out.
+// and procedures, triggers, domains, foreign tables, rules (not the
+// _RETURN rule behind each view) and table inheritance (INHERITS; the
+// children are read as plain tables); extension members are left out.
 const unmodelledQuery = `
 SELECT kind, schema, name FROM (
   SELECT CASE WHEN c.relispartition THEN 'partition'
@@ -136,5 +137,15 @@ SELECT kind, schema, name FROM (
   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
   WHERE n.nspname = ANY($1) AND t.typtype = 'd'
     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+  UNION ALL
+  SELECT 'rule', n.nspname, r.rulename || ' on ' || c.relname
+  FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = ANY($1) AND r.rulename <> '_RETURN'
+  UNION ALL
+  SELECT 'inheritance of table', n.nspname, c.relname || ' from ' || pn.nspname || '.' || pc.relname
+  FROM pg_inherits i
+  JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+  JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+  WHERE n.nspname = ANY($1) AND NOT c.relispartition
 ) x
 ORDER BY kind, schema, name`
