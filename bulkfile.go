@@ -20,11 +20,11 @@ import (
 // op when the dialect has no bulk loader of its own.
 const fileBatch = 1000
 
-// openRows opens a bulk_insert file (CSV or JSON, relative to the
-// revision file in Options.Migrations) as a stream of rows typed by the
-// table's columns in m.
-func (r *Runner) openRows(rev *versions.Revision, m *metadata.MetaData, o *ops.BulkInsert) (*closingReader, *metadata.Table, error) {
-	name := path.Join(path.Dir(rev.Path), o.File)
+// openRows opens a bulk_insert (or bulk_delete) file (CSV or JSON,
+// relative to the revision file in Options.Migrations) as a stream of rows
+// typed by the columns of table o in m.
+func (r *Runner) openRows(rev *versions.Revision, m *metadata.MetaData, o ops.TableRef, file string) (*closingReader, *metadata.Table, error) {
+	name := path.Join(path.Dir(rev.Path), file)
 	format, err := rowfile.FormatOf(name)
 	if err != nil {
 		return nil, nil, err
@@ -47,7 +47,7 @@ func (r *Runner) openRows(rev *versions.Revision, m *metadata.MetaData, o *ops.B
 // transaction, or else as planned batches of inline rows.
 func (r *Runner) loadFile(ctx context.Context, t *txn, p *plannedStep, u unit) error {
 	if bl, ok := r.opts.Dialect.(dialect.BulkLoader); ok {
-		rd, table, err := r.openRows(p.step.Revision, u.model, u.file)
+		rd, table, err := r.openRows(p.step.Revision, u.model, u.file.TableRef, u.file.File)
 		if err != nil {
 			return err
 		}
@@ -75,7 +75,7 @@ func (r *Runner) loadFile(ctx context.Context, t *txn, p *plannedStep, u unit) e
 func (s *script) file(p *plannedStep, u unit) error {
 	s.line("-- bulk_insert %s from %s", u.file.Table, u.file.File)
 	if bl, ok := s.r.opts.Dialect.(dialect.BulkLoader); ok {
-		rd, table, err := s.r.openRows(p.step.Revision, u.model, u.file)
+		rd, table, err := s.r.openRows(p.step.Revision, u.model, u.file.TableRef, u.file.File)
 		if err != nil {
 			return err
 		}
@@ -97,7 +97,7 @@ func (s *script) file(p *plannedStep, u unit) error {
 // fileBatches streams the file in batches, planning each as inline rows
 // against m and passing its statements to fn; one batch is held in memory.
 func (r *Runner) fileBatches(rev *versions.Revision, m *metadata.MetaData, o *ops.BulkInsert, fn func([]dialect.Statement) error) error {
-	rd, _, err := r.openRows(rev, m, o)
+	rd, _, err := r.openRows(rev, m, o.TableRef, o.File)
 	if err != nil {
 		return err
 	}

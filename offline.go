@@ -90,6 +90,12 @@ func (s *script) steps(plan []*plannedStep) error {
 				}
 				continue
 			}
+			if u.del != nil {
+				if err := s.deleteFile(p, u); err != nil {
+					return fmt.Errorf("%s: bulk_delete from %s: %w", p.step, u.del.File, err)
+				}
+				continue
+			}
 			for _, st := range u.stmts {
 				if st.NoTransaction && (inTx || all) {
 					// As the runner does: commit, run it alone, begin again.

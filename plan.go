@@ -12,11 +12,13 @@ import (
 )
 
 // unit is a run of planned statements, or one call op or one bulk_insert
-// from a file between them.
+// or bulk_delete from a file between them.
 type unit struct {
 	stmts []dialect.Statement // Op indexes are positions in the revision's list
 	call  *ops.Call
 	file  *ops.BulkInsert    // rows streamed from a file at run time
+	del   *ops.BulkDelete    // rows of a file deleted by key at run time
+	key   []string           // the key columns del matches rows on
 	model *metadata.MetaData // the schema file's rows are planned against
 	op    int                // the call's or the file's position
 }
@@ -143,13 +145,24 @@ func (r *Runner) planOps(m *metadata.MetaData, p *plannedStep) error {
 				continue
 			}
 			u.file = o
+		case *ops.BulkDelete:
+			if o.File == "" {
+				continue
+			}
+			u.del = o
 		default:
 			continue
 		}
 		if err := flush(i); err != nil {
 			return err
 		}
-		if u.file != nil {
+		if u.del != nil {
+			var err error
+			if u.key, err = deleteKey(m, u.del); err != nil {
+				return fmt.Errorf("op %d (bulk_delete %s from %s): %w", i+1, u.del.Table, u.del.File, err)
+			}
+		}
+		if u.file != nil || u.del != nil {
 			u.model = m.Clone()
 		}
 		p.units = append(p.units, u)

@@ -194,6 +194,12 @@ func (r *Runner) runUnits(ctx context.Context, t *txn, p *plannedStep) (int, err
 			}
 			continue
 		}
+		if u.del != nil {
+			if err := r.deleteFile(ctx, t, p, u); err != nil {
+				return u.op, fmt.Errorf("bulk_delete from %s: %w", u.del.File, err)
+			}
+			continue
+		}
 		for _, st := range u.stmts {
 			if st.NoTransaction && t.tx != nil {
 				r.emit(Event{Kind: Notice, Revision: p.id(), Message: "committing the transaction to run a statement that cannot run in one: " + oneLine(st.SQL, 80)})

@@ -92,3 +92,12 @@ func (e *BatchError) Error() string {
 
 // Unwrap returns the database's error, for errors.As.
 func (e *BatchError) Unwrap() error { return e.Err }
+
+// BulkValuer is implemented by dialects whose bulk loads store some values
+// in another form than the driver's default (SQLite keeps times as text,
+// MySQL as UTC). BulkValue returns v as a load into column c stores it, so
+// that a later statement binding the same value (the DELETE of a
+// bulk_insert's downgrade) matches the stored row.
+type BulkValuer interface {
+	BulkValue(c *metadata.Column, v any) any
+}

@@ -13,7 +13,10 @@ import (
 	"github.com/retortdb/retort/ops"
 )
 
-var _ dialect.BulkLoader = (*Dialect)(nil)
+var (
+	_ dialect.BulkLoader = (*Dialect)(nil)
+	_ dialect.BulkValuer = (*Dialect)(nil)
+)
 
 // Limits of one bulk INSERT: the placeholders of a prepared statement, a
 // row cap past which batches are no faster, and the share of
@@ -96,6 +99,9 @@ func (d *Dialect) batcher(t *metadata.Table, cols []string, opts dialect.BulkOpt
 
 // utcTimes writes times in UTC, the zone Retort's sessions use: MariaDB
 // refuses an offset inside a datetime.
+// BulkValue returns v as a bulk load stores it: times in UTC.
+func (d *Dialect) BulkValue(_ *metadata.Column, v any) any { return utcTimes(0, v) }
+
 func utcTimes(_ int, v any) any {
 	if ts, ok := v.(time.Time); ok {
 		return ts.UTC()

@@ -13,7 +13,10 @@ import (
 	"github.com/retortdb/retort/ops"
 )
 
-var _ dialect.BulkLoader = (*Dialect)(nil)
+var (
+	_ dialect.BulkLoader = (*Dialect)(nil)
+	_ dialect.BulkValuer = (*Dialect)(nil)
+)
 
 // bulkRows is the most rows of one INSERT: with 5 columns a statement
 // binds 5,000 values, well under maxParams, and larger batches are no
@@ -81,16 +84,27 @@ func adapter(t *metadata.Table, cols []string) func(int, any) any {
 		}
 	}
 	return func(i int, v any) any {
-		ts, ok := v.(time.Time)
-		if !ok {
-			return v
-		}
-		switch kinds[i] {
-		case metadata.Date:
-			return ts.Format(time.DateOnly)
-		case metadata.Timestamp:
-			return ts.Format("2006-01-02 15:04:05.999999999")
-		}
-		return ts.Format(timeFormat)
+		return storedTime(kinds[i], v)
 	}
+}
+
+// BulkValue returns v as a bulk load into c stores it: times as text.
+func (d *Dialect) BulkValue(c *metadata.Column, v any) any {
+	return storedTime(c.Type.For(Name).Kind, v)
+}
+
+// storedTime is the text a time in a column of kind k is stored as; other
+// values are returned as they are.
+func storedTime(k metadata.Kind, v any) any {
+	ts, ok := v.(time.Time)
+	if !ok {
+		return v
+	}
+	switch k {
+	case metadata.Date:
+		return ts.Format(time.DateOnly)
+	case metadata.Timestamp:
+		return ts.Format("2006-01-02 15:04:05.999999999")
+	}
+	return ts.Format(timeFormat)
 }
