@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"sync"
 )
 
-var varRE = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)(:?-([^}]*))?\}`)
+var varRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)(:?-([^}]*))?\}`) })
 
 // Expand replaces ${VAR} and ${VAR:-default} in s with the environment's
 // values (lookup; os.LookupEnv when nil). ${VAR:-default} gives default
@@ -17,8 +18,8 @@ func Expand(s string, lookup func(string) (string, bool)) (string, []string) {
 		lookup = os.LookupEnv
 	}
 	var missing []string
-	out := varRE.ReplaceAllStringFunc(s, func(m string) string {
-		g := varRE.FindStringSubmatch(m)
+	out := varRE().ReplaceAllStringFunc(s, func(m string) string {
+		g := varRE().FindStringSubmatch(m)
 		v, ok := lookup(g[1])
 		switch {
 		case g[2] == "":

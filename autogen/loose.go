@@ -3,15 +3,18 @@ package autogen
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // castRE matches a PostgreSQL cast suffix: ::text, ::character varying,
 // ::"Mood", ::numeric(10,2), ::int[].
-var castRE = regexp.MustCompile(`::(?:"[^"]*"|[a-zA-Z_][a-zA-Z0-9_.]*)(?: (?:varying|precision|with time zone|without time zone))?(?:\(\d+(?:,\s*\d+)?\))?(?:\[\])*`)
+var castRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`::(?:"[^"]*"|[a-zA-Z_][a-zA-Z0-9_.]*)(?: (?:varying|precision|with time zone|without time zone))?(?:\(\d+(?:,\s*\d+)?\))?(?:\[\])*`)
+})
 
 // quotedNumberCastRE matches a number PostgreSQL quoted to cast it:
 // '-1000'::integer.
-var quotedNumberCastRE = regexp.MustCompile(`'(-?[0-9]+(?:\.[0-9]+)?)'::`)
+var quotedNumberCastRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`'(-?[0-9]+(?:\.[0-9]+)?)'::`) })
 
 // looseSQL reduces SQL text (a check, an index expression or predicate) to
 // a form that survives a database's reprinting of it: casts, parentheses,
@@ -24,8 +27,8 @@ func looseSQL(s string) string {
 	if s == "" {
 		return ""
 	}
-	s = quotedNumberCastRE.ReplaceAllString(s, "$1::")
-	s = castRE.ReplaceAllString(s, "")
+	s = quotedNumberCastRE().ReplaceAllString(s, "$1::")
+	s = castRE().ReplaceAllString(s, "")
 	return strings.Map(func(r rune) rune {
 		switch r {
 		case '(', ')', '"', '`', '[', ']', ' ', '\t', '\n', '\r':

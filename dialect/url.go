@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // URL is a database URL in SQLAlchemy's form, so that Alembic users keep
@@ -29,12 +30,12 @@ type URL struct {
 // ErrBadURL is wrapped by every URL parsing error.
 var ErrBadURL = errors.New("bad database URL")
 
-var userinfoRE = regexp.MustCompile(`(://[^:@/]*):[^@/]*@`)
+var userinfoRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(://[^:@/]*):[^@/]*@`) })
 
 // RedactURL hides the password of a URL-like string, even one that does not
 // parse, for messages and logs.
 func RedactURL(raw string) string {
-	return userinfoRE.ReplaceAllString(raw, "$1:***@")
+	return userinfoRE().ReplaceAllString(raw, "$1:***@")
 }
 
 // ParseURL parses a database URL. Errors never include the password.

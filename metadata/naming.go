@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // NamingConvention maps a constraint kind (ix, uq, ck, fk, pk) to a name
@@ -62,9 +63,9 @@ var conventionTokens = []string{"table_name", "referred_table_name", "constraint
 
 // checkTemplate reports the first unknown token of a template.
 func checkTemplate(tmpl string) error {
-	for _, m := range tokenRE.FindAllStringSubmatch(tmpl, -1) {
+	for _, m := range tokenRE().FindAllStringSubmatch(tmpl, -1) {
 		tok := m[1]
-		if slices.Contains(conventionTokens[:3], tok) || columnTokenRE.MatchString(tok) {
+		if slices.Contains(conventionTokens[:3], tok) || columnTokenRE().MatchString(tok) {
 			continue
 		}
 		return fmt.Errorf("unknown token %%(%s)s%s", tok, didYouMean(tok, conventionTokens))
@@ -72,7 +73,7 @@ func checkTemplate(tmpl string) error {
 	return nil
 }
 
-var tokenRE = regexp.MustCompile(`%\(([a-zA-Z0-9_]+)\)s`)
+var tokenRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`%\(([a-zA-Z0-9_]+)\)s`) })
 
 // Derive fills the template for kind from src. It returns "" and no error
 // when the convention has no template for kind.
@@ -82,8 +83,8 @@ func (nc NamingConvention) Derive(kind string, src NameSource) (string, error) {
 		return "", nil
 	}
 	var firstErr error
-	name := tokenRE.ReplaceAllStringFunc(tmpl, func(tok string) string {
-		v, err := src.token(tokenRE.FindStringSubmatch(tok)[1])
+	name := tokenRE().ReplaceAllStringFunc(tmpl, func(tok string) string {
+		v, err := src.token(tokenRE().FindStringSubmatch(tok)[1])
 		if err != nil && firstErr == nil {
 			firstErr = err
 		}
@@ -95,7 +96,7 @@ func (nc NamingConvention) Derive(kind string, src NameSource) (string, error) {
 	return truncateName(name), nil
 }
 
-var columnTokenRE = regexp.MustCompile(`^(referred_)?column_(\d+)(N|_N)?_(name|label|key)$`)
+var columnTokenRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(referred_)?column_(\d+)(N|_N)?_(name|label|key)$`) })
 
 func (s NameSource) token(tok string) (string, error) {
 	switch tok {
@@ -109,7 +110,7 @@ func (s NameSource) token(tok string) (string, error) {
 		}
 		return s.ConstraintName, nil
 	}
-	m := columnTokenRE.FindStringSubmatch(tok)
+	m := columnTokenRE().FindStringSubmatch(tok)
 	if m == nil {
 		return "", fmt.Errorf("unknown token %%(%s)s", tok)
 	}

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -60,7 +61,7 @@ func Read(filename string, data []byte) (*MetaData, error) {
 }
 
 // syntaxErrorRE matches the YAML parser's messages.
-var syntaxErrorRE = regexp.MustCompile(`(?s)^yaml: (?:line (\d+): )?(.*)$`)
+var syntaxErrorRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)^yaml: (?:line (\d+): )?(.*)$`) })
 
 // parse returns the document's root node, or nil for an empty document.
 func (r *reader) parse(data []byte) (*yaml.Node, error) {
@@ -86,7 +87,7 @@ func (r *reader) parse(data []byte) (*yaml.Node, error) {
 
 func (r *reader) syntaxError(err error) error {
 	e := &Error{File: r.file, Msg: "invalid YAML: " + err.Error()}
-	if m := syntaxErrorRE.FindStringSubmatch(err.Error()); m != nil {
+	if m := syntaxErrorRE().FindStringSubmatch(err.Error()); m != nil {
 		e.Line, _ = strconv.Atoi(m[1])
 		e.Msg = "invalid YAML: " + m[2]
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"sync"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -168,11 +169,11 @@ func nodeError(path string, n *yaml.Node, format string, args ...any) error {
 	return &FileError{Path: path, Line: n.Line, Column: n.Column, Err: fmt.Errorf(format, args...)}
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // yamlError turns a yaml syntax error into a FileError with its line.
 func yamlError(path string, err error) error {
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+	if m := yamlLine().FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		return &FileError{Path: path, Line: line, Err: errors.New(m[2])}
 	}

@@ -5,11 +5,12 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // relative is Alembic's _relative_destination: [label@][symbol](+|-)N,
 // matched at the start of a target.
-var relative = regexp.MustCompile(`^(?:(.+?)@)?(\w+)?([+-]\d+)`)
+var relative = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:(.+?)@)?(\w+)?([+-]\d+)`) })
 
 type relTarget struct {
 	label, symbol string
@@ -18,7 +19,7 @@ type relTarget struct {
 }
 
 func parseRelative(target string) (relTarget, bool) {
-	m := relative.FindStringSubmatch(target)
+	m := relative().FindStringSubmatch(target)
 	if m == nil {
 		return relTarget{}, false
 	}

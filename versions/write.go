@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/retortdb/retort/ops"
@@ -30,7 +31,7 @@ type NameOptions struct {
 	Ext string
 }
 
-var slugWord = regexp.MustCompile(`\w+`)
+var slugWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\w+`) })
 
 // slugLength is Alembic's truncate_slug_length default.
 const slugLength = 40
@@ -38,7 +39,7 @@ const slugLength = 40
 // FileName returns the file name for a revision: "<rev>_<slug>.yaml", the
 // slug made from the message as Alembic makes it.
 func FileName(r *Revision, o NameOptions) string {
-	slug := strings.ToLower(strings.Join(slugWord.FindAllString(r.Message, -1), "_"))
+	slug := strings.ToLower(strings.Join(slugWord().FindAllString(r.Message, -1), "_"))
 	if len(slug) > slugLength {
 		slug = slug[:slugLength]
 		if i := strings.LastIndex(slug, "_"); i > 0 {

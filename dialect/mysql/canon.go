@@ -3,6 +3,7 @@ package mysql
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/metadata"
 )
@@ -13,11 +14,13 @@ import (
 // Reflection and Normalize both pass that text through the functions of
 // this file, so a target and what the server made of it meet in the middle.
 
-var currentTimestampRE = regexp.MustCompile(`(?i)^(current_timestamp|now|localtimestamp|localtime)\s*(\(\s*\d*\s*\))?$`)
+var currentTimestampRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(current_timestamp|now|localtimestamp|localtime)\s*(\(\s*\d*\s*\))?$`)
+})
 
-var currentDateRE = regexp.MustCompile(`(?i)^(current_date|curdate)\s*(\(\s*\))?$`)
+var currentDateRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^(current_date|curdate)\s*(\(\s*\))?$`) })
 
-var numberRE = regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$`)
+var numberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$`) })
 
 // canonicalDefault returns a server default in canonical spelling for a
 // column of type t (canonical already): no default for NULL, the
@@ -31,16 +34,16 @@ func canonicalDefault(def string, t metadata.Type) string {
 	if i := indexOutside(asciiLower(s), " on update "); i >= 0 {
 		return canonicalDefault(s[:i], t) + " ON UPDATE " + canonicalDefault(s[i+len(" on update "):], t)
 	}
-	if currentTimestampRE.MatchString(s) {
+	if currentTimestampRE().MatchString(s) {
 		return "CURRENT_TIMESTAMP"
 	}
-	if currentDateRE.MatchString(s) {
+	if currentDateRE().MatchString(s) {
 		return "CURRENT_DATE"
 	}
-	if lit, ok := stringLiteral(s); ok && (isNumericKind(t.Kind) || t.Kind == metadata.Boolean) && numberRE.MatchString(lit) {
+	if lit, ok := stringLiteral(s); ok && (isNumericKind(t.Kind) || t.Kind == metadata.Boolean) && numberRE().MatchString(lit) {
 		s = lit // '0' on a number column is the number 0
 	}
-	if numberRE.MatchString(s) {
+	if numberRE().MatchString(s) {
 		s = canonicalNumber(s)
 	}
 	if t.Kind == metadata.Boolean {
@@ -51,7 +54,7 @@ func canonicalDefault(def string, t metadata.Type) string {
 			return "false"
 		}
 	}
-	if numberRE.MatchString(s) {
+	if numberRE().MatchString(s) {
 		return s
 	}
 	if lit, ok := stringLiteral(s); ok {
@@ -193,7 +196,7 @@ var keywords = map[string]bool{
 // PostgreSQL keeps its uuid defaults.
 var functionAliases = map[string]string{"octet_length": "length", "gen_random_uuid": "uuid"}
 
-var plainIdentRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_$]*$`)
+var plainIdentRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_$]*$`) })
 
 // canonicalExpr re-spells an SQL expression token by token: identifiers
 // that need no quotes lose their backticks, keywords and function names are
@@ -308,7 +311,7 @@ func isWordByte(c byte) bool {
 
 // identToken is a quoted identifier, unquoted when it can be.
 func identToken(name string) token {
-	if plainIdentRE.MatchString(name) && !keywords[strings.ToLower(name)] {
+	if plainIdentRE().MatchString(name) && !keywords[strings.ToLower(name)] {
 		return token{tokWord, name}
 	}
 	return token{tokIdent, dialectQuote(name)}

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/metadata"
@@ -235,7 +236,7 @@ func (in *inspector) tableRow(rows scanner) error {
 	return nil
 }
 
-var jsonValidRE = regexp.MustCompile("^json_valid\\(`((?:[^`]|``)+)`\\)$")
+var jsonValidRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^json_valid\\(`((?:[^`]|``)+)`\\)$") })
 
 // checkRow reads a check constraint; on MariaDB it notes the json_valid
 // checks of JSON columns, which columnRow turns back into json.
@@ -249,7 +250,7 @@ func (in *inspector) checkRow(rows scanner) error {
 	if t == nil {
 		return nil
 	}
-	if m := jsonValidRE.FindStringSubmatch(clause); m != nil && level == "Column" && strings.ReplaceAll(m[1], "``", "`") == name {
+	if m := jsonValidRE().FindStringSubmatch(clause); m != nil && level == "Column" && strings.ReplaceAll(m[1], "``", "`") == name {
 		k := tableKey{t.Schema, t.Name}
 		if in.jsonCk == nil {
 			in.jsonCk = map[tableKey]map[string]bool{}
@@ -301,7 +302,7 @@ func (in *inspector) columnRow(rows scanner) error {
 	return nil
 }
 
-var introducerRE = regexp.MustCompile(`_[a-z0-9]+\\'`)
+var introducerRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`_[a-z0-9]+\\'`) })
 
 // columnDefault reads COLUMN_DEFAULT and EXTRA into a canonical default.
 // MariaDB gives SQL text (strings quoted, NULL for DEFAULT NULL); MySQL
@@ -314,7 +315,7 @@ func (in *inspector) columnDefault(def sql.NullString, extra string, t metadata.
 	case in.flavor == MariaDB:
 		s = def.String
 	case strings.Contains(extra, "DEFAULT_GENERATED"):
-		s = strings.ReplaceAll(introducerRE.ReplaceAllString(def.String, `\'`), `\'`, "'")
+		s = strings.ReplaceAll(introducerRE().ReplaceAllString(def.String, `\'`), `\'`, "'")
 	case isNumericKind(t.Kind) || t.Kind == metadata.Boolean:
 		s = def.String
 	default:

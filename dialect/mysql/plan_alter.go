@@ -28,7 +28,7 @@ func (p *planner) alterColumn(o *ops.AlterColumn) ([]string, error) {
 		if *o.Default == "" {
 			return []string{alter + " ALTER COLUMN " + q(o.ColumnName) + " DROP DEFAULT"}, nil
 		}
-		if literalRE.MatchString(strings.TrimSpace(*o.Default)) {
+		if literalRE().MatchString(strings.TrimSpace(*o.Default)) {
 			return []string{alter + " ALTER COLUMN " + q(o.ColumnName) + " SET DEFAULT " + *o.Default}, nil
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/metadata"
@@ -140,7 +141,9 @@ func (p *planner) columnDef(schema string, c *metadata.Column, enums enumSource)
 	return b.String(), nil
 }
 
-var literalRE = regexp.MustCompile(`(?i)^([+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|null|true|false|[bx]'[0-9a-f]*'|'([^'\\]|''|\\.)*')$`)
+var literalRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^([+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|null|true|false|[bx]'[0-9a-f]*'|'([^'\\]|''|\\.)*')$`)
+})
 
 // defaultSQL renders a server default for a column of type t (rendered as
 // sqlType). The CURRENT_TIMESTAMP family takes the column's fractional
@@ -152,20 +155,20 @@ func defaultSQL(def string, t metadata.Type, sqlType string) string {
 	if i := indexOutside(asciiLower(s), " on update "); i >= 0 {
 		return defaultSQL(s[:i], t, sqlType) + " ON UPDATE " + defaultSQL(s[i+len(" on update "):], t, sqlType)
 	}
-	if currentTimestampRE.MatchString(s) {
+	if currentTimestampRE().MatchString(s) {
 		if n := fsp(sqlType); n > 0 {
 			return fmt.Sprintf("CURRENT_TIMESTAMP(%d)", n)
 		}
 		return "CURRENT_TIMESTAMP"
 	}
-	if currentDateRE.MatchString(s) {
+	if currentDateRE().MatchString(s) {
 		return "(CURRENT_DATE)"
 	}
 	s = stripParens(s)
 	switch {
-	case literalRE.MatchString(s) && !needsExpressionDefault(t, sqlType):
+	case literalRE().MatchString(s) && !needsExpressionDefault(t, sqlType):
 		return s
-	case literalRE.MatchString(s):
+	case literalRE().MatchString(s):
 		return "(" + s + ")"
 	}
 	// An expression, with function names as MySQL spells them

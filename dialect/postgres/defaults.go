@@ -3,13 +3,14 @@ package postgres
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 var (
-	castLiteralRE = regexp.MustCompile(`^('(?:[^']|'')*')::([a-zA-Z_ "().,0-9\[\]]+)$`)
-	numberRE      = regexp.MustCompile(`^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$`)
-	parenNumberRE = regexp.MustCompile(`^\((-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\)$`)
-	nullCastRE    = regexp.MustCompile(`^(?i)null(?:::.+)?$`)
+	castLiteralRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^('(?:[^']|'')*')::([a-zA-Z_ "().,0-9\[\]]+)$`) })
+	numberRE      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$`) })
+	parenNumberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\((-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\)$`) })
+	nullCastRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?i)null(?:::.+)?$`) })
 )
 
 // numericCasts are the casts after which a quoted number is just a number.
@@ -34,21 +35,21 @@ var sqlKeywords = map[string]bool{
 // they are.
 func NormalizeDefault(s string) string {
 	s = strings.TrimSpace(s)
-	if s == "" || nullCastRE.MatchString(s) {
+	if s == "" || nullCastRE().MatchString(s) {
 		return ""
 	}
-	if m := castLiteralRE.FindStringSubmatch(s); m != nil {
+	if m := castLiteralRE().FindStringSubmatch(s); m != nil {
 		lit, cast := m[1], strings.Trim(m[2], `"`)
 		if i := strings.IndexByte(cast, '('); i >= 0 {
 			cast = strings.TrimSpace(cast[:i])
 		}
 		inner := lit[1 : len(lit)-1]
-		if numericCasts[cast] && numberRE.MatchString(inner) {
+		if numericCasts[cast] && numberRE().MatchString(inner) {
 			return inner
 		}
 		return lit
 	}
-	if m := parenNumberRE.FindStringSubmatch(s); m != nil {
+	if m := parenNumberRE().FindStringSubmatch(s); m != nil {
 		return m[1]
 	}
 	switch u := strings.ToUpper(s); {

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/metadata"
@@ -202,7 +203,7 @@ func (in *inspector) tableRow(m *metadata.MetaData) func(*sql.Rows) error {
 	}
 }
 
-var nextvalRE = regexp.MustCompile(`^nextval\('.*'::regclass\)$`)
+var nextvalRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^nextval\('.*'::regclass\)$`) })
 
 func (in *inspector) columnRow(r *sql.Rows) error {
 	var schema, table, name, format, typtype, typSchema, typName, base, def, identity, generated, comment string
@@ -237,7 +238,7 @@ func (in *inspector) columnRow(r *sql.Rows) error {
 		c.AutoIncrement = true
 	case generated != "":
 		in.warn("column %s.%s is generated (AS %s): read as a plain column", table, name, def)
-	case nextvalRE.MatchString(def):
+	case nextvalRE().MatchString(def):
 		c.AutoIncrement = true
 	default:
 		c.Default = NormalizeDefault(def)
@@ -250,7 +251,7 @@ var actions = map[string]string{
 	"a": "", "r": metadata.Restrict, "c": metadata.Cascade, "n": metadata.SetNull, "d": metadata.SetDefault,
 }
 
-var checkDefRE = regexp.MustCompile(`^CHECK \((.*)\)( NO INHERIT)?( NOT VALID)?$`)
+var checkDefRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^CHECK \((.*)\)( NO INHERIT)?( NOT VALID)?$`) })
 
 func (in *inspector) constraintRow(r *sql.Rows) error {
 	var schema, table, name, kind, keys, refSchema, refTable, refKeys, refNames, onDelete, onUpdate, def string
@@ -289,7 +290,7 @@ func (in *inspector) constraintRow(r *sql.Rows) error {
 		}
 		t.ForeignKeys = append(t.ForeignKeys, fk)
 	case "c":
-		m := checkDefRE.FindStringSubmatch(def)
+		m := checkDefRE().FindStringSubmatch(def)
 		if m == nil {
 			in.warn("check %s on %s: cannot read its definition %q; skipped", name, table, def)
 			return nil

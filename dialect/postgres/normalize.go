@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/metadata"
 )
@@ -127,7 +128,9 @@ var nativeSpellings = map[string]string{
 	"time": "time without time zone",
 }
 
-var nativeRE = regexp.MustCompile(`^([a-z_][a-z0-9_ ]*?)\s*(\([0-9, ]*\))?\s*((?:with|without) time zone)?\s*((?:\[\])*)$`)
+var nativeRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([a-z_][a-z0-9_ ]*?)\s*(\([0-9, ]*\))?\s*((?:with|without) time zone)?\s*((?:\[\])*)$`)
+})
 
 // CanonicalType returns the canonical type PostgreSQL reads t back as, and
 // whether t is a serial type (an autoincrement integer).
@@ -151,7 +154,7 @@ func CanonicalType(t metadata.Type) (metadata.Type, bool) {
 // nativeForm respells a native type as format_type prints it: int4[] as
 // integer[], timestamptz(3) as timestamp(3) with time zone.
 func nativeForm(text string) string {
-	m := nativeRE.FindStringSubmatch(text)
+	m := nativeRE().FindStringSubmatch(text)
 	if m == nil {
 		return text
 	}
@@ -186,13 +189,15 @@ func nativeForm(text string) string {
 	return out + arrays
 }
 
-var wordRE = regexp.MustCompile(`"(?:[^"]|"")*"|'(?:[^']|'')*'|[A-Za-z_][A-Za-z0-9_$]*`)
+var wordRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`"(?:[^"]|"")*"|'(?:[^']|'')*'|[A-Za-z_][A-Za-z0-9_$]*`)
+})
 
 // checkName is the name PostgreSQL gives an unnamed check: table_column_check
 // when the expression uses exactly one column, else table_check.
 func checkName(t *metadata.Table, expr string) string {
 	used := map[string]bool{}
-	for _, w := range wordRE.FindAllString(expr, -1) {
+	for _, w := range wordRE().FindAllString(expr, -1) {
 		switch {
 		case w[0] == '\'':
 			continue

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/metadata"
 )
@@ -73,7 +74,9 @@ var formatTypes = map[string]metadata.Kind{
 	"numeric": metadata.Numeric,
 }
 
-var sizedTypeRE = regexp.MustCompile(`^(character varying|character|numeric)\((\d+)(?:,(\d+))?\)$`)
+var sizedTypeRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(character varying|character|numeric)\((\d+)(?:,(\d+))?\)$`)
+})
 
 // fromFormatType reads a type as format_type prints it back into the
 // vocabulary; what has no canonical form stays native, in that spelling.
@@ -81,7 +84,7 @@ func fromFormatType(text string) metadata.Type {
 	if k, ok := formatTypes[text]; ok {
 		return metadata.Type{Kind: k}
 	}
-	if m := sizedTypeRE.FindStringSubmatch(text); m != nil {
+	if m := sizedTypeRE().FindStringSubmatch(text); m != nil {
 		a, _ := strconv.Atoi(m[2])
 		b, _ := strconv.Atoi(m[3])
 		switch m[1] {
