@@ -77,6 +77,14 @@ func readDir(fsys fs.FS, dir string, parse func(string, []byte) (*Revision, erro
 // the caller then reads the file with fs.ReadFile, which reports the
 // error as it always has.
 func readInto(fsys fs.FS, name string, buf []byte) (data, reuse []byte) {
+	if r, ok := fsys.(readIntoFS); ok {
+		return r.readInto(name, buf)
+	}
+	return readFileInto(fsys, name, buf)
+}
+
+// readFileInto is readInto through fsys.Open.
+func readFileInto(fsys fs.FS, name string, buf []byte) (data, reuse []byte) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, buf

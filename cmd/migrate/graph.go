@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/retortdb/retort/versions"
@@ -14,7 +13,7 @@ import (
 // commands here only read and extend the graph. A missing directory is an
 // empty history only when allowEmpty (a first "revision").
 func (a *app) loadGraph(allowEmpty bool) (*versions.Graph, error) {
-	g, err := versions.LoadHeaders(os.DirFS(a.directory), "versions")
+	g, err := versions.LoadHeaders(versions.DirFS(a.directory), "versions")
 	if errors.Is(err, fs.ErrNotExist) {
 		if allowEmpty {
 			return versions.NewGraph(nil)
