@@ -24,6 +24,13 @@ func (a *app) currentCommand() *cobra.Command {
   migrate current --check-heads   # exit 1 unless the database is at head`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := commandContext(cmd)
+			// The history is read while the database opens: on a long
+			// history each takes a good part of the command's time.
+			graph := make(chan graphResult, 1)
+			go func() {
+				g, err := a.loadGraph(true)
+				graph <- graphResult{g, err}
+			}()
 			db, err := a.openDB(ctx, f.url)
 			if err != nil {
 				return err
@@ -33,7 +40,8 @@ func (a *app) currentCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			g, err := a.loadGraph(true)
+			gr := <-graph
+			g, err := gr.g, gr.err
 			if err != nil {
 				return err
 			}
@@ -54,6 +62,12 @@ func (a *app) currentCommand() *cobra.Command {
 	cmd.Flags().BoolVarP(&f.verbose, "verbose", "v", false, "show every detail of each revision")
 	cmd.Flags().BoolVar(&checkHeads, "check-heads", false, "fail (exit 1) unless the database is at the history's heads")
 	return cmd
+}
+
+// graphResult is loadGraph's result, handed over from a goroutine.
+type graphResult struct {
+	g   *versions.Graph
+	err error
 }
 
 func (a *app) printCurrent(revs []*versions.Revision, verbose bool) error {
