@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # bench-startup.sh measures the cold start of "migrate current" (issue 7:
 # target under 30 ms) on a temporary SQLite project with 1 and with 1,000
-# revisions, and of "migrate version" for reference. It builds the binary,
-# stamps the database at head, runs each command RUNS times (default 50)
-# and prints the min and median wall time in milliseconds.
+# revisions, and of "migrate version" for reference. It builds the binary
+# (and a CGO_ENABLED=0 one), stamps the database at head, runs each
+# command RUNS times (default 50) and prints the min and median wall time
+# in milliseconds.
 #
 #   scripts/bench-startup.sh            # build from this checkout
 #   RUNS=200 scripts/bench-startup.sh
@@ -73,3 +74,14 @@ project "$tmp/thousand" 1000
 timeit "migrate version" "$tmp/one" version
 timeit "migrate current (1 rev)" "$tmp/one" current
 timeit "migrate current (1,000 revs)" "$tmp/thousand" current
+
+# A static build (CGO_ENABLED=0, as release builds are made) skips the
+# dynamic loader and libc start-up that net and os/user bring with cgo.
+if [[ -z ${BIN:-} ]]; then
+	bin=$tmp/migrate-static
+	(cd "$root" && CGO_ENABLED=0 go build -o "$bin" ./cmd/migrate)
+	echo "CGO_ENABLED=0:"
+	timeit "migrate version" "$tmp/one" version
+	timeit "migrate current (1 rev)" "$tmp/one" current
+	timeit "migrate current (1,000 revs)" "$tmp/thousand" current
+fi
