@@ -81,6 +81,35 @@ func (t *Table) Check(name string) *Check {
 	return nil
 }
 
+// AllNamed reports whether every constraint and index of t has a name, as
+// a table must before DDL can name them all.
+func (t *Table) AllNamed() bool {
+	if t.PrimaryKey != nil && t.PrimaryKey.Name == "" {
+		return false
+	}
+	for _, fk := range t.ForeignKeys {
+		if fk.Name == "" {
+			return false
+		}
+	}
+	for _, u := range t.Uniques {
+		if u.Name == "" {
+			return false
+		}
+	}
+	for _, c := range t.Checks {
+		if c.Name == "" {
+			return false
+		}
+	}
+	for _, ix := range t.Indexes {
+		if ix.Name == "" {
+			return false
+		}
+	}
+	return true
+}
+
 // AddColumn appends c and returns it.
 func (t *Table) AddColumn(c *Column) *Column {
 	t.Columns = append(t.Columns, c)

@@ -23,7 +23,7 @@ func (p *planner) enums(schema, name string) ([]string, bool) {
 // named returns a copy of t with its unnamed constraints and indexes named
 // by the state's naming convention, as ops.Apply names them.
 func (p *planner) named(t *metadata.Table) *metadata.Table {
-	if allNamed(t) {
+	if t.AllNamed() {
 		return t
 	}
 	c := t.Clone()
@@ -31,33 +31,6 @@ func (p *planner) named(t *metadata.Table) *metadata.Table {
 	_ = m.ApplyNamingConvention() // what cannot be named is left to the server
 	nameChecks(c)
 	return c
-}
-
-func allNamed(t *metadata.Table) bool {
-	if t.PrimaryKey != nil && t.PrimaryKey.Name == "" {
-		return false
-	}
-	for _, fk := range t.ForeignKeys {
-		if fk.Name == "" {
-			return false
-		}
-	}
-	for _, u := range t.Uniques {
-		if u.Name == "" {
-			return false
-		}
-	}
-	for _, c := range t.Checks {
-		if c.Name == "" {
-			return false
-		}
-	}
-	for _, ix := range t.Indexes {
-		if ix.Name == "" {
-			return false
-		}
-	}
-	return true
 }
 
 func (p *planner) createTable(t *metadata.Table) (string, error) {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -151,7 +152,7 @@ func (p Postgres) conflictSuffix(t *metadata.Table, cols []string, opts dialect.
 	target := " ON CONFLICT (" + dialect.QuoteList(p, key) + ")"
 	var sets []string
 	for _, c := range cols {
-		if !contains(key, c) {
+		if !slices.Contains(key, c) {
 			sets = append(sets, p.QuoteIdent(c)+" = EXCLUDED."+p.QuoteIdent(c))
 		}
 	}

@@ -179,7 +179,7 @@ func (p Postgres) createTable(m *metadata.MetaData, t *metadata.Table) ([]dialec
 // named returns t with every unnamed constraint and index named by m's
 // naming convention (a copy when anything changed).
 func named(m *metadata.MetaData, t *metadata.Table) *metadata.Table {
-	if allNamed(t) {
+	if t.AllNamed() {
 		return t
 	}
 	tmp := &metadata.MetaData{NamingConvention: m.NamingConvention, Tables: []*metadata.Table{t.Clone()}}
@@ -309,32 +309,4 @@ func (p Postgres) dropConstraint(m *metadata.MetaData, o *ops.DropConstraint) ([
 		return nil, fmt.Errorf("drop_constraint on %s needs the constraint's name", o.Table)
 	}
 	return stmts("ALTER TABLE " + p.table(o.TableRef) + " DROP CONSTRAINT " + p.QuoteIdent(name)), nil
-}
-
-// allNamed reports whether every constraint and index of t has a name.
-func allNamed(t *metadata.Table) bool {
-	if t.PrimaryKey != nil && t.PrimaryKey.Name == "" {
-		return false
-	}
-	for _, fk := range t.ForeignKeys {
-		if fk.Name == "" {
-			return false
-		}
-	}
-	for _, u := range t.Uniques {
-		if u.Name == "" {
-			return false
-		}
-	}
-	for _, c := range t.Checks {
-		if c.Name == "" {
-			return false
-		}
-	}
-	for _, ix := range t.Indexes {
-		if ix.Name == "" {
-			return false
-		}
-	}
-	return true
 }

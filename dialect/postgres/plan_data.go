@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
@@ -50,7 +51,7 @@ func (p Postgres) bulkInsert(m *metadata.MetaData, o *ops.BulkInsert) ([]dialect
 		}
 		var sets []string
 		for _, c := range o.Columns {
-			if !contains(key, c) {
+			if !slices.Contains(key, c) {
 				sets = append(sets, p.QuoteIdent(c)+" = EXCLUDED."+p.QuoteIdent(c))
 			}
 		}
@@ -89,7 +90,7 @@ func (p Postgres) bulkDelete(m *metadata.MetaData, o *ops.BulkDelete) ([]dialect
 	}
 	pos := make([]int, len(key))
 	for i, k := range key {
-		pos[i] = indexOf(o.Columns, k)
+		pos[i] = slices.Index(o.Columns, k)
 		if pos[i] < 0 {
 			return nil, fmt.Errorf("bulk_delete on %s: the rows lack key column %q", o.Table, k)
 		}
@@ -124,28 +125,5 @@ func conflictKey(m *metadata.MetaData, r ops.TableRef, name string) ([]string, e
 	if t == nil {
 		return nil, fmt.Errorf("table %s is not in the schema, so its key is unknown", r.Table)
 	}
-	if name == "" {
-		if t.PrimaryKey == nil {
-			return nil, fmt.Errorf("table %s has no primary key; name a unique key with key:", r.Table)
-		}
-		return t.PrimaryKey.Columns, nil
-	}
-	if u := t.Unique(name); u != nil {
-		return u.Columns, nil
-	}
-	if ix := t.Index(name); ix != nil && ix.Unique && len(ix.Expressions) == 0 {
-		return ix.Columns, nil
-	}
-	return nil, fmt.Errorf("table %s has no unique key %q", r.Table, name)
+	return dialect.ConflictKey(t, name)
 }
-
-func indexOf(list []string, s string) int {
-	for i, v := range list {
-		if v == s {
-			return i
-		}
-	}
-	return -1
-}
-
-func contains(list []string, s string) bool { return indexOf(list, s) >= 0 }

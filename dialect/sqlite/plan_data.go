@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
@@ -76,7 +77,7 @@ func (p *planner) bulkDelete(o *ops.BulkDelete) ([]dialect.Statement, error) {
 	}
 	pos := make([]int, len(key))
 	for i, k := range key {
-		if pos[i] = indexOf(o.Columns, k); pos[i] < 0 {
+		if pos[i] = slices.Index(o.Columns, k); pos[i] < 0 {
 			return nil, fmt.Errorf("bulk_delete on %s: the rows lack key column %q", o.Table, k)
 		}
 	}
@@ -110,26 +111,5 @@ func (p *planner) key(r ops.TableRef, name string) ([]string, error) {
 	if t == nil {
 		return nil, fmt.Errorf("table %s is not in the schema, so its key is unknown", r.Table)
 	}
-	if name == "" {
-		if t.PrimaryKey == nil {
-			return nil, fmt.Errorf("table %s has no primary key; name a unique key with key:", r.Table)
-		}
-		return t.PrimaryKey.Columns, nil
-	}
-	if u := t.Unique(name); u != nil {
-		return u.Columns, nil
-	}
-	if ix := t.Index(name); ix != nil && ix.Unique && len(ix.Expressions) == 0 {
-		return ix.Columns, nil
-	}
-	return nil, fmt.Errorf("table %s has no unique key %q", r.Table, name)
-}
-
-func indexOf(list []string, s string) int {
-	for i, v := range list {
-		if v == s {
-			return i
-		}
-	}
-	return -1
+	return dialect.ConflictKey(t, name)
 }
