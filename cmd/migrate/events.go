@@ -14,6 +14,7 @@ import (
 func (a *app) events(verbose bool) func(retort.Event) {
 	tty := isTerminal(a.stdout)
 	progress := false
+	var started time.Time // of the progress line being drawn
 	return func(e retort.Event) {
 		if progress && e.Kind != retort.Progress {
 			fmt.Fprintln(a.stdout)
@@ -23,7 +24,10 @@ func (a *app) events(verbose bool) func(retort.Event) {
 		case retort.Progress:
 			// Progress is for people watching: not in logs or pipes.
 			if tty {
-				fmt.Fprintf(a.stdout, "\r  %s: %d rows", e.Message, e.Rows)
+				if !progress {
+					started = time.Now()
+				}
+				fmt.Fprint(a.stdout, progressLine(e.Message, e.Rows, time.Since(started)))
 				progress = true
 			}
 		case retort.RevisionStarted:
@@ -43,6 +47,15 @@ func (a *app) events(verbose bool) func(retort.Event) {
 			fmt.Fprintf(a.stderr, "migrate: %s\n", e.Message)
 		}
 	}
+}
+
+// progressLine redraws a long load's line: rows so far and their rate.
+func progressLine(what string, rows int64, elapsed time.Duration) string {
+	line := fmt.Sprintf("\r  %s: %d rows", what, rows)
+	if elapsed >= 100*time.Millisecond {
+		line += fmt.Sprintf(", %.0f rows/s", float64(rows)/elapsed.Seconds())
+	}
+	return line
 }
 
 // isTerminal reports whether w is a terminal.
