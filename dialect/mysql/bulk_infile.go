@@ -1,11 +1,9 @@
 package mysql
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -54,36 +52,9 @@ func (d *Dialect) loadData(ctx context.Context, conn *sql.Conn, t *metadata.Tabl
 		targets = append(targets, d.QuoteIdent(c))
 	}
 	name := "retort_bulk_" + strconv.FormatInt(infileSeq.Add(1), 10)
-	pr, pw := io.Pipe()
-	gomysql.RegisterReaderHandler(name, func() io.Reader { return pr })
+	stream := dialect.StreamRows(rows, func(dst []byte, row []any) []byte { return appendInfileRow(dst, row, binary) })
+	gomysql.RegisterReaderHandler(name, func() io.Reader { return stream })
 	defer gomysql.DeregisterReaderHandler(name)
-
-	var n int64
-	var srcErr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		w := bufio.NewWriterSize(pw, 256<<10)
-		var line []byte
-		for {
-			row, err := rows.Next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				srcErr = err
-				pw.CloseWithError(err)
-				return
-			}
-			line = appendInfileRow(line[:0], row, binary)
-			if _, err := w.Write(line); err != nil {
-				pw.CloseWithError(err)
-				return
-			}
-			n++
-		}
-		pw.CloseWithError(w.Flush())
-	}()
 	ignore := ""
 	if opts.OnConflict == ops.OnConflictSkip {
 		ignore = " IGNORE"
@@ -95,8 +66,7 @@ func (d *Dialect) loadData(ctx context.Context, conn *sql.Conn, t *metadata.Tabl
 		q += " SET " + strings.Join(sets, ", ")
 	}
 	_, err := conn.ExecContext(ctx, q)
-	pr.CloseWithError(errors.New("LOAD DATA ended"))
-	<-done
+	n, srcErr := stream.Wait()
 	if srcErr != nil {
 		return n, srcErr
 	}

@@ -1,7 +1,6 @@
 package postgres
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
 	"encoding/hex"
@@ -83,44 +82,17 @@ func columnKinds(t *metadata.Table, cols []string) []metadata.Kind {
 func (p Postgres) copyRows(ctx context.Context, conn *sql.Conn, schema, name string, kinds []metadata.Kind, rows dialect.RowSource) (int64, error) {
 	cols := rows.Columns()
 	into := p.qname(schema, name)
-	pr, pw := io.Pipe()
-	var n int64
-	var srcErr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		w := bufio.NewWriterSize(pw, 256<<10)
-		var line []byte
-		for {
-			row, err := rows.Next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				srcErr = err
-				pw.CloseWithError(err)
-				return
-			}
-			line = appendCopyRow(line[:0], row, kinds)
-			if _, err := w.Write(line); err != nil {
-				pw.CloseWithError(err)
-				return
-			}
-			n++
-		}
-		pw.CloseWithError(w.Flush())
-	}()
+	stream := dialect.StreamRows(rows, func(dst []byte, row []any) []byte { return appendCopyRow(dst, row, kinds) })
 	q := "COPY " + into + " (" + dialect.QuoteList(p, cols) + ") FROM STDIN"
 	err := conn.Raw(func(dc any) error {
 		sc, ok := dc.(*stdlib.Conn)
 		if !ok {
 			return fmt.Errorf("postgres: bulk_insert needs the pgx driver, not %T", dc)
 		}
-		_, err := sc.Conn().PgConn().CopyFrom(ctx, pr, q)
+		_, err := sc.Conn().PgConn().CopyFrom(ctx, stream, q)
 		return err
 	})
-	pr.CloseWithError(errors.New("COPY ended")) // stops the goroutine if COPY failed first
-	<-done
+	n, srcErr := stream.Wait()
 	if srcErr != nil {
 		return n, srcErr
 	}
