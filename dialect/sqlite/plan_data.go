@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
@@ -68,40 +67,7 @@ func (p *planner) bulkInsert(o *ops.BulkInsert) ([]dialect.Statement, error) {
 // bulkDelete deletes the rows a bulk_insert loaded, matched on the key
 // columns with bound values, in batches.
 func (p *planner) bulkDelete(o *ops.BulkDelete) ([]dialect.Statement, error) {
-	if o.File != "" {
-		return nil, fmt.Errorf("bulk_delete from %s is streamed by the runner, not planned", o.File)
-	}
-	key, err := p.key(o.TableRef, o.Key)
-	if err != nil {
-		return nil, err
-	}
-	pos := make([]int, len(key))
-	for i, k := range key {
-		if pos[i] = slices.Index(o.Columns, k); pos[i] < 0 {
-			return nil, fmt.Errorf("bulk_delete on %s: the rows lack key column %q", o.Table, k)
-		}
-	}
-	per := min(rowsPerInsert, maxParams/max(len(key), 1))
-	var out []dialect.Statement
-	for start := 0; start < len(o.Rows); start += per {
-		var match []dialect.Cond
-		for _, row := range o.Rows[start:min(start+per, len(o.Rows))] {
-			if len(row) != len(o.Columns) {
-				return nil, fmt.Errorf("bulk_delete on %s: a row has %d values for %d columns", o.Table, len(row), len(o.Columns))
-			}
-			conds := make([]dialect.Cond, len(key))
-			for i, k := range key {
-				conds[i] = dialect.Eq(k, row[pos[i]])
-			}
-			match = append(match, dialect.And(conds...))
-		}
-		s, err := dialect.Compile(p.d, &dialect.Delete{Table: o.TableRef, Where: dialect.Or(match...)})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, nil
+	return dialect.PlanBulkDelete(p.d, p.cur.Table(o.Schema, o.Table), o, rowsPerInsert, maxParams)
 }
 
 // key returns the columns of the named unique constraint (or unique
