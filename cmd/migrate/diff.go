@@ -418,10 +418,11 @@ func readTarget(ctx context.Context, path string, d dialect.Dialect, devURL stri
 // openScratch opens the scratch database for a .sql schema.
 func openScratch(d dialect.Dialect, devURL string) (*sql.DB, *dialect.URL, error) {
 	if devURL == "" {
-		if d.Name() != "sqlite" {
+		sp, ok := d.(dialect.ScratchProvider)
+		if !ok {
 			return nil, nil, usagef("a .sql schema needs a scratch database on %s: pass --dev-url", d.Name())
 		}
-		devURL = "sqlite://"
+		devURL = sp.ScratchURL()
 	}
 	dd, u, err := dialect.Open(devURL)
 	if err != nil {
@@ -430,13 +431,11 @@ func openScratch(d dialect.Dialect, devURL string) (*sql.DB, *dialect.URL, error
 	if dd.Name() != d.Name() {
 		return nil, nil, usagef("--dev-url is a %s database, the target database is %s", dd.Name(), d.Name())
 	}
-	if d.Name() == "mysql" && u.Query.Get("multiStatements") == "" {
-		if u.Query == nil {
-			u.Query = map[string][]string{}
-		}
-		u.Query.Set("multiStatements", "true") // a schema script holds many statements
+	driverFor := d.Driver
+	if sd, ok := d.(dialect.ScriptDriver); ok {
+		driverFor = sd.ScriptDriver // a schema script holds many statements
 	}
-	driverName, dsn, err := d.Driver(u)
+	driverName, dsn, err := driverFor(u)
 	if err != nil {
 		return nil, nil, err
 	}
