@@ -126,7 +126,7 @@ var typeKeys = []string{"type", "native", "variants"}
 // own: the element read, or its problems sorted by position.
 func decode[T any](file string, n *yaml.Node, read func(r *reader, n *yaml.Node) T) (T, error) {
 	r := &reader{file: file, src: map[Path]*yaml.Node{}}
-	if n = deref(n); n == nil {
+	if n = DerefNode(n); n == nil {
 		n = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null"}
 	}
 	v := read(r, n)
@@ -147,7 +147,7 @@ func (r *reader) named(p Path, n *yaml.Node, name, what string) {
 		if v.Kind == yaml.ScalarNode { // else reported as not a single value
 			r.errorf(p.Field("name"), v, "%s: name must not be empty", what)
 		}
-	case n.Kind == yaml.MappingNode || isNull(n):
+	case n.Kind == yaml.MappingNode || IsNullNode(n):
 		r.errorf(p, n, "%s: name is missing", what)
 	}
 }

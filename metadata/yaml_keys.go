@@ -20,7 +20,7 @@ func (r *reader) primaryKey(p Path, t *Table, sh []shorthands, long field, where
 		}
 	}
 	switch {
-	case !isNull(long.val):
+	case !IsNullNode(long.val):
 		t.PrimaryKey = r.primaryKeyItem(pp, long.val, where+": primary_key", where+": primary_key ")
 		r.agree(pp, long.key, t, flagged, where)
 	case len(flagged) > 0:

@@ -32,20 +32,20 @@ type field struct{ key, val *yaml.Node }
 // fields came from. A null value is an empty mapping. The result is nil
 // when n is not a mapping.
 func (r *reader) fields(p Path, n *yaml.Node, what string, known []string) map[string]field {
-	if isNull(n) {
+	if IsNullNode(n) {
 		return map[string]field{}
 	}
 	if n.Kind != yaml.MappingNode {
-		r.errorf(p, n, "%s must be a mapping (key: value), not %s", what, describe(n))
+		r.errorf(p, n, "%s must be a mapping (key: value), not %s", what, DescribeNode(n))
 		return nil
 	}
 	r.src[p] = n
 	out := map[string]field{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := deref(n.Content[i]), deref(n.Content[i+1])
+		k, v := DerefNode(n.Content[i]), DerefNode(n.Content[i+1])
 		switch {
 		case k.Kind != yaml.ScalarNode:
-			r.errorf(p, k, "%s: a key must be a plain word, not %s", what, describe(k))
+			r.errorf(p, k, "%s: a key must be a plain word, not %s", what, DescribeNode(k))
 		case !slices.Contains(known, k.Value):
 			hint := didYouMean(k.Value, known)
 			if hint == "" {
@@ -72,10 +72,10 @@ func (r *reader) str(p Path, n *yaml.Node, what string) string {
 // text is str that also reports whether n was a string (or null).
 func (r *reader) text(p Path, n *yaml.Node, what string) (string, bool) {
 	switch {
-	case n == nil || isNull(n):
+	case n == nil || IsNullNode(n):
 		return "", true
 	case n.Kind != yaml.ScalarNode:
-		r.errorf(p, n, "%s must be a single value, not %s", what, describe(n))
+		r.errorf(p, n, "%s must be a single value, not %s", what, DescribeNode(n))
 		return "", false
 	}
 	return n.Value, true
@@ -83,12 +83,12 @@ func (r *reader) text(p Path, n *yaml.Node, what string) (string, bool) {
 
 // boolean reads true or false; null is false.
 func (r *reader) boolean(p Path, n *yaml.Node, what string) bool {
-	if n == nil || isNull(n) {
+	if n == nil || IsNullNode(n) {
 		return false
 	}
 	var b bool
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" || n.Decode(&b) != nil {
-		r.errorf(p, n, "%s must be true or false, not %s", what, describe(n))
+		r.errorf(p, n, "%s must be true or false, not %s", what, DescribeNode(n))
 	}
 	return b
 }
@@ -96,15 +96,15 @@ func (r *reader) boolean(p Path, n *yaml.Node, what string) bool {
 // list returns the items of a sequence; null is an empty list.
 func (r *reader) list(p Path, n *yaml.Node, what string) []*yaml.Node {
 	switch {
-	case n == nil || isNull(n):
+	case n == nil || IsNullNode(n):
 		return nil
 	case n.Kind != yaml.SequenceNode:
-		r.errorf(p, n, "%s must be a list, not %s", what, describe(n))
+		r.errorf(p, n, "%s must be a list, not %s", what, DescribeNode(n))
 		return nil
 	}
 	items := make([]*yaml.Node, len(n.Content))
 	for i, item := range n.Content {
-		items[i] = deref(item)
+		items[i] = DerefNode(item)
 	}
 	return items
 }
@@ -122,18 +122,18 @@ func (r *reader) stringList(p Path, n *yaml.Node, what string) []string {
 // mapping calls fn for each key of a mapping whose keys are names of the
 // user's choosing, in order, reporting keys given twice.
 func (r *reader) mapping(p Path, n *yaml.Node, what string, fn func(key, val *yaml.Node)) {
-	if isNull(n) {
+	if IsNullNode(n) {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		r.errorf(p, n, "%s must be a mapping (key: value), not %s", what, describe(n))
+		r.errorf(p, n, "%s must be a mapping (key: value), not %s", what, DescribeNode(n))
 		return
 	}
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := deref(n.Content[i]), deref(n.Content[i+1])
+		k, v := DerefNode(n.Content[i]), DerefNode(n.Content[i+1])
 		if k.Kind != yaml.ScalarNode {
-			r.errorf(p, k, "%s: a key must be a name, not %s", what, describe(k))
+			r.errorf(p, k, "%s: a key must be a name, not %s", what, DescribeNode(k))
 			continue
 		}
 		if line, ok := seen[k.Value]; ok {
@@ -146,20 +146,23 @@ func (r *reader) mapping(p Path, n *yaml.Node, what string, fn func(key, val *ya
 	}
 }
 
-// deref follows an alias to the node it names.
-func deref(n *yaml.Node) *yaml.Node {
+// DerefNode follows an alias to the node it names, for node-level
+// decoders such as the revision-file ops.
+func DerefNode(n *yaml.Node) *yaml.Node {
 	for n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
 	}
 	return n
 }
 
-func isNull(n *yaml.Node) bool {
+// IsNullNode reports whether n is absent or YAML null.
+func IsNullNode(n *yaml.Node) bool {
 	return n == nil || n.Kind == 0 || (n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null")
 }
 
-// describe names what a node is, for messages.
-func describe(n *yaml.Node) string {
+// DescribeNode names what a node is (a mapping, a list, a quoted value),
+// for error messages.
+func DescribeNode(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "a mapping"

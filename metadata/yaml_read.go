@@ -82,7 +82,7 @@ func (r *reader) parse(data []byte) (*yaml.Node, error) {
 	if len(doc.Content) == 0 {
 		return nil, nil
 	}
-	return deref(doc.Content[0]), nil
+	return DerefNode(doc.Content[0]), nil
 }
 
 func (r *reader) syntaxError(err error) error {

@@ -150,7 +150,7 @@ func scalarOf(n *yaml.Node, key string) string {
 		return ""
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if k, v := deref(n.Content[i]), deref(n.Content[i+1]); k.Value == key && v.Kind == yaml.ScalarNode {
+		if k, v := DerefNode(n.Content[i]), DerefNode(n.Content[i+1]); k.Value == key && v.Kind == yaml.ScalarNode {
 			return v.Value
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/retortdb/retort/metadata"
 )
 
 // decoders maps each op's name to the function that reads its value.
@@ -53,9 +55,9 @@ func Names() []string {
 // line and column of the node at fault.
 func DecodeList(file string, n *yaml.Node) ([]Op, error) {
 	d := &decoder{file: file}
-	n = deref(n)
+	n = metadata.DerefNode(n)
 	if n != nil && n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
-		n = deref(n.Content[0])
+		n = metadata.DerefNode(n.Content[0])
 	}
 	var list []Op
 	for _, item := range d.list(n, "the operations") {
@@ -76,7 +78,7 @@ func (d *decoder) op(item *yaml.Node) Op {
 		d.errorf(item, "an operation is a mapping with one key, its name, as in - add_column: {table: ..., column: {...}}; this is %s", describeItem(item))
 		return nil
 	}
-	key, val := deref(item.Content[0]), deref(item.Content[1])
+	key, val := metadata.DerefNode(item.Content[0]), metadata.DerefNode(item.Content[1])
 	decode, ok := decoders[key.Value]
 	if !ok || key.Kind != yaml.ScalarNode {
 		d.errorf(key, "unknown operation %q%s", key.Value, hint(key.Value, Names()))
@@ -98,5 +100,5 @@ func describeItem(n *yaml.Node) string {
 	if n.Kind == yaml.MappingNode {
 		return "a mapping with " + strconv.Itoa(len(n.Content)/2) + " keys"
 	}
-	return describe(n)
+	return metadata.DescribeNode(n)
 }

@@ -67,7 +67,7 @@ func knownDialects() []string {
 }
 
 func decodeExecute(d *decoder, n *yaml.Node) Op {
-	if n.Kind == yaml.ScalarNode && !isNull(n) {
+	if n.Kind == yaml.ScalarNode && !metadata.IsNullNode(n) {
 		return &Execute{SQL: n.Value}
 	}
 	dialects := knownDialects()
@@ -108,7 +108,7 @@ func decodeBulkDelete(d *decoder, n *yaml.Node) Op {
 }
 
 func decodeCall(d *decoder, n *yaml.Node) Op {
-	if n.Kind == yaml.ScalarNode && !isNull(n) {
+	if n.Kind == yaml.ScalarNode && !metadata.IsNullNode(n) {
 		return &Call{Function: n.Value}
 	}
 	o := d.obj(n, labelled("call", n, "function"), []string{"function", "reverse"})

@@ -34,8 +34,8 @@ func withRef(keys ...string) []string { return append([]string{"table", "schema"
 // before the mapping is read.
 func valueOf(n *yaml.Node, key string) *yaml.Node {
 	for i := 0; n != nil && n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
-		if deref(n.Content[i]).Value == key {
-			return deref(n.Content[i+1])
+		if metadata.DerefNode(n.Content[i]).Value == key {
+			return metadata.DerefNode(n.Content[i+1])
 		}
 	}
 	return nil

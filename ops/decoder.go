@@ -51,22 +51,22 @@ type obj struct {
 // in known (with a suggestion) and keys given twice. Null reads as an empty
 // mapping.
 func (d *decoder) obj(n *yaml.Node, what string, known []string) obj {
-	n = deref(n)
+	n = metadata.DerefNode(n)
 	o := obj{d: d, n: n, what: what}
-	if isNull(n) {
+	if metadata.IsNullNode(n) {
 		o.f = map[string]field{}
 		return o
 	}
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "%s must be a mapping (key: value), not %s", what, describe(n))
+		d.errorf(n, "%s must be a mapping (key: value), not %s", what, metadata.DescribeNode(n))
 		return o
 	}
 	o.f = map[string]field{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := deref(n.Content[i]), deref(n.Content[i+1])
+		k, v := metadata.DerefNode(n.Content[i]), metadata.DerefNode(n.Content[i+1])
 		switch {
 		case k.Kind != yaml.ScalarNode:
-			d.errorf(k, "%s: a key must be a plain word, not %s", what, describe(k))
+			d.errorf(k, "%s: a key must be a plain word, not %s", what, metadata.DescribeNode(k))
 		case !slices.Contains(known, k.Value):
 			d.errorf(k, "%s: unknown key %q%s", what, k.Value, hint(k.Value, known))
 		case o.f[k.Value].key != nil:
@@ -160,10 +160,10 @@ func (o obj) strings(key string) []string {
 // str reads a scalar as written; null is "".
 func (d *decoder) str(n *yaml.Node, what string) string {
 	switch {
-	case isNull(n):
+	case metadata.IsNullNode(n):
 		return ""
 	case n.Kind != yaml.ScalarNode:
-		d.errorf(n, "%s must be a single value, not %s", what, describe(n))
+		d.errorf(n, "%s must be a single value, not %s", what, metadata.DescribeNode(n))
 		return ""
 	}
 	return n.Value
@@ -171,12 +171,12 @@ func (d *decoder) str(n *yaml.Node, what string) string {
 
 // boolean reads true or false; null is false.
 func (d *decoder) boolean(n *yaml.Node, what string) bool {
-	if isNull(n) {
+	if metadata.IsNullNode(n) {
 		return false
 	}
 	var b bool
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" || n.Decode(&b) != nil {
-		d.errorf(n, "%s must be true or false, not %s", what, describe(n))
+		d.errorf(n, "%s must be true or false, not %s", what, metadata.DescribeNode(n))
 	}
 	return b
 }
@@ -184,40 +184,15 @@ func (d *decoder) boolean(n *yaml.Node, what string) bool {
 // list returns the items of a sequence; null is an empty list.
 func (d *decoder) list(n *yaml.Node, what string) []*yaml.Node {
 	switch {
-	case isNull(n):
+	case metadata.IsNullNode(n):
 		return nil
 	case n.Kind != yaml.SequenceNode:
-		d.errorf(n, "%s must be a list, not %s", what, describe(n))
+		d.errorf(n, "%s must be a list, not %s", what, metadata.DescribeNode(n))
 		return nil
 	}
 	items := make([]*yaml.Node, len(n.Content))
 	for i, item := range n.Content {
-		items[i] = deref(item)
+		items[i] = metadata.DerefNode(item)
 	}
 	return items
-}
-
-// deref follows an alias to the node it names.
-func deref(n *yaml.Node) *yaml.Node {
-	for n != nil && n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
-	}
-	return n
-}
-
-func isNull(n *yaml.Node) bool {
-	return n == nil || n.Kind == 0 || (n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null")
-}
-
-// describe names what a node is, for messages.
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		return fmt.Sprintf("%q", n.Value)
-	}
-	return "nothing"
 }

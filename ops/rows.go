@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/retortdb/retort/metadata"
 )
 
 // rows reads bulk_insert's rows: a list of mappings with the same keys.
@@ -18,7 +20,7 @@ func (d *decoder) rows(n *yaml.Node, what string) ([]string, [][]any) {
 	for i, item := range items {
 		at := fmt.Sprintf("%s[%d]", what, i)
 		if item.Kind != yaml.MappingNode {
-			d.errorf(item, "%s must be a mapping of column to value, not %s", at, describe(item))
+			d.errorf(item, "%s must be a mapping of column to value, not %s", at, metadata.DescribeNode(item))
 			continue
 		}
 		if cols == nil {
@@ -32,7 +34,7 @@ func (d *decoder) rows(n *yaml.Node, what string) ([]string, [][]any) {
 func rowKeys(n *yaml.Node) []string {
 	cols := make([]string, 0, len(n.Content)/2)
 	for i := 0; i < len(n.Content); i += 2 {
-		cols = append(cols, deref(n.Content[i]).Value)
+		cols = append(cols, metadata.DerefNode(n.Content[i]).Value)
 	}
 	return cols
 }
@@ -42,11 +44,11 @@ func (d *decoder) row(n *yaml.Node, at string, cols []string) []any {
 	row := make([]any, len(cols))
 	seen := make([]bool, len(cols))
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := deref(n.Content[i]), deref(n.Content[i+1])
+		k, v := metadata.DerefNode(n.Content[i]), metadata.DerefNode(n.Content[i+1])
 		j := indexOf(cols, k.Value)
 		switch {
 		case k.Kind != yaml.ScalarNode:
-			d.errorf(k, "%s: a key must be a column name, not %s", at, describe(k))
+			d.errorf(k, "%s: a key must be a column name, not %s", at, metadata.DescribeNode(k))
 		case j < 0:
 			d.errorf(k, "%s: column %q is not in the first row; every row has the same columns (%s)", at, k.Value, strings.Join(cols, ", "))
 		case seen[j]:
@@ -77,7 +79,7 @@ func indexOf(s []string, v string) int {
 // string. A quoted scalar is a string; a timestamp is kept as its text.
 func (d *decoder) value(n *yaml.Node, at string) any {
 	if n.Kind != yaml.ScalarNode {
-		d.errorf(n, "%s must be a single value (null, true, 42, 1.5 or text), not %s", at, describe(n))
+		d.errorf(n, "%s must be a single value (null, true, 42, 1.5 or text), not %s", at, metadata.DescribeNode(n))
 		return nil
 	}
 	switch n.ShortTag() {
