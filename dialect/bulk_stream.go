@@ -60,3 +60,27 @@ func (s *RowStream) Wait() (rows int64, srcErr error) {
 	<-s.done
 	return s.n, s.srcErr
 }
+
+// AppendTabText appends s escaped for the tab-separated text that COPY and
+// LOAD DATA read: backslash, newline, carriage return and tab as backslash
+// escapes, and NUL as \0 when escapeNUL is set (LOAD DATA; PostgreSQL text
+// cannot hold NUL, and the server says so).
+func AppendTabText(b []byte, s string, escapeNUL bool) []byte {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\':
+			b = append(b, `\\`...)
+		case c == '\n':
+			b = append(b, `\n`...)
+		case c == '\r':
+			b = append(b, `\r`...)
+		case c == '\t':
+			b = append(b, `\t`...)
+		case c == 0 && escapeNUL:
+			b = append(b, `\0`...)
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}

@@ -141,31 +141,11 @@ func appendInfileRow(b []byte, row []any, binary []bool) []byte {
 			if binary[i] {
 				b = hex.AppendEncode(b, []byte(x))
 			} else {
-				b = appendInfileText(b, x)
+				b = dialect.AppendTabText(b, x, true)
 			}
 		default:
-			b = appendInfileText(b, fmt.Sprint(x))
+			b = dialect.AppendTabText(b, fmt.Sprint(x), true)
 		}
 	}
 	return append(b, '\n')
-}
-
-func appendInfileText(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '\\':
-			b = append(b, `\\`...)
-		case '\n':
-			b = append(b, `\n`...)
-		case '\r':
-			b = append(b, `\r`...)
-		case '\t':
-			b = append(b, `\t`...)
-		case 0:
-			b = append(b, `\0`...)
-		default:
-			b = append(b, c)
-		}
-	}
-	return b
 }

@@ -177,28 +177,10 @@ func appendCopyRow(b []byte, row []any, kinds []metadata.Kind) []byte {
 				b = x.AppendFormat(b, time.RFC3339Nano)
 			}
 		case string:
-			b = appendCopyText(b, x)
+			b = dialect.AppendTabText(b, x, false)
 		default:
-			b = appendCopyText(b, fmt.Sprint(x))
+			b = dialect.AppendTabText(b, fmt.Sprint(x), false)
 		}
 	}
 	return append(b, '\n')
-}
-
-func appendCopyText(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '\\':
-			b = append(b, `\\`...)
-		case '\n':
-			b = append(b, `\n`...)
-		case '\r':
-			b = append(b, `\r`...)
-		case '\t':
-			b = append(b, `\t`...)
-		default:
-			b = append(b, c)
-		}
-	}
-	return b
 }
