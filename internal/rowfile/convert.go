@@ -74,14 +74,8 @@ func convert(t metadata.Type, c cell) (any, error) {
 			return nil, fmt.Errorf("%q is not a time of day (write 15:04:05 or 15:04:05.123456)", s)
 		}
 		return s, nil
-	case metadata.TimestampTZ:
-		ts, err := time.Parse(time.RFC3339Nano, strings.Replace(s, " ", "T", 1))
-		if err != nil {
-			return nil, fmt.Errorf("%q is not an RFC 3339 timestamp with a zone (write 2006-01-02T15:04:05+02:00 or ...Z)", s)
-		}
-		return ts, nil
-	case metadata.Timestamp:
-		return parseLocal(s)
+	case metadata.TimestampTZ, metadata.Timestamp:
+		return parseInstant(t, s)
 	case metadata.UUID:
 		if !isUUID(s) {
 			return nil, fmt.Errorf("%q is not a uuid (write 8-4-4-4-12 hex digits)", s)
@@ -95,23 +89,13 @@ func convert(t metadata.Type, c cell) (any, error) {
 		return s, nil
 	case metadata.Blob, metadata.VarBinary:
 		return parseBinary(s)
+	case metadata.Native:
+		if isNativeTimestamp(t.Native) {
+			return parseInstant(t, s)
+		}
 	}
 	// varchar, char, text, enum, interval and native types: the text.
 	return s, nil
-}
-
-// parseLocal reads a timestamp without a zone; a zone given is dropped
-// and the wall clock kept, as PostgreSQL does for timestamp.
-func parseLocal(s string) (any, error) {
-	s2 := strings.Replace(s, " ", "T", 1)
-	if ts, err := time.Parse("2006-01-02T15:04:05.999999999", s2); err == nil {
-		return ts, nil
-	}
-	if ts, err := time.Parse(time.RFC3339Nano, s2); err == nil {
-		y, mo, d := ts.Date()
-		return time.Date(y, mo, d, ts.Hour(), ts.Minute(), ts.Second(), ts.Nanosecond(), time.UTC), nil
-	}
-	return nil, fmt.Errorf("%q is not a timestamp (write 2006-01-02T15:04:05 or 2006-01-02 15:04:05.123456)", s)
 }
 
 // parseBinary reads \x-prefixed hex or standard base64.
