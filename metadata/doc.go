@@ -14,7 +14,7 @@
 //
 // # schema.yaml
 //
-// [Read] decodes the format of DESIGN.md and reports every problem at its
+// [Read] decodes the format of docs/design.md and reports every problem at its
 // file:line:column, as an [ErrorList] of [*Error]. [Write] renders a model
 // as canonical text: Write then Read gives the model back, and a canonical
 // file survives Read then Write byte for byte. [WriteJSON] gives the same

@@ -44,7 +44,12 @@ type Error struct {
 	Column int    // 1-based; 0 when unknown
 	Path   Path   // the model element at fault; "" for YAML syntax errors
 	Msg    string // what is wrong, naming the table and column, and what to do
+	// Rule is the ID of the [Rule] broken; "" is [RuleModel].
+	Rule string
 }
+
+// BrokenRule returns the rule e breaks.
+func (e *Error) BrokenRule() *Rule { return RuleByID(e.Rule) }
 
 // Error formats e as "file:line:column: msg", leaving out what is unknown.
 func (e *Error) Error() string {
@@ -74,6 +79,11 @@ type ErrorList []*Error
 // Add appends a problem at path p.
 func (l *ErrorList) Add(p Path, format string, args ...any) {
 	*l = append(*l, &Error{Path: p, Msg: fmt.Sprintf(format, args...)})
+}
+
+// AddRule appends a problem of the rule with id at path p.
+func (l *ErrorList) AddRule(id string, p Path, format string, args ...any) {
+	*l = append(*l, &Error{Path: p, Msg: fmt.Sprintf(format, args...), Rule: id})
 }
 
 // Error lists the problems one a line.
@@ -117,4 +127,25 @@ func (l ErrorList) Err() error {
 		return nil
 	}
 	return l
+}
+
+// Split parts l into the problems o refuses and those it only warns
+// about: see [ReadOptions].
+func (l ErrorList) Split(o ReadOptions) (errs, warnings ErrorList) {
+	for _, e := range l {
+		r := e.BrokenRule()
+		if o.Strict || r.ID == RuleModel || (!o.Reflected && r.Enforced(o.Database)) {
+			errs = append(errs, e)
+		} else {
+			warnings = append(warnings, e)
+		}
+	}
+	return errs, warnings
+}
+
+// Warning formats e as a warning: its message, then the rule and the
+// databases that would refuse it.
+func (e *Error) Warning() string {
+	r := e.BrokenRule()
+	return fmt.Sprintf("%s (rule %s: an error on %s only; --strict makes it one here)", e.Error(), r.ID, strings.Join(r.Databases, ", "))
 }

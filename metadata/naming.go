@@ -83,8 +83,8 @@ func (nc NamingConvention) Derive(kind string, src NameSource) (string, error) {
 		return "", nil
 	}
 	var firstErr error
-	name := tokenRE().ReplaceAllStringFunc(tmpl, func(tok string) string {
-		v, err := src.token(tokenRE().FindStringSubmatch(tok)[1])
+	name := expandTokens(tmpl, func(tok string) string {
+		v, err := src.token(tok)
 		if err != nil && firstErr == nil {
 			firstErr = err
 		}
@@ -94,6 +94,36 @@ func (nc NamingConvention) Derive(kind string, src NameSource) (string, error) {
 		return "", fmt.Errorf("naming convention %s %q: %w", kind, tmpl, firstErr)
 	}
 	return truncateName(name), nil
+}
+
+// expandTokens replaces each %(name)s of tmpl (tokenRE's matches, left to
+// right) by what value gives for name; without a regexp, since every
+// derived name of every write and compare comes through here.
+func expandTokens(tmpl string, value func(name string) string) string {
+	if !strings.Contains(tmpl, "%(") {
+		return tmpl
+	}
+	var b strings.Builder
+	for i := 0; i < len(tmpl); {
+		if strings.HasPrefix(tmpl[i:], "%(") {
+			j := i + 2
+			for j < len(tmpl) && tokenChar(tmpl[j]) {
+				j++
+			}
+			if j > i+2 && strings.HasPrefix(tmpl[j:], ")s") {
+				b.WriteString(value(tmpl[i+2 : j]))
+				i = j + 2
+				continue
+			}
+		}
+		b.WriteByte(tmpl[i])
+		i++
+	}
+	return b.String()
+}
+
+func tokenChar(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 var columnTokenRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(referred_)?column_(\d+)(N|_N)?_(name|label|key)$`) })

@@ -10,7 +10,7 @@ import (
 // database type.
 type Kind string
 
-// The canonical vocabulary of DESIGN.md.
+// The canonical vocabulary of docs/design.md.
 const (
 	SmallInt    Kind = "smallint"
 	Integer     Kind = "integer"
@@ -37,7 +37,7 @@ const (
 	Native Kind = "native"
 )
 
-// Kinds lists the canonical kinds in the order of DESIGN.md.
+// Kinds lists the canonical kinds in the order of docs/design.md.
 var Kinds = []Kind{SmallInt, Integer, BigInt, Boolean, Varchar, Char, Text, Numeric,
 	Real, Double, Date, Time, Timestamp, TimestampTZ, Interval, UUID, JSON, JSONB,
 	Blob, VarBinary, EnumKind}

@@ -30,8 +30,23 @@ type validator struct {
 	errs ErrorList
 }
 
+// add records a problem of the model rule; rule records one of another.
 func (v *validator) add(p Path, format string, args ...any) {
 	v.errs.Add(p, format, args...)
+}
+
+func (v *validator) rule(id string, p Path, format string, args ...any) {
+	v.errs.AddRule(id, p, format, args...)
+}
+
+// nameLength checks a name against the databases' limits.
+func (v *validator) nameLength(p Path, what, name string) {
+	if len(name) > MaxNameLength {
+		v.rule(RuleNameLengthPG, p, "%s: name %q is %d bytes long; PostgreSQL keeps only %d, so shorten it", what, name, len(name), MaxNameLength)
+	}
+	if n := utf8.RuneCountInString(name); n > MaxNameLength+1 {
+		v.rule(RuleNameLengthMySQL, p, "%s: name %q is %d characters long; MySQL allows %d, so shorten it", what, name, n, MaxNameLength+1)
+	}
 }
 
 // name checks that a name is given and the databases can hold it.
@@ -41,9 +56,8 @@ func (v *validator) name(p Path, what, name string) bool {
 		v.add(p, "%s has no name; give it one with name:", what)
 	case !utf8.ValidString(name):
 		v.add(p, "%s: name %q is not valid UTF-8", what, name)
-	case len(name) > MaxNameLength:
-		v.add(p, "%s: name %q is %d bytes long; PostgreSQL keeps only %d, so shorten it", what, name, len(name), MaxNameLength)
 	default:
+		v.nameLength(p, what, name)
 		return true
 	}
 	return false
@@ -84,12 +98,12 @@ func (v *validator) enums() {
 
 func (v *validator) enumValues(p Path, what string, values []string) {
 	if len(values) == 0 {
-		v.add(p, "%s has no values; list at least one", what)
+		v.rule(RuleEnumNoValues, p, "%s has no values; list at least one", what)
 	}
 	seen := map[string]bool{}
 	for i, val := range values {
 		if seen[val] {
-			v.add(p.Index(i), "%s: value %q is listed twice; remove one", what, val)
+			v.rule(RuleEnumValueTwice, p.Index(i), "%s: value %q is listed twice; remove one", what, val)
 		}
 		seen[val] = true
 	}
@@ -112,7 +126,7 @@ func (v *validator) tables() {
 
 func (v *validator) table(p Path, t *Table) {
 	if len(t.Columns) == 0 {
-		v.add(p.Field("columns"), "table %q has no columns; add at least one", t.QualifiedName())
+		v.rule(RuleTableNoColumns, p.Field("columns"), "table %q has no columns; add at least one", t.QualifiedName())
 	}
 	seen := map[string]bool{}
 	autoInc := 0
@@ -129,7 +143,7 @@ func (v *validator) table(p Path, t *Table) {
 		if c.AutoIncrement {
 			autoInc++
 			if autoInc == 2 {
-				v.add(cp.Field("autoincrement"), "table %q, column %q: only one column of a table can be autoincrement", t.QualifiedName(), c.Name)
+				v.rule(RuleAutoIncrementTwice, cp.Field("autoincrement"), "table %q, column %q: only one column of a table can be autoincrement", t.QualifiedName(), c.Name)
 			}
 		}
 	}
@@ -143,10 +157,10 @@ func (v *validator) column(p Path, t *Table, c *Column) {
 		switch c.Type.Kind {
 		case SmallInt, Integer, BigInt, Native:
 		default:
-			v.add(p.Field("autoincrement"), "%s: autoincrement needs an integer type, not %s", where, c.Type)
+			v.rule(RuleAutoIncrementType, p.Field("autoincrement"), "%s: autoincrement needs an integer type, not %s", where, c.Type)
 		}
 		if c.Default != "" {
-			v.add(p.Field("default"), "%s: an autoincrement column cannot have a default; remove one of them", where)
+			v.rule(RuleAutoIncrementDef, p.Field("default"), "%s: an autoincrement column cannot have a default; remove one of them", where)
 		}
 	}
 }

@@ -15,7 +15,7 @@ func (tv *tableValidator) foreignKey(p Path, fk *ForeignKey) {
 	tv.action(p.Field("on_delete"), what, "on_delete", fk.OnDelete)
 	tv.action(p.Field("on_update"), what, "on_update", fk.OnUpdate)
 	if fk.InitiallyDeferred && !fk.Deferrable {
-		tv.add(p.Field("initially_deferred"), "%s: %s is initially deferred but not deferrable; add deferrable: true", tv.where, what)
+		tv.rule(RuleDeferred, p.Field("initially_deferred"), "%s: %s is initially deferred but not deferrable; add deferrable: true", tv.where, what)
 	}
 	ref := tv.refTable(p, what, fk)
 	if ref == nil {
@@ -35,13 +35,15 @@ func (tv *tableValidator) foreignKey(p Path, fk *ForeignKey) {
 				tv.where, what, name, ref.QualifiedName(), didYouMean(name, columnNames(ref)))
 			continue
 		}
-		if c := tv.t.Column(fk.Columns[i]); c != nil && !compatible(c.Type, rc.Type) {
-			tv.add(p.Field("columns").Index(i), "%s: %s: column %q is %s but the column %q it references in table %q is %s; give both the same type",
-				tv.where, what, c.Name, c.Type, rc.Name, ref.QualifiedName(), rc.Type)
+		if c := tv.t.Column(fk.Columns[i]); c != nil {
+			if rule := typeRule(c.Type, rc.Type); rule != "" {
+				tv.rule(rule, p.Field("columns").Index(i), "%s: %s: column %q is %s but the column %q it references in table %q is %s; give both the same type",
+					tv.where, what, c.Name, c.Type, rc.Name, ref.QualifiedName(), rc.Type)
+			}
 		}
 	}
 	if !missing && !referable(ref, fk.RefColumns) {
-		tv.add(p.Field("ref_columns"), "%s: %s references (%s) of table %q, which are neither its primary key nor unique; add a unique constraint on them",
+		tv.rule(RuleFKNotUnique, p.Field("ref_columns"), "%s: %s references (%s) of table %q, which are neither its primary key nor unique; add a unique constraint on them",
 			tv.where, what, strings.Join(fk.RefColumns, ", "), ref.QualifiedName())
 	}
 }
@@ -82,26 +84,46 @@ func (tv *tableValidator) action(p Path, what, key, action string) {
 	// schemas hold them (sakila). MySQL refuses them, and its dialect says so.
 }
 
-// compatible reports whether a foreign key column of type a may reference
-// a column of type b: the same kind (varchar and char count as one), with
-// lengths free to differ, and the same numeric precision and enum. Native
-// types are left to the database, whose rules Retort does not know.
-func compatible(a, b Type) bool {
+// typeRule says which rule a foreign key column of type a referencing a
+// column of type b breaks, or "": none when they are of the same kind
+// (varchar and char count as one), with lengths free to differ, and the
+// same numeric precision and enum; [RuleFKTypeDiffers] for another size of
+// the same family (integers, floats, numerics, strings);
+// [RuleFKTypeIncomparable] across families. Native types are left to the
+// database, whose rules Retort does not know.
+func typeRule(a, b Type) string {
 	if a.Kind == Native || b.Kind == Native {
-		return true
+		return ""
 	}
 	str := func(k Kind) bool { return k == Varchar || k == Char }
 	switch {
 	case str(a.Kind) && str(b.Kind):
-		return true
-	case a.Kind != b.Kind:
-		return false
-	case a.Kind == Numeric:
-		return a.Precision == b.Precision && a.Scale == b.Scale
-	case a.Kind == EnumKind:
-		return a.EnumName == b.EnumName
+		return ""
+	case a.Kind == b.Kind && a.Kind == Numeric && (a.Precision != b.Precision || a.Scale != b.Scale):
+		return RuleFKTypeDiffers
+	case a.Kind == b.Kind && a.Kind == EnumKind && a.EnumName != b.EnumName:
+		return RuleFKTypeIncomparable
+	case a.Kind == b.Kind:
+		return ""
+	case typeFamily(a.Kind) != "" && typeFamily(a.Kind) == typeFamily(b.Kind):
+		return RuleFKTypeDiffers
 	}
-	return true
+	return RuleFKTypeIncomparable
+}
+
+// typeFamily groups the kinds PostgreSQL compares with one another.
+func typeFamily(k Kind) string {
+	switch k {
+	case SmallInt, Integer, BigInt:
+		return "integer"
+	case Real, Double:
+		return "float"
+	case Varchar, Char, Text:
+		return "string"
+	case Timestamp, TimestampTZ, Date:
+		return "datetime"
+	}
+	return ""
 }
 
 // referable reports whether cols are the primary key of t or covered

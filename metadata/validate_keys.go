@@ -48,11 +48,9 @@ func (tv *tableValidator) constraintName(p Path, what, name string) {
 	if name == "" {
 		return // the database picks one
 	}
-	if len(name) > MaxNameLength {
-		tv.add(p.Field("name"), "%s: %s name %q is %d bytes long; PostgreSQL keeps only %d, so shorten it", tv.where, what, name, len(name), MaxNameLength)
-	}
+	tv.nameLength(p.Field("name"), tv.where+": "+what, name)
 	if prev, ok := tv.names[name]; ok {
-		tv.add(p.Field("name"), "%s: name %q is used twice (%s, %s); the names of a table's constraints and indexes must differ, so rename one",
+		tv.rule(RuleNameDuplicate, p.Field("name"), "%s: name %q is used twice (%s, %s); the names of a table's constraints and indexes must differ, so rename one",
 			tv.where, name, prev, what)
 		return
 	}
@@ -70,6 +68,8 @@ func (tv *tableValidator) columns(p Path, what string, cols []string, required b
 		switch {
 		case tv.t.Column(c) == nil:
 			tv.add(at, "%s: %s names column %q, which does not exist%s", tv.where, what, c, didYouMean(c, columnNames(tv.t)))
+		case slices.Index(cols, c) < i && !required:
+			tv.rule(RuleIndexColumnTwice, at, "%s: %s lists column %q twice", tv.where, what, c)
 		case slices.Index(cols, c) < i:
 			tv.add(at, "%s: %s lists column %q twice", tv.where, what, c)
 		}
@@ -82,7 +82,7 @@ func (tv *tableValidator) primaryKey(p Path, pk *PrimaryKey) {
 	tv.columns(pp, "primary key", pk.Columns, true)
 	for _, name := range pk.Columns {
 		if j := tv.t.ColumnIndex(name); j >= 0 && tv.t.Columns[j].Nullable {
-			tv.add(p.Field("columns").Index(j).Field("nullable"),
+			tv.rule(RuleNullablePK, p.Field("columns").Index(j).Field("nullable"),
 				"%s, column %q: a primary key column cannot be nullable; remove nullable: true", tv.where, name)
 		}
 	}

@@ -20,12 +20,15 @@ import (
 // work, or the embedding file's.
 
 // Keys returns the keys schema.yaml allows in the mapping of an element:
-// "table", or a key or index, named by its kind ([KindPrimaryKey],
-// [KindForeignKey], [KindUnique], [KindCheck], [KindIndex]); nil for
-// anything else. The name key comes first. The result is the caller's.
+// "table", "column", "type" (a type given as a mapping), or a key or
+// index, named by its kind ([KindPrimaryKey], [KindForeignKey],
+// [KindUnique], [KindCheck], [KindIndex]); nil for anything else. The name
+// key comes first. The result is the caller's.
 func Keys(element string) []string {
 	keys := map[string][]string{
 		"table":        tableKeys,
+		"column":       columnKeys,
+		"type":         typeKeys,
 		KindPrimaryKey: primaryKeyKeys,
 		KindForeignKey: foreignKeyKeys,
 		KindUnique:     uniqueKeys,

@@ -41,7 +41,7 @@ func (r *reader) primaryKey(p Path, t *Table, sh []shorthands, long field, where
 }
 
 // agree reports a primary_key that disagrees with the columns flagged
-// primary_key: true; DESIGN.md's example spells the same key both ways.
+// primary_key: true; docs/design.md's example spells the same key both ways.
 func (r *reader) agree(pp Path, key *yaml.Node, t *Table, flagged []int, where string) {
 	if len(flagged) == 0 {
 		return

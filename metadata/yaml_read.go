@@ -23,29 +23,62 @@ func ReadFile(path string) (*MetaData, error) {
 	return Read(path, data)
 }
 
-// Read decodes a schema.yaml document (or its JSON form, see [WriteJSON])
-// into a model, expands the column shorthands into the long forms, names
-// unnamed constraints with [MetaData.ApplyNamingConvention] and checks the
-// result with [MetaData.Validate]. filename is used in messages only.
+// ReadOptions say which broken [Rules] reading a schema refuses.
+type ReadOptions struct {
+	// Database is the database the schema is for (a dialect's Name):
+	// rules it enforces are errors, the others warnings. "" (none known):
+	// only rules every database enforces are errors.
+	Database string
+	// Strict makes every warning an error.
+	Strict bool
+	// Reflected says the schema was written from a database's catalog:
+	// the database accepted it, so only [RuleModel] (a model no DDL can be
+	// written for) is an error, unless Strict.
+	Reflected bool
+}
+
+// ReadFileWith reads the schema.yaml file at path; see [ReadWith].
+func ReadFileWith(path string, o ReadOptions) (*MetaData, ErrorList, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return ReadWith(path, data, o)
+}
+
+// Read is [ReadWith] with Strict set: a schema breaking any rule is
+// refused.
+func Read(filename string, data []byte) (*MetaData, error) {
+	m, _, err := ReadWith(filename, data, ReadOptions{Strict: true})
+	return m, err
+}
+
+// ReadWith decodes a schema.yaml document (or its JSON form, see
+// [WriteJSON]) into a model, expands the column shorthands into the long
+// forms, names unnamed constraints with [MetaData.ApplyNamingConvention]
+// and checks the result with [MetaData.Validate]. filename is used in
+// messages only.
 //
 // Every problem is reported, as an [ErrorList] of [*Error] sorted by
 // position, each at the line and column of the YAML node at fault. Problems
 // of form (YAML syntax, unknown keys, wrong kinds of values, unknown types)
-// are reported first: the model is checked only when there are none.
+// are reported first: the model is checked only when there are none. A
+// broken rule that o's database does not enforce is returned as a warning
+// (the first result list) instead, with the model.
 //
 // A file without naming_convention gets a nil one (the default), and so
 // does a file spelling out [DefaultNamingConvention]; a file that gives a
 // convention replaces the default entirely, as in SQLAlchemy.
-func Read(filename string, data []byte) (*MetaData, error) {
+func ReadWith(filename string, data []byte, o ReadOptions) (*MetaData, ErrorList, error) {
 	r := &reader{file: filename, src: map[Path]*yaml.Node{}}
 	root, err := r.parse(data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	m := r.metadata(root)
 	if len(r.errs) > 0 {
 		r.errs.Sort()
-		return nil, r.errs
+		return nil, nil, r.errs
 	}
 	var problems ErrorList
 	for _, err := range []error{m.ApplyNamingConvention(), m.Validate()} {
@@ -54,10 +87,11 @@ func Read(filename string, data []byte) (*MetaData, error) {
 			problems = append(problems, l...)
 		}
 	}
-	if err := r.place(problems); err != nil {
-		return nil, err
+	errs, warnings := r.place(problems).Split(o)
+	if err := errs.Err(); err != nil {
+		return nil, warnings, err
 	}
-	return m, nil
+	return m, warnings, nil
 }
 
 // syntaxErrorRE matches the YAML parser's messages.
@@ -96,7 +130,7 @@ func (r *reader) syntaxError(err error) error {
 
 // place gives each problem the position of the node its element came
 // from (or of the nearest enclosing element), drops repeats, and sorts.
-func (r *reader) place(problems ErrorList) error {
+func (r *reader) place(problems ErrorList) ErrorList {
 	var out ErrorList
 	seen := map[string]bool{}
 	for _, e := range problems {
@@ -114,7 +148,7 @@ func (r *reader) place(problems ErrorList) error {
 		out = append(out, e)
 	}
 	out.Sort()
-	return out.Err()
+	return out
 }
 
 var schemaKeys = []string{"naming_convention", "enums", "tables"}

@@ -22,12 +22,49 @@ import (
 // (invalid UTF-8).
 func Write(m *MetaData) ([]byte, error) {
 	o := &out{m: m}
-	root := o.document()
+	if len(m.Tables) == 0 {
+		return encodeYAML(nil, o.document(), o)
+	}
+	// Each table is encoded on its own and its text appended: the
+	// emitter keeps every event of a document until it ends, so one
+	// document of 1,000 tables costs hundreds of MB and a node tree of
+	// the whole model; one table at a time stays small, and the bytes
+	// are the same (nothing in block style depends on its siblings).
+	var buf bytes.Buffer
+	head := o.head()
+	var err error
+	if len(head.Content) > 0 {
+		if _, err = encodeYAML(&buf, head, o); err != nil {
+			return nil, err
+		}
+	}
+	buf.WriteString(tablesKey)
+	var one bytes.Buffer
+	for _, t := range m.Tables {
+		doc := o.mapping(false)
+		doc.set("tables", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{o.table(t)}})
+		one.Reset()
+		if _, err = encodeYAML(&one, doc.n, o); err != nil {
+			return nil, err
+		}
+		buf.Write(bytes.TrimPrefix(one.Bytes(), []byte(tablesKey)))
+	}
+	return buf.Bytes(), nil
+}
+
+// tablesKey is the line that opens schema.yaml's list of tables.
+const tablesKey = "tables:\n"
+
+// encodeYAML encodes root into buf (a new buffer when nil) with
+// schema.yaml's indentation, after o's first error if it has one.
+func encodeYAML(buf *bytes.Buffer, root *yaml.Node, o *out) ([]byte, error) {
 	if o.err != nil {
 		return nil, o.err
 	}
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	enc := yaml.NewEncoder(buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(root); err != nil {
 		return nil, fmt.Errorf("metadata: writing schema.yaml: %w", err)
@@ -38,7 +75,23 @@ func Write(m *MetaData) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// document is the whole model's node tree, for [WriteJSON] and for an
+// empty model.
 func (o *out) document() *yaml.Node {
+	doc := obj{o, o.head()}
+	if len(o.m.Tables) > 0 || o.long {
+		tables := o.seq(false)
+		for _, t := range o.m.Tables {
+			tables.Content = append(tables.Content, o.table(t))
+		}
+		doc.set("tables", tables)
+	}
+	return doc.n
+}
+
+// head is the document's mapping up to the tables: naming_convention
+// and enums, when written.
+func (o *out) head() *yaml.Node {
 	doc := o.mapping(false)
 	if nc := o.m.NamingConvention; o.long || (nc != nil && !maps.Equal(nc, DefaultNamingConvention)) {
 		doc.set("naming_convention", o.convention(o.m.Convention()))
@@ -49,13 +102,6 @@ func (o *out) document() *yaml.Node {
 			enums.set(e.QualifiedName(), o.stringList(e.Values))
 		}
 		doc.set("enums", enums.n)
-	}
-	if len(o.m.Tables) > 0 || o.long {
-		tables := o.seq(false)
-		for _, t := range o.m.Tables {
-			tables.Content = append(tables.Content, o.table(t))
-		}
-		doc.set("tables", tables)
 	}
 	return doc.n
 }
