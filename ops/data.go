@@ -54,8 +54,14 @@ func (o *Execute) apply(*metadata.MetaData) error {
 
 func (o *BulkInsert) what() string { return "bulk_insert " + o.qname() }
 
-// Reverse returns a BulkDelete of the same rows.
+// Reverse returns a BulkDelete of the same rows, matched by key. A load
+// with on_conflict has no exact reverse: deleting its keys would delete
+// the rows that were there before (skip) or lose their old values
+// (update).
 func (o *BulkInsert) Reverse() (Op, error) {
+	if o.OnConflict != OnConflictError {
+		return nil, &sentinelError{msg: fmt.Sprintf("%s with on_conflict: %s has no exact reverse (deleting its keys would also delete or lose the rows that were already there)", o.what(), o.OnConflict), sentinel: ErrIrreversible}
+	}
 	return &BulkDelete{TableRef: o.TableRef, Columns: slices.Clone(o.Columns), Rows: cloneRows(o.Rows), File: o.File, Key: o.Key}, nil
 }
 

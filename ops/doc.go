@@ -1,5 +1,5 @@
 // Package ops holds Retort's migration operations: typed values, one struct
-// per operation of DESIGN.md (Alembic's names), their YAML codec (the body of
+// per operation of docs/design.md (Alembic's names), their YAML codec (the body of
 // a revision file), Reverse, validation, and Apply, which folds an operation
 // onto a [metadata.MetaData] so a history can be replayed without a database.
 //

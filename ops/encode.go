@@ -14,29 +14,40 @@ import (
 // empty fields left out) and readable (mappings and lists of plain values
 // that fit on a line are written in flow style). Each op is validated
 // first. Encode the node with an indent of 2 to get the layout of
-// DESIGN.md.
+// docs/design.md.
 func EncodeList(list []Op) (*yaml.Node, error) {
 	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 	for i, o := range list {
-		if err := o.Validate(); err != nil {
-			return nil, fmt.Errorf("ops: op %d: %w", i+1, err)
-		}
-		body, err := o.encode()
+		item, err := EncodeItem(i, o)
 		if err != nil {
-			return nil, fmt.Errorf("ops: op %d: %s: %w", i+1, o.Name(), err)
+			return nil, err
 		}
-		if err := checkUTF8(body); err != nil {
-			return nil, fmt.Errorf("ops: op %d: %s: %w", i+1, o.Name(), err)
-		}
-		flowSmall(body)
-		item := newMap()
-		item.set(o.Name(), body)
-		seq.Content = append(seq.Content, item.n)
+		seq.Content = append(seq.Content, item)
 	}
 	if len(seq.Content) == 0 {
 		seq.Style = yaml.FlowStyle
 	}
 	return seq, nil
+}
+
+// EncodeItem validates o, the (i+1)th op of a list, and returns its
+// item of [EncodeList]'s list: a mapping of its name to its body. A
+// writer that encodes a long list item by item calls it.
+func EncodeItem(i int, o Op) (*yaml.Node, error) {
+	if err := o.Validate(); err != nil {
+		return nil, fmt.Errorf("ops: op %d: %w", i+1, err)
+	}
+	body, err := o.encode()
+	if err != nil {
+		return nil, fmt.Errorf("ops: op %d: %s: %w", i+1, o.Name(), err)
+	}
+	if err := checkUTF8(body); err != nil {
+		return nil, fmt.Errorf("ops: op %d: %s: %w", i+1, o.Name(), err)
+	}
+	flowSmall(body)
+	item := newMap()
+	item.set(o.Name(), body)
+	return item.n, nil
 }
 
 // flowWidth is the longest flow-style mapping or list, in characters.
@@ -61,9 +72,87 @@ func flowSmall(n *yaml.Node) {
 	if len(n.Content) == 0 {
 		return
 	}
+	width, exact := flowLen(n)
+	if width > flowWidth {
+		n.Style = 0
+		return
+	}
+	if exact {
+		return
+	}
 	if out, err := yaml.Marshal(n); err != nil || len(strings.TrimSpace(string(out))) > flowWidth {
 		n.Style = 0
 	}
+}
+
+// flowLen returns the length of n written in flow style, at least: a
+// scalar takes at least its own bytes (quotes and escapes only add). exact
+// says the length is what the encoder writes (every scalar plain), so
+// that the encoder need not be asked (it was, for every mapping: most of
+// the cost of writing a large revision).
+func flowLen(n *yaml.Node) (width int, exact bool) {
+	if n.Kind == yaml.ScalarNode {
+		return len(n.Value), plainScalar(n)
+	}
+	exact = n.Style&yaml.FlowStyle != 0
+	width = 2 // {} or []
+	for i, c := range n.Content {
+		w, e := flowLen(c)
+		width += w
+		exact = exact && e
+		switch {
+		case n.Kind == yaml.MappingNode && i%2 == 0:
+			width += 2 // ": "
+		case i < len(n.Content)-1:
+			width += 2 // ", "
+		}
+	}
+	return width, exact && len(n.Content) > 0
+}
+
+// plainScalar reports whether the encoder surely writes n as it is,
+// unquoted: a word of letters, digits and underscores that reads back as
+// its tag (a string that is not a boolean or null, in YAML 1.1 or 1.2; a
+// boolean; a decimal integer).
+func plainScalar(n *yaml.Node) bool {
+	v := n.Value
+	switch n.Tag {
+	case "!!bool":
+		return v == "true" || v == "false"
+	case "!!int":
+		return decimal(v)
+	case "!!str":
+	default:
+		return false
+	}
+	if v == "" || (v[0] >= '0' && v[0] <= '9') {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	switch strings.ToLower(v) {
+	case "true", "false", "null", "yes", "no", "on", "off", "y", "n":
+		return false
+	}
+	return true
+}
+
+// decimal reports whether v is a decimal integer without a sign or
+// leading zero.
+func decimal(v string) bool {
+	if v == "" || (v[0] == '0' && len(v) > 1) {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // inline reports whether n can sit inside a flow collection.

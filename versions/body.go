@@ -20,7 +20,11 @@ func (r *Revision) decodeBody() error {
 			return opsError(r.Path, err)
 		}
 	}
+	r.UpgradeLines = opLines(r.body.upgrade, len(r.Upgrade))
 	r.body.upgrade, r.body.downgrade = nil, nil
+	if r.DowngradeDerived {
+		r.Downgrade, r.DowngradeErr = r.deriveDowngrade()
+	}
 	return nil
 }
 

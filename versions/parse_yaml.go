@@ -43,6 +43,7 @@ func ParseYAML(path string, data []byte) (*Revision, error) {
 	if !seen["down_revision"] {
 		return nil, nodeError(path, root, "missing key \"down_revision\" (null for a base revision)")
 	}
+	r.DowngradeDerived = !seen["downgrade"]
 	return r, nil
 }
 
@@ -70,12 +71,14 @@ func (r *Revision) setField(path string, k, v *yaml.Node) error {
 		r.Created, err = timestamp(path, v)
 	case "transactional":
 		r.Transactional, err = boolean(path, v)
+	case "lint":
+		r.LintIgnore, err = lintIgnore(path, v)
 	case "upgrade":
 		r.body.upgrade, err = opList(path, v)
 	case "downgrade":
 		r.body.downgrade, err = opList(path, v)
 	default:
-		err = nodeError(path, k, "unknown key %q (expected revision, down_revision, branch_labels, depends_on, message, created, transactional, upgrade, downgrade)", k.Value)
+		err = nodeError(path, k, "unknown key %q (expected revision, down_revision, branch_labels, depends_on, message, created, transactional, lint, upgrade, downgrade)", k.Value)
 	}
 	return err
 }
@@ -178,4 +181,25 @@ func yamlError(path string, err error) error {
 		return &FileError{Path: path, Line: line, Err: errors.New(m[2])}
 	}
 	return &FileError{Path: path, Err: err}
+}
+
+// lintIgnore reads the lint key: a mapping whose one key, ignore, lists
+// rule ids.
+func lintIgnore(path string, n *yaml.Node) ([]string, error) {
+	if n.Kind != yaml.MappingNode {
+		return nil, nodeError(path, n, "lint: expected a mapping such as {ignore: [table-rewrite]}")
+	}
+	var out []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Value != "ignore" {
+			return nil, nodeError(path, k, "lint: unknown key %q (expected ignore)", k.Value)
+		}
+		ids, err := idList(path, v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ids...)
+	}
+	return out, nil
 }

@@ -32,12 +32,27 @@ type Revision struct {
 	// Transactional is false when the revision must run outside a
 	// transaction (CREATE INDEX CONCURRENTLY); true by default.
 	Transactional bool
+	// LintIgnore lists the lint rules this revision silences (the file's
+	// lint: {ignore: [RULE, ...]} key); see package lint.
+	LintIgnore []string
 	// Upgrade and Downgrade are the operations. A .sql revision holds one
 	// ops.Execute each (none when its section is empty).
 	Upgrade   []ops.Op
 	Downgrade []ops.Op
 	// Path is the file's path within the fs.FS it was loaded from.
 	Path string
+	// DowngradeDerived is true when a YAML file has no downgrade: key: its
+	// Downgrade is then the exact reverse of Upgrade (each op's Reverse,
+	// last op first), or, when an op has none, empty with DowngradeErr
+	// set. downgrade: [] is an explicit no-op, not derived.
+	DowngradeDerived bool
+	// DowngradeErr is why a derived downgrade cannot be: an
+	// *IrreversibleError naming the file, line and op. A runner refuses to
+	// downgrade through the revision with it.
+	DowngradeErr error
+	// UpgradeLines holds the line of each Upgrade op in the file (0 when
+	// unknown), for errors about them.
+	UpgradeLines []int
 
 	g graphData
 	// body keeps the upgrade and downgrade nodes until ops can decode them.

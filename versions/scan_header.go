@@ -30,13 +30,14 @@ const (
 func scanHeader(path string, data []byte) (*Revision, bool) {
 	end := headerEnd(data)
 	hdr := data[:end]
-	if !bodiesOnly(data[end:]) || len(hdr) > 0 && hdr[len(hdr)-1] != '\n' || !printable(hdr) {
+	bodies, down := bodiesOnly(data[end:])
+	if !bodies || len(hdr) > 0 && hdr[len(hdr)-1] != '\n' || !printable(hdr) {
 		return nil, false
 	}
 	// One string for the whole header: ids and messages are substrings of
 	// it, so a file costs one copy instead of one per value.
 	s := headerScanner{src: string(hdr)}
-	r := &Revision{Path: path, Transactional: true}
+	r := &Revision{Path: path, Transactional: true, DowngradeDerived: !down}
 	var seen uint
 	for s.more() {
 		line := s.next()
@@ -79,9 +80,10 @@ func isBodyKey(line []byte) bool {
 
 // bodiesOnly reports whether tail (from the first body key on) is made
 // only of upgrade and downgrade blocks, each key once, so that
-// blankBodies turns it into "upgrade: []" and "downgrade: []".
-func bodiesOnly(tail []byte) bool {
-	var up, down bool
+// blankBodies turns it into "upgrade: []" and "downgrade: []", and
+// whether a downgrade key is among them.
+func bodiesOnly(tail []byte) (ok, down bool) {
+	var up bool
 	for len(tail) > 0 {
 		line := tail
 		if i := bytes.IndexByte(tail, '\n'); i >= 0 {
@@ -92,19 +94,19 @@ func bodiesOnly(tail []byte) bool {
 		switch {
 		case bytes.HasPrefix(line, []byte("upgrade:")):
 			if up {
-				return false
+				return false, down
 			}
 			up = true
 		case bytes.HasPrefix(line, []byte("downgrade:")):
 			if down {
-				return false
+				return false, down
 			}
 			down = true
 		case !continuesBlock(line):
-			return false
+			return false, down
 		}
 	}
-	return true
+	return true, down
 }
 
 // printable reports whether b holds only characters that YAML reads as

@@ -62,7 +62,7 @@ func FileName(r *Revision, o NameOptions) string {
 	return name
 }
 
-// Marshal renders a revision as a YAML revision file (DESIGN.md's layout),
+// Marshal renders a revision as a YAML revision file (docs/design.md's layout),
 // or in the .sql form when its Path ends in ".sql".
 func Marshal(r *Revision) ([]byte, error) {
 	if strings.HasSuffix(r.Path, ".sql") {
@@ -81,26 +81,62 @@ func Marshal(r *Revision) ([]byte, error) {
 		add("created", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: r.Created.UTC().Format(time.RFC3339)})
 	}
 	add("transactional", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(r.Transactional)})
+	if len(r.LintIgnore) > 0 {
+		lint := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle}
+		lint.Content = append(lint.Content, str("ignore"), flowList(r.LintIgnore))
+		add("lint", lint)
+	}
+	var buf bytes.Buffer
+	if err := encode(&buf, root); err != nil {
+		return nil, fmt.Errorf("revision %s: %w", r.ID, err)
+	}
 	for _, part := range []struct {
 		key  string
 		list []ops.Op
 	}{{"upgrade", r.Upgrade}, {"downgrade", r.Downgrade}} {
-		n, err := ops.EncodeList(part.list)
-		if err != nil {
+		if err := marshalOps(&buf, part.key, part.list); err != nil {
 			return nil, fmt.Errorf("revision %s: %s: %w", r.ID, part.key, err)
 		}
-		if len(n.Content) == 0 {
-			n.Style = yaml.FlowStyle
+	}
+	return buf.Bytes(), nil
+}
+
+// marshalOps appends "key:" and its list of ops to buf, one op at a time:
+// the emitter keeps every event of a document until it ends, so the
+// revision that creates 1,000 tables cost hundreds of MB as one document;
+// the bytes are the same (nothing in block style depends on its siblings).
+func marshalOps(buf *bytes.Buffer, key string, list []ops.Op) error {
+	if len(list) == 0 {
+		buf.WriteString(key + ": []\n")
+		return nil
+	}
+	prefix := key + ":\n"
+	buf.WriteString(prefix)
+	var one bytes.Buffer
+	for i, o := range list {
+		item, err := ops.EncodeItem(i, o)
+		if err != nil {
+			return err
 		}
-		add(part.key, n)
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{item}}
+		doc := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{str(key), seq}}
+		one.Reset()
+		if err := encode(&one, doc); err != nil {
+			return err
+		}
+		buf.Write(bytes.TrimPrefix(one.Bytes(), []byte(prefix)))
 	}
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
+	return nil
+}
+
+// encode appends n to buf as a YAML document indented by 2.
+func encode(buf *bytes.Buffer, n *yaml.Node) error {
+	enc := yaml.NewEncoder(buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(root); err != nil {
-		return nil, fmt.Errorf("revision %s: %w", r.ID, err)
+	if err := enc.Encode(n); err != nil {
+		return err
 	}
-	return buf.Bytes(), enc.Close()
+	return enc.Close()
 }
 
 func str(s string) *yaml.Node {
