@@ -30,11 +30,15 @@ func PlanBulkDelete(d Dialect, t *metadata.Table, o *ops.BulkDelete, perBatch, m
 			return nil, fmt.Errorf("bulk_delete on %s: the rows lack key column %q", o.Table, k)
 		}
 	}
+	rows, err := BulkRows(t, o.Columns, o.Rows)
+	if err != nil {
+		return nil, err
+	}
 	per := min(perBatch, maxParams/max(len(key), 1))
 	var out []Statement
-	for start := 0; start < len(o.Rows); start += per {
+	for start := 0; start < len(rows); start += per {
 		var match []Cond
-		for _, row := range o.Rows[start:min(start+per, len(o.Rows))] {
+		for _, row := range rows[start:min(start+per, len(rows))] {
 			if len(row) != len(o.Columns) {
 				return nil, fmt.Errorf("bulk_delete on %s: a row has %d values for %d columns", o.Table, len(row), len(o.Columns))
 			}

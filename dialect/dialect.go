@@ -1,6 +1,6 @@
 // Package dialect is the boundary between Retort and a database: the
 // [Dialect] interface every database implements, a registry, the URL form
-// of DESIGN.md, and the expression core (statements with bound parameters,
+// of docs/design.md, and the expression core (statements with bound parameters,
 // compiled per dialect).
 //
 // Everything that differs between databases lives behind Dialect, in one
@@ -131,6 +131,10 @@ type Statement struct {
 	// and replays it this way, since the model holds no triggers. A --sql
 	// script, which has no database to ask, prints it as a comment.
 	ExecRows bool
+	// Progress names a step of a long op for a progress display ("recreate
+	// table users: copy rows (2/6)"); empty for quick statements. The
+	// runner reports it (a Progress event) before running the statement.
+	Progress string
 }
 
 // ErrLockTimeout is wrapped by [Locker.Lock] (and by a dialect whose lock is

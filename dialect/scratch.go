@@ -1,5 +1,10 @@
 package dialect
 
+import (
+	"context"
+	"database/sql"
+)
+
 // ScratchProvider is implemented by dialects that can make a scratch
 // database without a server (SQLite in memory), for loading a .sql schema
 // when no dev URL is given.
@@ -16,4 +21,22 @@ type ScriptDriver interface {
 	// ScriptDriver returns the driver name and DSN for u, set up to run
 	// multi-statement scripts.
 	ScriptDriver(u *URL) (driverName, dsn string, err error)
+}
+
+// ScratchCleaner is implemented by dialects that can empty a scratch
+// database completely, for loading a .sql schema into it again and again:
+// every object kind a script can create (tables, views, sequences,
+// functions, types, extensions, ...), in every schema, dropped in an order
+// the dependencies allow, leaving the default schema there and empty.
+type ScratchCleaner interface {
+	// EmptyScratch drops everything db holds outside the system schemas.
+	// db is a scratch database: nothing in it is kept.
+	EmptyScratch(ctx context.Context, db *sql.DB) error
+	// ResetScratch undoes the session settings a script may have made
+	// (a pg_dump file empties PostgreSQL's search_path), so that
+	// reflecting afterwards sees the default schema again.
+	ResetScratch(ctx context.Context, db *sql.DB) error
+	// ScratchSchemas lists the schemas db holds besides the default one
+	// (the system ones left out), sorted, for reflecting all of them.
+	ScratchSchemas(ctx context.Context, db *sql.DB) ([]string, error)
 }

@@ -117,3 +117,9 @@ func containsCol(list []string, s string) bool {
 	}
 	return false
 }
+
+var _ dialect.ScriptPreamble = (*Dialect)(nil)
+
+// ScriptPreamble sets a script's session zone to UTC, as the DSN does for
+// the runner's own connections: the script's time literals are UTC.
+func (d *Dialect) ScriptPreamble() []string { return []string{"SET time_zone = '+00:00'"} }

@@ -3,7 +3,6 @@ package mysql
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/metadata"
@@ -22,12 +21,15 @@ func (p *planner) bulkInsert(o *ops.BulkInsert) ([]dialect.Statement, error) {
 	if o.File != "" {
 		return nil, fmt.Errorf("bulk_insert from %s: %w (it streams the file)", o.File, ErrHandledByRunner)
 	}
-	t := p.stateTable(o.TableRef)
+	rows, err := dialect.BulkRows(p.stateTable(o.TableRef), o.Columns, o.Rows)
+	if err != nil {
+		return nil, err
+	}
 	var out []dialect.Statement
-	for start := 0; start < len(o.Rows); start += bulkBatch {
+	for start := 0; start < len(rows); start += bulkBatch {
 		ins := dialect.InsertInto(o.TableRef, o.Columns...)
-		for _, row := range o.Rows[start:min(start+bulkBatch, len(o.Rows))] {
-			ins.Values(convertRow(t, o.Columns, row)...)
+		for _, row := range rows[start:min(start+bulkBatch, len(rows))] {
+			ins.Values(row...)
 		}
 		st, err := dialect.Compile(p.d, ins)
 		if err != nil {
@@ -60,15 +62,18 @@ func (p *planner) bulkDelete(o *ops.BulkDelete) ([]dialect.Statement, error) {
 	if err != nil {
 		return nil, err
 	}
+	rows, err := dialect.BulkRows(t, o.Columns, o.Rows)
+	if err != nil {
+		return nil, err
+	}
 	pos := map[string]int{}
 	for i, c := range o.Columns {
 		pos[c] = i
 	}
 	var out []dialect.Statement
-	for start := 0; start < len(o.Rows); start += bulkBatch {
+	for start := 0; start < len(rows); start += bulkBatch {
 		var any []dialect.Cond
-		for _, row := range o.Rows[start:min(start+bulkBatch, len(o.Rows))] {
-			row = convertRow(t, o.Columns, row)
+		for _, row := range rows[start:min(start+bulkBatch, len(rows))] {
 			var all []dialect.Cond
 			for _, k := range key {
 				i, ok := pos[k]
@@ -102,32 +107,4 @@ func deleteKey(t *metadata.Table, o *ops.BulkDelete) ([]string, error) {
 		return nil, fmt.Errorf("bulk_delete on %s: the table has no primary key; name a unique constraint with key:", o.Table)
 	}
 	return t.PrimaryKey.Columns, nil
-}
-
-// convertRow turns YAML scalars into values the driver stores faithfully:
-// RFC 3339 strings in time columns become time.Time (MariaDB refuses an
-// offset inside a datetime string).
-func convertRow(t *metadata.Table, cols []string, row []any) []any {
-	if t == nil {
-		return row
-	}
-	out := make([]any, len(row))
-	copy(out, row)
-	for i, v := range out {
-		s, ok := v.(string)
-		if !ok || i >= len(cols) {
-			continue
-		}
-		c := t.Column(cols[i])
-		if c == nil {
-			continue
-		}
-		switch c.Type.Kind {
-		case metadata.Timestamp, metadata.TimestampTZ:
-			if ts, err := time.Parse(time.RFC3339Nano, s); err == nil {
-				out[i] = ts.UTC()
-			}
-		}
-	}
-	return out
 }

@@ -12,13 +12,13 @@ import (
 	"github.com/retortdb/retort/metadata"
 )
 
-// TestRealWorld loads each MySQL schema of ../shared/realworld, inspects
+// TestRealWorld loads each MySQL schema of testdata/realworld, inspects
 // it, creates the inspected model in a second database and inspects that:
 // the two inspections must be equal (issue 4's must-show 5 for MySQL).
 func TestRealWorld(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(dialecttest.RepoRoot(t), "..", "shared", "realworld", "*.mysql.sql"))
+	files, _ := filepath.Glob(filepath.Join(dbtest.RealWorldDir(t), "*.mysql.sql"))
 	if len(files) == 0 {
-		t.Skip("no ../shared/realworld/*.mysql.sql")
+		t.Fatalf("no *.mysql.sql in %s", dbtest.RealWorldDir(t))
 	}
 	for _, path := range files {
 		t.Run(filepath.Base(path), func(t *testing.T) {

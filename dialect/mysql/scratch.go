@@ -1,6 +1,12 @@
 package mysql
 
-import "github.com/retortdb/retort/dialect"
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/retortdb/retort/dialect"
+)
 
 var _ dialect.ScriptDriver = (*Dialect)(nil)
 
@@ -18,3 +24,57 @@ func (d *Dialect) ScriptDriver(u *dialect.URL) (driverName, dsn string, err erro
 	}
 	return d.Driver(u)
 }
+
+var _ dialect.ScratchCleaner = (*Dialect)(nil)
+
+// EmptyScratch drops every view, table (triggers go with them), sequence,
+// routine and event of the connection's database, with foreign key
+// checks off so that the order of tables does not matter. Other
+// databases on the server are not touched: MySQL's schemas are databases.
+func (d *Dialect) EmptyScratch(ctx context.Context, db *sql.DB) error {
+	objects, err := scratchObjects(ctx, db)
+	if err != nil {
+		return err
+	}
+	stmts := []string{"SET FOREIGN_KEY_CHECKS = 0"}
+	for _, o := range objects {
+		stmts = append(stmts, "DROP "+o[0]+" IF EXISTS "+d.QuoteIdent(o[1]))
+	}
+	stmts = append(stmts, "SET FOREIGN_KEY_CHECKS = 1")
+	for _, s := range stmts {
+		if _, err := db.ExecContext(ctx, s); err != nil {
+			return fmt.Errorf("%s: %w", s, err)
+		}
+	}
+	return nil
+}
+
+// scratchObjects lists (kind, name) of what EmptyScratch drops, views first.
+func scratchObjects(ctx context.Context, db *sql.DB) ([][2]string, error) {
+	rows, err := db.QueryContext(ctx, `
+SELECT 'VIEW', table_name FROM information_schema.views WHERE table_schema = DATABASE()
+UNION ALL SELECT IF(table_type = 'SEQUENCE', 'SEQUENCE', 'TABLE'), table_name FROM information_schema.tables
+  WHERE table_schema = DATABASE() AND table_type <> 'VIEW'
+UNION ALL SELECT routine_type, routine_name FROM information_schema.routines WHERE routine_schema = DATABASE()
+UNION ALL SELECT 'EVENT', event_name FROM information_schema.events WHERE event_schema = DATABASE()`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out [][2]string
+	for rows.Next() {
+		var o [2]string
+		if err := rows.Scan(&o[0], &o[1]); err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// ResetScratch has nothing to reset: a script's session settings do not
+// hide the database from reflection.
+func (*Dialect) ResetScratch(context.Context, *sql.DB) error { return nil }
+
+// ScratchSchemas is none: the scratch database is one MySQL database.
+func (*Dialect) ScratchSchemas(context.Context, *sql.DB) ([]string, error) { return nil, nil }

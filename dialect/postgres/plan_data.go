@@ -63,11 +63,15 @@ func (p Postgres) bulkInsert(m *metadata.MetaData, o *ops.BulkInsert) ([]dialect
 	default:
 		return nil, fmt.Errorf("unknown on_conflict %q (want skip or update)", o.OnConflict)
 	}
+	rows, err := dialect.BulkRows(m.Table(o.Schema, o.Table), o.Columns, o.Rows)
+	if err != nil {
+		return nil, err
+	}
 	per := min(rowsPerInsert, maxParams/max(len(o.Columns), 1))
 	var out []dialect.Statement
-	for start := 0; start < len(o.Rows); start += per {
+	for start := 0; start < len(rows); start += per {
 		ins := dialect.InsertInto(o.TableRef, o.Columns...)
-		ins.Rows = o.Rows[start:min(start+per, len(o.Rows))]
+		ins.Rows = rows[start:min(start+per, len(rows))]
 		s, err := dialect.Compile(p, ins)
 		if err != nil {
 			return nil, err

@@ -49,11 +49,15 @@ func (p *planner) bulkInsert(o *ops.BulkInsert) ([]dialect.Statement, error) {
 	default:
 		return nil, fmt.Errorf("unknown on_conflict %q (want skip or update)", o.OnConflict)
 	}
+	rows, err := dialect.BulkRows(p.cur.Table(o.Schema, o.Table), o.Columns, o.Rows)
+	if err != nil {
+		return nil, err
+	}
 	per := min(rowsPerInsert, maxParams/max(len(o.Columns), 1))
 	var out []dialect.Statement
-	for start := 0; start < len(o.Rows); start += per {
+	for start := 0; start < len(rows); start += per {
 		ins := dialect.InsertInto(o.TableRef, o.Columns...)
-		ins.Rows = o.Rows[start:min(start+per, len(o.Rows))]
+		ins.Rows = rows[start:min(start+per, len(rows))]
 		s, err := dialect.Compile(p.d, ins)
 		if err != nil {
 			return nil, err

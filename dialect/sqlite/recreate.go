@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
@@ -148,13 +149,14 @@ func (p *planner) recreate(first, last int, before, after *metadata.Table, pairs
 	}
 	var out []dialect.Statement
 	add := func(sql string, args ...any) { out = append(out, dialect.Statement{SQL: sql, Args: args}) }
-	add(create)
+	step := func(label, sql string) { out = append(out, dialect.Statement{SQL: sql, Progress: label}) }
+	step("create the new table", create)
 	if len(pairs) > 0 {
 		to, from := make([]string, len(pairs)), make([]string, len(pairs))
 		for k, pr := range pairs {
 			to[k], from[k] = quote(pr[0]), quote(pr[1])
 		}
-		add("INSERT INTO " + quote(tmp) + " (" + strings.Join(to, ", ") + ") SELECT " + strings.Join(from, ", ") + " FROM " + quote(before.Name))
+		step("copy rows", "INSERT INTO "+quote(tmp)+" ("+strings.Join(to, ", ")+") SELECT "+strings.Join(from, ", ")+" FROM "+quote(before.Name))
 	}
 	if inlinePrimaryKey(after) != nil {
 		// Keep AUTOINCREMENT from reusing the numbers of deleted rows.
@@ -165,17 +167,37 @@ func (p *planner) recreate(first, last int, before, after *metadata.Table, pairs
 	add("CREATE TEMP TABLE IF NOT EXISTS " + savedTable + " (sql TEXT NOT NULL)")
 	add("DELETE FROM " + savedTable)
 	add(save, args...)
-	add("DROP TABLE " + quote(before.Name))
+	step("drop the old table", "DROP TABLE "+quote(before.Name))
 	add("PRAGMA legacy_alter_table = ON")
 	add("ALTER TABLE " + quote(tmp) + " RENAME TO " + quote(name))
 	add("PRAGMA legacy_alter_table = OFF")
 	for _, ix := range after.Indexes {
-		add(createIndexSQL(name, ix))
+		step("build index "+ix.Name, createIndexSQL(name, ix))
 	}
-	out = append(out, dialect.Statement{SQL: "SELECT sql FROM " + savedTable + " ORDER BY rowid", ExecRows: true})
+	out = append(out, dialect.Statement{SQL: "SELECT sql FROM " + savedTable + " ORDER BY rowid", ExecRows: true,
+		Progress: "replay triggers"})
 	add("DELETE FROM " + savedTable)
+	labelSteps(name, out)
 	p.emit(last, out...)
 	return nil
+}
+
+// labelSteps numbers the steps of the recreate of table name that carry
+// a label, for a progress display: "recreate table t: copy rows (2/6)".
+func labelSteps(name string, out []dialect.Statement) {
+	n := 0
+	for _, s := range out {
+		if s.Progress != "" {
+			n++
+		}
+	}
+	k := 0
+	for i := range out {
+		if out[i].Progress != "" {
+			k++
+			out[i].Progress = fmt.Sprintf("recreate table %s: %s (%d/%d)", name, out[i].Progress, k, n)
+		}
+	}
 }
 
 // saveQuery copies the SQL of before's triggers, and of its indexes the

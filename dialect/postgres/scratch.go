@@ -1,0 +1,79 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/retortdb/retort/dialect"
+)
+
+var _ dialect.ScratchCleaner = Postgres{}
+
+// userSchemas lists the schemas outside the system ones.
+const userSchemas = `SELECT nspname FROM pg_namespace
+WHERE nspname NOT LIKE 'pg\_%' AND nspname <> 'information_schema' ORDER BY nspname`
+
+// EmptyScratch drops every schema but the system ones with CASCADE (which
+// drops what is in them, extensions included, in dependency order), then
+// creates public again with the owner and privileges it had.
+func (p Postgres) EmptyScratch(ctx context.Context, db *sql.DB) error {
+	schemas, err := queryStrings(ctx, db, userSchemas)
+	if err != nil {
+		return err
+	}
+	var owner string
+	if err := db.QueryRowContext(ctx, `SELECT coalesce((SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = 'public'), current_user)`).Scan(&owner); err != nil {
+		return err
+	}
+	for _, s := range schemas {
+		if _, err := db.ExecContext(ctx, "DROP SCHEMA "+p.QuoteIdent(s)+" CASCADE"); err != nil {
+			return fmt.Errorf("dropping schema %s: %w", s, err)
+		}
+	}
+	for _, stmt := range []string{
+		"CREATE SCHEMA public AUTHORIZATION " + p.QuoteIdent(owner),
+		"GRANT USAGE ON SCHEMA public TO PUBLIC",
+	} {
+		if _, err := db.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("%s: %w", stmt, err)
+		}
+	}
+	return p.ResetScratch(ctx, db)
+}
+
+// ResetScratch resets the session's search_path (a pg_dump file sets it
+// to the empty string).
+func (Postgres) ResetScratch(ctx context.Context, db *sql.DB) error {
+	_, err := db.ExecContext(ctx, "RESET search_path")
+	return err
+}
+
+// ScratchSchemas lists the schemas besides public.
+func (Postgres) ScratchSchemas(ctx context.Context, db *sql.DB) ([]string, error) {
+	all, err := queryStrings(ctx, db, userSchemas)
+	var out []string
+	for _, s := range all {
+		if s != "public" {
+			out = append(out, s)
+		}
+	}
+	return out, err
+}
+
+func queryStrings(ctx context.Context, db *sql.DB, query string) ([]string, error) {
+	rows, err := db.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
