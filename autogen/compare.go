@@ -17,6 +17,9 @@ type Result struct {
 	// Warnings are changes autogenerate cannot make or tell apart, for the
 	// author of the revision to look at, one line each.
 	Warnings []string
+	// Notes name, once per object, spellings whose meaning could not be
+	// compared (see judge.go); they are not changes unless Options.Strict.
+	Notes []string
 }
 
 // phases collects ops by the step of the order in the package doc.
@@ -27,7 +30,7 @@ type phases struct {
 	createPKs, createTables, createKeys []ops.Op
 	createFKs, dropTables, dropColumns  []ops.Op
 	dropEnums                           []ops.Op
-	warnings                            []string
+	warnings, notes                     []string
 }
 
 func (p *phases) list() []ops.Op {
@@ -56,10 +59,17 @@ func Compare(target, current *metadata.MetaData, d dialect.Dialect, opts Options
 	if d == nil {
 		return nil, errors.New("autogen: no dialect")
 	}
+	return compare(target, current, d, opts, nil, nil)
+}
+
+// compare is Compare with the database's answers to earlier questions, or
+// collecting the questions to ask (see judge.go).
+func compare(target, current *metadata.MetaData, d dialect.Dialect, opts Options,
+	answers map[answerKey]dialect.Verdict, collect map[answerKey]dialect.Pair) (*Result, error) {
 	if current == nil {
 		current = metadata.New()
 	}
-	c := &comparer{d: d, opts: opts,
+	c := &comparer{d: d, opts: opts, answers: answers, collect: collect,
 		target: opts.filter(d.Normalize(target)), current: opts.filter(d.Normalize(current))}
 	opts.filterEnums(c.target, c.current)
 	c.enums()
@@ -70,7 +80,7 @@ func Compare(target, current *metadata.MetaData, d dialect.Dialect, opts Options
 			return nil, fmt.Errorf("autogen: op %d: %w", i+1, err)
 		}
 	}
-	return &Result{Ops: list, Warnings: c.p.warnings}, nil
+	return &Result{Ops: list, Warnings: c.p.warnings, Notes: c.p.notes}, nil
 }
 
 // comparer holds one comparison.
@@ -79,6 +89,9 @@ type comparer struct {
 	opts            Options
 	target, current *metadata.MetaData
 	p               phases
+	answers         map[answerKey]dialect.Verdict // the database's verdicts (CompareOnline)
+	collect         map[answerKey]dialect.Pair    // questions for the database, when set
+	noted           map[string]bool               // objects already noted
 }
 
 // tables compares the tables of both sides.

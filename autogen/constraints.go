@@ -2,6 +2,8 @@ package autogen
 
 import (
 	"slices"
+
+	"github.com/retortdb/retort/dialect"
 	"strings"
 
 	"github.com/retortdb/retort/metadata"
@@ -13,7 +15,7 @@ import (
 // own) by definition. An object whose name matches but whose definition
 // differs is changed: dropped and created again. It returns the objects to
 // create and those to drop, each in its side's order.
-func pair[T any](target, current []T, name func(T) string, same func(a, b T) bool) (create, drop []T) {
+func pair[T any](target, current []T, name func(T) string, same func(a, b T, byName bool) bool) (create, drop []T) {
 	usedT := make([]bool, len(target))
 	usedC := make([]bool, len(current))
 	for i, t := range target {
@@ -22,7 +24,7 @@ func pair[T any](target, current []T, name func(T) string, same func(a, b T) boo
 				continue
 			}
 			usedT[i], usedC[j] = true, true
-			if !same(t, cur) {
+			if !same(t, cur, true) {
 				create = append(create, t)
 				drop = append(drop, cur)
 			}
@@ -34,7 +36,7 @@ func pair[T any](target, current []T, name func(T) string, same func(a, b T) boo
 			continue
 		}
 		for j, cur := range current {
-			if !usedC[j] && same(t, cur) {
+			if !usedC[j] && same(t, cur, false) {
 				usedT[i], usedC[j] = true, true
 				break
 			}
@@ -54,7 +56,8 @@ func pair[T any](target, current []T, name func(T) string, same func(a, b T) boo
 }
 
 func (c *comparer) indexes(t, cur *metadata.Table) {
-	create, drop := pair(t.Indexes, cur.Indexes, func(ix *metadata.Index) string { return ix.Name }, sameIndex)
+	create, drop := pair(t.Indexes, cur.Indexes, func(ix *metadata.Index) string { return ix.Name },
+		func(a, b *metadata.Index, byName bool) bool { return c.sameIndex(t, a, b, byName) })
 	r := ref(t)
 	for _, ix := range drop {
 		c.p.dropKeys = append(c.p.dropKeys, &ops.DropIndex{TableRef: r, IndexName: ix.Name, Index: ix.Clone()})
@@ -66,7 +69,7 @@ func (c *comparer) indexes(t, cur *metadata.Table) {
 
 func (c *comparer) uniques(t, cur *metadata.Table) {
 	create, drop := pair(t.Uniques, cur.Uniques, func(u *metadata.Unique) string { return u.Name },
-		func(a, b *metadata.Unique) bool { return slices.Equal(a.Columns, b.Columns) })
+		func(a, b *metadata.Unique, _ bool) bool { return slices.Equal(a.Columns, b.Columns) })
 	r := ref(t)
 	for _, u := range drop {
 		c.p.dropKeys = append(c.p.dropKeys, &ops.DropConstraint{TableRef: r, ConstraintName: u.Name,
@@ -79,7 +82,11 @@ func (c *comparer) uniques(t, cur *metadata.Table) {
 
 func (c *comparer) checks(t, cur *metadata.Table) {
 	create, drop := pair(t.Checks, cur.Checks, func(ck *metadata.Check) string { return ck.Name },
-		func(a, b *metadata.Check) bool { return looseSQL(a.Expression) == looseSQL(b.Expression) })
+		func(a, b *metadata.Check, byName bool) bool {
+			return c.sameExpr(t.QualifiedName()+" check "+a.Name,
+				dialect.Expr{Kind: dialect.ExprCheck, Table: t, SQL: a.Expression},
+				dialect.Expr{Kind: dialect.ExprCheck, Table: cur, SQL: b.Expression}, byName)
+		})
 	r := ref(t)
 	for _, ck := range drop {
 		c.p.dropKeys = append(c.p.dropKeys, &ops.DropConstraint{TableRef: r, ConstraintName: ck.Name,
@@ -92,7 +99,7 @@ func (c *comparer) checks(t, cur *metadata.Table) {
 
 func (c *comparer) foreignKeys(t, cur *metadata.Table) {
 	create, drop := pair(t.ForeignKeys, cur.ForeignKeys, func(fk *metadata.ForeignKey) string { return fk.Name },
-		func(a, b *metadata.ForeignKey) bool { return sameForeignKey(t, a, b) })
+		func(a, b *metadata.ForeignKey, _ bool) bool { return sameForeignKey(t, a, b) })
 	r := ref(t)
 	for _, fk := range drop {
 		c.p.dropFKs = append(c.p.dropFKs, &ops.DropConstraint{TableRef: r, ConstraintName: fk.Name,
@@ -103,10 +110,22 @@ func (c *comparer) foreignKeys(t, cur *metadata.Table) {
 	}
 }
 
-func sameIndex(a, b *metadata.Index) bool {
-	return a.Unique == b.Unique && slices.Equal(a.Columns, b.Columns) &&
-		slices.EqualFunc(a.Expressions, b.Expressions, func(x, y string) bool { return looseSQL(x) == looseSQL(y) }) &&
-		looseSQL(a.Where) == looseSQL(b.Where) && strings.EqualFold(a.Using, b.Using)
+// sameIndex compares two indexes: kind, columns, method, then expressions
+// and predicate by meaning.
+func (c *comparer) sameIndex(t *metadata.Table, a, b *metadata.Index, byName bool) bool {
+	if a.Unique != b.Unique || !slices.Equal(a.Columns, b.Columns) || !strings.EqualFold(a.Using, b.Using) ||
+		len(a.Expressions) != len(b.Expressions) {
+		return false
+	}
+	object := t.QualifiedName() + " index " + a.Name
+	for i := range a.Expressions {
+		if !c.sameExpr(object, dialect.Expr{Kind: dialect.ExprIndex, Table: t, SQL: a.Expressions[i]},
+			dialect.Expr{Kind: dialect.ExprIndex, Table: t, SQL: b.Expressions[i]}, byName) {
+			return false
+		}
+	}
+	return c.sameExpr(object, dialect.Expr{Kind: dialect.ExprPredicate, Table: t, SQL: a.Where},
+		dialect.Expr{Kind: dialect.ExprPredicate, Table: t, SQL: b.Where}, byName)
 }
 
 func sameForeignKey(t *metadata.Table, a, b *metadata.ForeignKey) bool {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/metadata"
 )
 
@@ -28,6 +29,10 @@ type Options struct {
 	// sides are filtered alike (migrate.yaml's include/exclude).
 	Tables        []string
 	ExcludeTables []string
+	// Strict reports as a change what could only be a note: a default,
+	// check or index expression whose two spellings could not be compared
+	// by meaning (migrate's --strict).
+	Strict bool
 	// VersionTable is never compared; default [DefaultVersionTable].
 	VersionTable string
 }
@@ -38,7 +43,7 @@ func (o Options) keep(t *metadata.Table) bool {
 	if vt == "" {
 		vt = DefaultVersionTable
 	}
-	if t.Name == vt || t.Name == "alembic_version" {
+	if t.Name == vt || t.Name == "alembic_version" || t.Name == dialect.LockTable {
 		return false
 	}
 	if len(o.Tables) > 0 && !matchAny(o.Tables, t) {

@@ -14,7 +14,7 @@ import (
 	"github.com/retortdb/retort/metadata"
 )
 
-// realWorld lists the files of ../shared/realworld by database, with the
+// realWorld lists the files of testdata/realworld by database, with the
 // one statement (a substring) allowed to fail while loading, if any:
 // Sakila's view actor_info names the database sakila.
 var realWorld = []struct{ file, dialect, tolerate string }{

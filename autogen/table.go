@@ -22,7 +22,7 @@ func (c *comparer) table(t, cur *metadata.Table) {
 			c.p.addColumns = append(c.p.addColumns, &ops.AddColumn{TableRef: r, Column: col.Clone()})
 			continue
 		}
-		if a := c.alterColumn(t, col, old); a != nil {
+		if a := c.alterColumn(t, cur, col, old); a != nil {
 			c.p.alterColumns = append(c.p.alterColumns, a)
 		}
 	}
@@ -53,22 +53,22 @@ func (c *comparer) table(t, cur *metadata.Table) {
 
 // alterColumn returns the alter_column that turns old into col, with every
 // existing_* filled so that its Reverse is exact, or nil when they agree.
-func (c *comparer) alterColumn(t *metadata.Table, col, old *metadata.Column) *ops.AlterColumn {
+func (c *comparer) alterColumn(t, cur *metadata.Table, col, old *metadata.Column) *ops.AlterColumn {
 	a := &ops.AlterColumn{TableRef: ref(t), ColumnName: col.Name}
 	changed := false
-	if !c.opts.IgnoreTypes && !col.Type.Equal(old.Type) && !c.sameTypeHere(t, col, old) {
+	if !c.opts.IgnoreTypes && !c.sameType(t, col, old) {
 		a.Type, changed = ptr(col.Type.Clone()), true
 	}
 	if col.Nullable != old.Nullable {
 		a.Nullable, changed = ptr(col.Nullable), true
 	}
-	if !c.opts.IgnoreServerDefaults && col.Default != old.Default {
+	if !c.opts.IgnoreServerDefaults && !c.sameDefault(t, col, old) {
 		a.Default, changed = ptr(col.Default), true
 	}
 	if !c.opts.IgnoreComments && col.Comment != old.Comment {
 		a.Comment, changed = ptr(col.Comment), true
 	}
-	if col.AutoIncrement != old.AutoIncrement {
+	if col.AutoIncrement != old.AutoIncrement && !c.autoIncrementSatisfied(cur, col, old) {
 		a.AutoIncrement, changed = ptr(col.AutoIncrement), true
 	}
 	if !changed {

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"path"
 	"strings"
+
+	"github.com/retortdb/retort/dialect"
 )
 
 // DefaultVersionTable is the version table's name when
-// [Options.VersionTable] is empty, as in DESIGN.md's migrate.yaml.
+// [Options.VersionTable] is empty, as in docs/design.md's migrate.yaml.
 const DefaultVersionTable = "migrate_version"
 
 // AlembicVersionTable is Alembic's version table, always left out so that
@@ -66,7 +68,7 @@ func (o Options) versionTable() string {
 
 // keep reports whether the table schema.name passes the filters.
 func (o Options) keep(schema, name string) bool {
-	if name == o.versionTable() || name == AlembicVersionTable {
+	if name == o.versionTable() || name == AlembicVersionTable || name == dialect.LockTable {
 		return false
 	}
 	if len(o.Tables) > 0 && !matchAny(o.Tables, schema, name) {

@@ -14,7 +14,7 @@ import (
 	"github.com/retortdb/retort/reflect"
 )
 
-// realWorldCase is one file of ../shared/realworld and what inspecting it
+// realWorldCase is one file of testdata/realworld and what inspecting it
 // must warn about.
 type realWorldCase struct {
 	file    string

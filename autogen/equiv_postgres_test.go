@@ -1,0 +1,90 @@
+package autogen_test
+
+import "testing"
+
+// postgresSame are spellings PostgreSQL users meet that mean the same
+// (the issue's examples and Alembic's reports: #1462 casts, #1177 quotes
+// and backslashes).
+var postgresSame = []equivCase{
+	{"default", "timestamptz", "now()", "CURRENT_TIMESTAMP"},
+	{"default", "timestamptz", "CURRENT_TIMESTAMP", "now()"},
+	{"default", "timestamptz", "transaction_timestamp()", "now()"},
+	{"default", "timestamp", "LOCALTIMESTAMP", "localtimestamp"},
+	{"default", "integer", "'0'", "0"},
+	{"default", "integer", "0", "'0'"},
+	{"default", "integer", "(-1)", "-1"},
+	{"default", "bigint", "'42'::bigint", "42"},
+	{"default", "numeric(10,2)", "0.00", "0"},
+	{"default", "numeric(10,2)", "'1.50'", "1.5"},
+	{"default", "boolean", "true", "TRUE"},
+	{"default", "boolean", "'t'", "true"},
+	{"default", "boolean", "false", "'f'"},
+	{"default", "boolean", "'off'", "false"},
+	{"default", "text", "'abc'", "'abc'::text"},
+	{"default", "varchar(20)", "'x'", "'x'::character varying"},
+	{"default", "json", "'{}'::json", "'{}'"},
+	{"default", "jsonb", "'{}'", "'{}'::jsonb"},
+	{"default", "text", "'it''s'", `E'it\'s'`},
+	{"default", "text", `E'a\\b'`, `'a\b'`},
+	{"default", "text", "''", "''::text"},
+	{"default", "text", "0", "'0'"},
+	{"default", "date", "CURRENT_DATE", "current_date"},
+	{"default", "text", "NULL", ""},
+	{"default", "uuid", "gen_random_uuid()", "GEN_RANDOM_UUID()"},
+	{"default", "text", "lower('ABC')", "LOWER( 'ABC' )"},
+	{"check", "varchar(20)", "c IN ('member', 'admin')", "c IN ('admin', 'member')"},
+	{"check", "varchar(20)", "c IN ('member', 'admin')", "c = ANY (ARRAY['member', 'admin'])"},
+	{"check", "varchar(20)", "c NOT IN ('x', 'y')", "c NOT IN ('y', 'x')"},
+	{"check", "integer", "c > 0", "(c > 0)"},
+	{"check", "numeric(10,2)", "c >= 0", "c >= 0.0"},
+	{"check", "integer", "c > 0 AND c < 100", "((c > 0) AND (c < 100))"},
+	{"check", "integer", "c BETWEEN 0 AND 10", "c between 0 and 10"},
+	{"check", "text", "c <> ''", "c != ''"},
+	{"check", "text", "length(c) > 2", "char_length(c) > 2"},
+	{"check", "text", "c LIKE 'a%'", "c like 'a%'"},
+	{"check", "text", "c IS NOT NULL", `"c" is not null`},
+	{"check", "integer", "c % 2 = 0", "(c % 2) = 0"},
+	{"check", "integer", "c = 1 OR c = 2", "C = 1 or C = 2"},
+	{"index", "text", "lower(c)", "LOWER(c)"},
+	{"index", "varchar(20)", "lower(c)", "lower(c::text)"},
+	{"index", "integer", "c + 1", "c+1"},
+	{"where", "text", "c IS NOT NULL", "(c is not null)"},
+	{"where", "text", "c IN ('a', 'b')", "c = ANY (ARRAY['b', 'a'])"},
+	{"type", "", "int4", "integer"},
+	{"type", "", "varchar(20)", "character varying(20)"},
+	{"type", "", "numeric(10)", "numeric(10,0)"},
+	{"type", "", "bool", "boolean"},
+	{"type", "", "int8", "bigint"},
+	{"type", "", "float8", "double precision"},
+}
+
+// postgresDifferent are real changes: each must still be reported.
+var postgresDifferent = []equivCase{
+	{"default", "integer", "0", "1"},
+	{"default", "timestamptz", "now()", "clock_timestamp()"},
+	{"default", "timestamptz", "now()", "statement_timestamp()"},
+	{"default", "text", "'a'", "'b'"},
+	{"default", "text", "'a'", "'A'"},
+	{"default", "boolean", "true", "false"},
+	{"default", "numeric(10,2)", "1.5", "1.6"},
+	{"default", "text", "'0'", "'00'"},
+	{"default", "integer", "0", ""},
+	{"default", "text", "'it''s'", "'its'"},
+	{"check", "integer", "c > 0", "c >= 0"},
+	{"check", "text", "c IN ('a', 'b')", "c IN ('a', 'c')"},
+	{"check", "integer", "c > 0 AND c < 10", "c > 0 OR c < 10"},
+	{"check", "text", "lower(c) = c", "upper(c) = c"},
+	{"check", "text", "c IS NULL", "c IS NOT NULL"},
+	{"check", "integer", "c * 2 + 1 > 0", "c * (2 + 1) > 0"},
+	{"index", "text", "lower(c)", "upper(c)"},
+	{"index", "integer", "c + 1", "c + 2"},
+	{"where", "integer", "c > 0", "c > 1"},
+	{"where", "integer", "c IS NULL", "c IS NOT NULL"},
+	{"type", "", "varchar(100)", "varchar(200)"},
+	{"type", "", "integer", "bigint"},
+	{"type", "", "numeric(10,2)", "numeric(10,3)"},
+}
+
+func TestEquivalenceCorpusPostgres(t *testing.T) {
+	runCorpus(t, bed{"postgres", beds[1].d}, postgresSame, postgresDifferent)
+}
