@@ -1,0 +1,104 @@
+package jsonschema
+
+import "github.com/retortdb/retort/metadata"
+
+// scalar is any YAML scalar but null: a default or an expression may be
+// written as a number or a boolean as well as a string.
+var scalar = []string{"string", "number", "boolean"}
+
+// columnTypeKeys are the type keys a column carries itself.
+var columnShorthands = []string{"primary_key", "unique", "index", "references", "on_delete", "on_update"}
+
+// modelDefs are the definitions schema.yaml and revision files share.
+func modelDefs() obj {
+	constraintCols := strings_("the columns, in order")
+	return obj{
+		"table": closed("a table: its columns, keys, indexes and checks", metadata.Keys("table"), obj{
+			"schema":       str("the schema (PostgreSQL, MySQL database) the table is in; empty: the default one"),
+			"name":         str("the table's name"),
+			"comment":      typed([]string{"string", "null"}, "the table's comment"),
+			"columns":      listOf("column", "the columns, in order"),
+			"indexes":      listOf("index", "the indexes"),
+			"unique":       listOf("unique", "the unique constraints"),
+			"checks":       listOf("check", "the check constraints"),
+			"foreign_keys": listOf("foreign_key", "the foreign keys (long form; a column's references: is the short one)"),
+			"primary_key":  ref("primary_key"),
+		}, "name"),
+		"column":       column(metadata.Keys("column")),
+		"column_alone": column(without(metadata.Keys("column"), columnShorthands...)),
+		"type": anyOf("a type of the vocabulary (bigint, varchar(320), numeric(10,2), enum(mood), ...) or a native one",
+			str("the type, as text"),
+			closed("a type with a variant per dialect", metadata.Keys("type"), obj{
+				"type":     str("the type"),
+				"native":   str("a native type, passed to the database verbatim"),
+				"variants": typed("object", "a type per dialect: {mysql: mediumtext}"),
+			})),
+		"primary_key": closed("the primary key (long form; needed for composite keys)", metadata.Keys(metadata.KindPrimaryKey), obj{
+			"name": str("the constraint's name"), "columns": constraintCols,
+		}),
+		"foreign_key": closed("a foreign key", metadata.Keys(metadata.KindForeignKey), obj{
+			"name":               str("the constraint's name"),
+			"columns":            constraintCols,
+			"ref_schema":         str("the referred table's schema"),
+			"ref_table":          str("the referred table"),
+			"ref_columns":        strings_("the referred columns"),
+			"on_delete":          str("cascade, set null, set default, restrict or no action"),
+			"on_update":          str("cascade, set null, set default, restrict or no action"),
+			"deferrable":         boolean("DEFERRABLE (PostgreSQL, SQLite)"),
+			"initially_deferred": boolean("INITIALLY DEFERRED (PostgreSQL, SQLite)"),
+		}),
+		"unique": closed("a unique constraint", metadata.Keys(metadata.KindUnique), obj{
+			"name": str("the constraint's name"), "columns": constraintCols,
+		}),
+		"check": closed("a check constraint", metadata.Keys(metadata.KindCheck), obj{
+			"name": str("the constraint's name"), "expression": typed(scalar, "the SQL condition"),
+		}),
+		"index": closed("an index", metadata.Keys(metadata.KindIndex), obj{
+			"name":        str("the index's name"),
+			"columns":     strings_("the indexed columns"),
+			"expressions": strings_("indexed SQL expressions, instead of columns"),
+			"unique":      boolean("a unique index"),
+			"where":       str("a partial index's predicate"),
+			"using":       str("the index method (btree, gin, gist, ...)"),
+		}),
+	}
+}
+
+// column is a column's schema with the keys given (a column inside a
+// table may carry the key shorthands; one alone, in add_column, may not).
+func column(keys []string) obj {
+	return closed("a column", keys, obj{
+		"name":          str("the column's name"),
+		"type":          ref("type"),
+		"native":        str("a native type, passed to the database verbatim"),
+		"variants":      typed("object", "a type per dialect: {mysql: mediumtext}"),
+		"primary_key":   boolean("the column is (part of) the primary key"),
+		"autoincrement": boolean("the database numbers the rows (IDENTITY, AUTO_INCREMENT, AUTOINCREMENT)"),
+		"nullable":      boolean("NULL allowed; default true unless primary key"),
+		"default":       typed(append([]string{"null"}, scalar...), "the server default, as SQL text: '0', 'CURRENT_TIMESTAMP', \"'ok'\""),
+		"unique":        boolean("a one-column unique constraint"),
+		"index":         boolean("a one-column index"),
+		"references":    str("a one-column foreign key: table.column or schema.table.column"),
+		"on_delete":     str("the references: key's ON DELETE action"),
+		"on_update":     str("the references: key's ON UPDATE action"),
+		"comment":       typed([]string{"string", "null"}, "the column's comment"),
+	}, "name")
+}
+
+// modelRoot is schema.yaml's top level.
+func modelRoot() obj {
+	return closed("", []string{"naming_convention", "enums", "tables"}, obj{
+		"naming_convention": closed("names for constraints and indexes that have none, in SQLAlchemy's tokens",
+			[]string{metadata.KindIndex, metadata.KindUnique, metadata.KindCheck, metadata.KindForeignKey, metadata.KindPrimaryKey},
+			obj{
+				metadata.KindIndex:      str("index names, e.g. ix_%(column_0_label)s"),
+				metadata.KindUnique:     str("unique constraint names, e.g. uq_%(table_name)s_%(column_0_name)s"),
+				metadata.KindCheck:      str("check names, e.g. ck_%(table_name)s_%(constraint_name)s"),
+				metadata.KindForeignKey: str("foreign key names, e.g. fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s"),
+				metadata.KindPrimaryKey: str("primary key names, e.g. pk_%(table_name)s"),
+			}),
+		"enums": obj{"type": []string{"object", "null"}, "description": "enum types: a name (or schema.name) to its values",
+			"additionalProperties": strings_("the enum's values, in order")},
+		"tables": obj{"type": []string{"array", "null"}, "items": ref("table"), "description": "the tables"},
+	})
+}

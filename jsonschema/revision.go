@@ -1,0 +1,119 @@
+package jsonschema
+
+import (
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
+)
+
+// revisionKeys are a YAML revision file's keys (versions.ParseYAML's).
+var revisionKeys = []string{"revision", "down_revision", "branch_labels", "depends_on", "message", "created",
+	"transactional", "upgrade", "downgrade"}
+
+// revisionRoot is a revision file's top level.
+func revisionRoot() obj {
+	id := typed([]string{"string", "integer"}, "a revision id")
+	ids := anyOf("revision ids", obj{"type": "null"}, id, obj{"type": "array", "items": id})
+	return closed("", revisionKeys, obj{
+		"revision":      typed([]string{"string", "integer"}, "this revision's id: 12 hex digits, or any id without white space and @ - + :"),
+		"down_revision": anyOf("the revision this one follows: null for a base, a list for a merge point", obj{"type": "null"}, id, obj{"type": "array", "items": id}),
+		"branch_labels": anyOf("labels naming the branch this revision starts", obj{"type": "null"}, obj{"type": "string"}, strings_("")),
+		"depends_on":    ids,
+		"message":       typed([]string{"string", "null"}, "what the revision does, one line"),
+		"created":       typed([]string{"string", "null"}, "when it was written, RFC 3339"),
+		"transactional": boolean("false: run outside a transaction (CREATE INDEX CONCURRENTLY)"),
+		"upgrade":       opList("the operations that apply the revision, in order"),
+		"downgrade":     opList("the operations that revert it; leave the key out to use the exact reverse of upgrade, [] for none"),
+	}, "revision")
+}
+
+func opList(desc string) obj {
+	return obj{"type": []string{"array", "null"}, "items": ref("op"), "description": desc}
+}
+
+// opDefs adds the operations to defs: "op" is a mapping with one key, the
+// operation's name.
+func opDefs(defs obj) obj {
+	tableRef := obj{"table": str("the table"), "schema": str("the table's schema")}
+	with := func(extra obj) obj {
+		p := obj{}
+		for k, v := range tableRef {
+			p[k] = v
+		}
+		for k, v := range extra {
+			p[k] = v
+		}
+		return p
+	}
+	withRef := func(keys ...string) []string { return append([]string{"table", "schema"}, keys...) }
+	idx := metadata.Keys(metadata.KindIndex)
+	fk := metadata.Keys(metadata.KindForeignKey)
+	element := func(def string, keys []string) obj {
+		s := defs[def].(obj)
+		return closed("", withRef(keys...), with(s["properties"].(obj)))
+	}
+	alter := with(obj{
+		"column": str("the column to alter"), "new_name": str("rename it"), "type": ref("type"),
+		"nullable": boolean("NULL allowed"), "default": typed(append([]string{"null"}, scalar...), "the new server default; null drops it"),
+		"comment": typed([]string{"string", "null"}, "the new comment"), "autoincrement": boolean(""),
+		"existing_type": ref("type"), "existing_nullable": boolean(""), "existing_default": typed(append([]string{"null"}, scalar...), ""),
+		"existing_comment": typed([]string{"string", "null"}, ""), "existing_autoincrement": boolean(""),
+	})
+	enum := obj{"name": str("the enum"), "schema": str("its schema"), "values": strings_("its values")}
+	enumValue := obj{"name": str("the enum"), "schema": str("its schema"), "value": str("the value"),
+		"before": str("insert before this value"), "after": str("insert after this value")}
+	rows := obj{"type": "array", "items": obj{"type": "object"}, "description": "the rows, each a mapping of column to value"}
+	known := obj{
+		"create_table":             ref("table"),
+		"drop_table":               ref("table"),
+		"rename_table":             closed("", withRef("new_name"), with(obj{"new_name": str("the new name")})),
+		"set_table_comment":        closed("", withRef("comment", "existing_comment"), with(obj{"comment": typed([]string{"string", "null"}, ""), "existing_comment": typed([]string{"string", "null"}, "")})),
+		"add_column":               closed("", withRef("column"), with(obj{"column": ref("column_alone")})),
+		"drop_column":              closed("", withRef("column"), with(obj{"column": anyOf("the column's name, or the whole column (for an exact reverse)", str(""), ref("column_alone"))})),
+		"alter_column":             closed("", withRef("column", "new_name", "type", "nullable", "default", "comment", "autoincrement", "existing_type", "existing_nullable", "existing_default", "existing_comment", "existing_autoincrement"), alter),
+		"create_index":             element("index", idx),
+		"drop_index":               element("index", idx),
+		"create_unique_constraint": element("unique", metadata.Keys(metadata.KindUnique)),
+		"create_foreign_key":       element("foreign_key", fk),
+		"create_check_constraint":  element("check", metadata.Keys(metadata.KindCheck)),
+		"create_primary_key":       element("primary_key", metadata.Keys(metadata.KindPrimaryKey)),
+		"drop_constraint": closed("", append(withRef("name", "type", "expression"), fk[1:]...),
+			with(merge(defs["foreign_key"].(obj)["properties"].(obj), obj{"name": str("the constraint"),
+				"type": str("unique, foreign_key, check or primary_key"), "expression": typed(scalar, "a check's condition")}))),
+		"create_enum":           closed("", []string{"name", "schema", "values"}, enum),
+		"drop_enum":             closed("", []string{"name", "schema", "values"}, enum),
+		"alter_enum_add_value":  closed("", []string{"name", "schema", "value", "before", "after"}, enumValue),
+		"alter_enum_drop_value": closed("", []string{"name", "schema", "value", "before", "after"}, enumValue),
+		"execute": anyOf("SQL to run: text, or one text per dialect", str("the SQL"),
+			closed("", []string{"sql", "postgresql", "mysql", "sqlite"}, obj{"sql": str("for every dialect"),
+				"postgresql": str("for PostgreSQL"), "mysql": str("for MySQL/MariaDB"), "sqlite": str("for SQLite")})),
+		"bulk_insert": closed("", withRef("rows", "file", "on_conflict", "key"), with(obj{"rows": rows,
+			"file": str("a CSV or JSON file, relative to the revision file"), "on_conflict": obj{"enum": []string{ops.OnConflictSkip, ops.OnConflictUpdate}},
+			"key": str("the columns that identify a row")})),
+		"bulk_delete": closed("", withRef("rows", "file", "key"), with(obj{"rows": rows,
+			"file": str("a CSV or JSON file, relative to the revision file"), "key": str("the columns that identify a row")})),
+		"call": anyOf("a Go function registered with retort.Register", str("its name"),
+			closed("", []string{"function", "reverse"}, obj{"function": str("its name"), "reverse": str("the function that reverts it")})),
+	}
+	props := obj{}
+	for _, name := range ops.Names() {
+		if s, ok := known[name]; ok {
+			props[name] = s
+		} else {
+			props[name] = obj{} // an operation this schema does not describe yet
+		}
+	}
+	defs["op"] = obj{"type": "object", "description": "an operation: a mapping with one key, its name",
+		"properties": props, "additionalProperties": false, "minProperties": 1, "maxProperties": 1}
+	return defs
+}
+
+func merge(a, b obj) obj {
+	out := obj{}
+	for k, v := range a {
+		out[k] = v
+	}
+	for k, v := range b {
+		out[k] = v
+	}
+	return out
+}
