@@ -41,6 +41,7 @@ type Config struct {
 	Include IncludeConfig
 	Exclude ExcludeConfig
 
+	targets    []target // targets:, for --all (see Targets)
 	urlLine    int      // line of url: in File, for messages
 	urlMissing []string // variables url: named that were unset
 }
@@ -77,7 +78,7 @@ type Overrides struct {
 	Getenv func(string) (string, bool)
 }
 
-// defaults are DESIGN.md's values for keys the file leaves out.
+// defaults are docs/design.md's values for keys the file leaves out.
 func defaults() *Config {
 	return &Config{Schema: "schema.yaml", Directory: "migrations", VersionTable: "migrate_version",
 		Transaction: PerMigration, LockTimeout: DefaultLockTimeout,

@@ -85,14 +85,20 @@ func (c *Config) key(k, v *yaml.Node) error {
 		return decodeStrict(v, &c.Include, at)
 	case "exclude":
 		return decodeStrict(v, &c.Exclude, at)
+	case "targets":
+		return c.parseTargets(v)
 	default:
 		return fmt.Errorf("%s:%d: unknown key %q (known: %s)", c.File, k.Line, k.Value, strings.Join(knownKeys, ", "))
 	}
 	return nil
 }
 
+// ConfigKeys returns the keys migrate.yaml may hold, sorted. The result is
+// the caller's.
+func ConfigKeys() []string { return append([]string(nil), knownKeys...) }
+
 var knownKeys = func() []string {
-	k := []string{"url", "schema", "directory", "dev_url", "version_table", "transaction", "lock_timeout", "compare", "include", "exclude"}
+	k := []string{"url", "schema", "directory", "dev_url", "version_table", "transaction", "lock_timeout", "compare", "include", "exclude", "targets"}
 	sort.Strings(k)
 	return k
 }()

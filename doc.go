@@ -17,6 +17,13 @@
 // those that did not, leaves the version table at the previous revision,
 // and, with [Options.Compensate], runs the reverse of the ops that ran.
 //
+// [Diff] compares a target schema (schema.yaml, or a .sql script loaded
+// into a scratch database, see [ReadTarget]) with a live database or with
+// the history folded offline; [Check] is the same and fails when they
+// differ or the database is not at head. migrate diff, check and revision
+// --autogenerate are these calls; [Config.DiffOptions] gives migrate.yaml's
+// options.
+//
 // A service embeds its migrations and upgrades on start:
 //
 //	//go:embed migrations

@@ -1,6 +1,12 @@
 package retort
 
-import "time"
+import (
+	"strings"
+	"time"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/ops"
+)
 
 // EventKind tells what an [Event] reports.
 type EventKind int
@@ -18,7 +24,9 @@ const (
 	// revision running outside a transaction.
 	Notice
 	// Progress: a long op moved on (Message names it, Rows counts the rows
-	// it has loaded so far), for a progress display.
+	// it has loaded so far), for a progress display. Rows is -1 for a step
+	// that counts no rows, reported as it starts: a step of SQLite's table
+	// recreate, an index build.
 	Progress
 )
 
@@ -43,4 +51,29 @@ func (r *Runner) emit(e Event) {
 	if r.opts.Events != nil {
 		r.opts.Events(e)
 	}
+}
+
+// indexProgress labels the CREATE ... INDEX statement of a create_index
+// op, which can take a while on a big table, for the progress display; ""
+// for other statements. (A dialect that batches ops gives a batch's
+// statements the last op's index, so the op alone does not tell.)
+func indexProgress(list []ops.Op, st dialect.Statement) string {
+	if st.Op < 0 || st.Op >= len(list) || !isCreateIndex(st.SQL) {
+		return ""
+	}
+	o, ok := list[st.Op].(*ops.CreateIndex)
+	if !ok || o.Index == nil {
+		return ""
+	}
+	if o.Index.Name == "" {
+		return "create an index on " + o.Table
+	}
+	return "create index " + o.Index.Name + " on " + o.Table
+}
+
+// isCreateIndex reports whether sql is CREATE [UNIQUE] INDEX ..., as every
+// dialect spells it.
+func isCreateIndex(sql string) bool {
+	words := strings.Fields(strings.ToUpper(sql))
+	return len(words) >= 2 && words[0] == "CREATE" && (words[1] == "INDEX" || len(words) >= 3 && words[1] == "UNIQUE" && words[2] == "INDEX")
 }

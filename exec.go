@@ -21,6 +21,9 @@ var errCheckFailed = errors.New("check failed: the statement returned rows")
 
 // exec runs one statement by its flags (dialect.Statement), reporting it.
 func (r *Runner) exec(ctx context.Context, x execer, rev string, s dialect.Statement) error {
+	if s.Progress != "" {
+		r.emit(Event{Kind: Progress, Revision: rev, Message: s.Progress, Rows: -1})
+	}
 	start := time.Now()
 	err := r.execFlags(ctx, x, s)
 	r.emit(Event{Kind: StatementRan, Revision: rev, SQL: s.SQL, Duration: time.Since(start)})

@@ -23,7 +23,25 @@ func (r *Runner) locked(ctx context.Context, fn func(conn *sql.Conn) error) (err
 		return fmt.Errorf("connecting: %w", err)
 	}
 	defer conn.Close()
-	if l, ok := r.opts.Dialect.(dialect.Locker); ok {
+	if pl, ok := r.opts.Dialect.(dialect.PoolLocker); ok {
+		unlock, err := pl.LockPool(ctx, r.opts.DB, conn, dialect.LockSpec{Name: r.lockName(), Timeout: r.opts.LockTimeout, Stale: r.opts.LockStale})
+		if err != nil {
+			if errors.Is(err, dialect.ErrLockTimeout) {
+				return fmt.Errorf("%w: %w", ErrLocked, err)
+			}
+			return err
+		}
+		defer func() {
+			uctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), unlockTimeout)
+			defer cancel()
+			if uerr := unlock(uctx); uerr != nil {
+				conn.Raw(func(any) error { return driver.ErrBadConn })
+				if err == nil && ctx.Err() == nil {
+					err = uerr
+				}
+			}
+		}()
+	} else if l, ok := r.opts.Dialect.(dialect.Locker); ok {
 		if err := l.Lock(ctx, conn, r.lockName(), r.opts.LockTimeout); err != nil {
 			if errors.Is(err, dialect.ErrLockTimeout) {
 				return fmt.Errorf("%w: %w", ErrLocked, err)

@@ -30,6 +30,7 @@ func (r *Runner) SQL(w io.Writer, from []string, target string, dir versions.Dir
 	}
 	s := &script{r: r, w: w}
 	s.line("-- Retort %s: %s -> %s (%s)", dir, orBase(from), target, r.opts.Dialect.Name())
+	s.preamble()
 	s.line("%s;\n", r.vt.CreateSQL())
 	return s.steps(plan)
 }
@@ -48,6 +49,15 @@ func (r *Runner) StampSQL(w io.Writer, from, targets []string) error {
 	s := &script{r: r, w: w}
 	s.line("%s;\n", r.vt.CreateSQL())
 	return s.steps(plan)
+}
+
+// preamble writes the dialect's session statements (dialect.ScriptPreamble).
+func (s *script) preamble() {
+	if sp, ok := s.r.opts.Dialect.(dialect.ScriptPreamble); ok {
+		for _, st := range sp.ScriptPreamble() {
+			s.line("%s;", st)
+		}
+	}
 }
 
 // script writes statements to w, remembering the first write error.

@@ -31,6 +31,8 @@ type plannedStep struct {
 	before, after []dialect.Statement // BeforeTx and AfterTx statements
 	heads, next   []string            // version-table heads before and after
 	changes       []versions.HeadChange
+	// derived: list is the revision's derived downgrade (no downgrade: key)
+	derived bool
 }
 
 // id is the step's revision id, or "" for a stamp step.
@@ -97,9 +99,16 @@ func (r *Runner) plan(m *metadata.MetaData, heads []string, steps []versions.Ste
 		if s.Revision != nil {
 			p.list = s.Revision.Upgrade
 			if s.Direction == versions.Down {
-				p.list = s.Revision.Downgrade
+				if s.Revision.DowngradeErr != nil {
+					return nil, s.Revision.DowngradeErr
+				}
+				p.list, p.derived = s.Revision.Downgrade, s.Revision.DowngradeDerived
 			}
 			if err := r.planOps(m, p); err != nil {
+				var ie *versions.IrreversibleError
+				if errors.As(err, &ie) {
+					return nil, err
+				}
 				return nil, fmt.Errorf("planning %s (%s): %w", s, s.Revision.Path, err)
 			}
 		}
@@ -137,6 +146,19 @@ func (r *Runner) planOps(m *metadata.MetaData, p *plannedStep) error {
 	}
 	for i, o := range p.list {
 		u := unit{op: i}
+		if d, ok := o.(*ops.BulkDelete); ok && p.derived {
+			// The reverse of a bulk_insert must find its rows by a key.
+			if err := flush(i); err != nil {
+				return err
+			}
+			start = i
+			if _, err := deleteKey(m, d); err != nil {
+				if t := m.Table(d.Schema, d.Table); t != nil && d.Key == "" {
+					err = fmt.Errorf("bulk_insert into %s: the table has no primary key and the op names no key:, so its rows cannot be told from other rows", d.Table)
+				}
+				return p.step.Revision.Irreversible(len(p.list)-1-i, err)
+			}
+		}
 		switch o := o.(type) {
 		case *ops.Call:
 			u.call = o

@@ -189,18 +189,21 @@ func (r *Runner) runUnits(ctx context.Context, t *txn, p *plannedStep) (int, err
 			continue
 		}
 		if u.file != nil {
-			if err := r.loadFile(ctx, t, p, u); err != nil {
+			if err := r.atomic(ctx, t, p, func(t *txn) error { return r.loadFile(ctx, t, p, u) }); err != nil {
 				return u.op, fmt.Errorf("bulk_insert from %s: %w", u.file.File, err)
 			}
 			continue
 		}
 		if u.del != nil {
-			if err := r.deleteFile(ctx, t, p, u); err != nil {
+			if err := r.atomic(ctx, t, p, func(t *txn) error { return r.deleteFile(ctx, t, p, u) }); err != nil {
 				return u.op, fmt.Errorf("bulk_delete from %s: %w", u.del.File, err)
 			}
 			continue
 		}
 		for _, st := range u.stmts {
+			if st.Progress == "" {
+				st.Progress = indexProgress(p.list, st)
+			}
 			if st.NoTransaction && t.tx != nil {
 				r.emit(Event{Kind: Notice, Revision: p.id(), Message: "committing the transaction to run a statement that cannot run in one: " + oneLine(st.SQL, 80)})
 				if err := t.commit(); err != nil {
@@ -220,6 +223,25 @@ func (r *Runner) runUnits(ctx context.Context, t *txn, p *plannedStep) (int, err
 		}
 	}
 	return len(p.list), nil
+}
+
+// atomic runs fn in t's transaction, or, where none is open (MySQL, whose
+// DDL commits, or transaction: none), in one of its own: a bulk load or
+// delete that fails part way (a bad row, a server warning after LOAD DATA)
+// leaves no row behind, so a *PartialError's "not applied" is true.
+func (r *Runner) atomic(ctx context.Context, t *txn, p *plannedStep, fn func(*txn) error) error {
+	if t.tx != nil {
+		return fn(t)
+	}
+	own := r.newTxn(t.conn, p.id())
+	defer own.rollback()
+	if err := own.begin(ctx, p.id()); err != nil {
+		return err
+	}
+	if err := fn(own); err != nil {
+		return err
+	}
+	return own.commit()
 }
 
 // call runs a call op's function in the current transaction, or in one of

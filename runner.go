@@ -56,6 +56,11 @@ type Options struct {
 	// LockTimeout is how long to wait for another runner's migration
 	// lock; DefaultLockTimeout when zero.
 	LockTimeout time.Duration
+	// LockStale is how long a lock kept by heartbeat (MySQL on a Galera
+	// cluster) may go without one before another runner takes it over;
+	// dialect.DefaultLockStale when zero. Make it longer than the
+	// longest DDL statement of a revision.
+	LockStale time.Duration
 	// Compensate, on a database without transactional DDL, runs the
 	// reverse ops of a failed revision's applied ops (see [PartialError]).
 	Compensate bool

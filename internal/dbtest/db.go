@@ -21,7 +21,7 @@ type DB struct {
 	*sql.DB
 	// Dialect is "sqlite", "postgres" or "mysql".
 	Dialect string
-	// URL reaches the database, in DESIGN.md's SQLAlchemy style, password
+	// URL reaches the database, in docs/design.md's SQLAlchemy style, password
 	// included: postgres://postgres@127.0.0.1:5432/retort_test_1a2b3c4d5e6f?sslmode=disable,
 	// mysql://root@127.0.0.1:3306/retort_test_1a2b3c4d5e6f,
 	// sqlite:////tmp/TestX123/001/test.db. Print it with [DB.Redacted].

@@ -4,7 +4,7 @@
 //
 // SQLite needs nothing: each database is a file in t.TempDir(). The servers
 // come from RETORT_TEST_POSTGRES_URL and RETORT_TEST_MYSQL_URL
-// (SQLAlchemy-style URLs, as in DESIGN.md), defaulting to the local servers
+// (SQLAlchemy-style URLs, as in docs/design.md), defaulting to the local servers
 // postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable and
 // mysql://root@127.0.0.1:3306/. Each test gets a database named
 // retort_test_<random> on the server, dropped when the test ends. A server

@@ -39,7 +39,12 @@ func loadSQLFile(db *DB, path string) error {
 	if err != nil {
 		return err
 	}
-	name := filepath.Base(path)
+	return loadScript(db, filepath.Base(path), string(script))
+}
+
+// loadScript runs script on one connection of db, as loadSQLFile does.
+func loadScript(db *DB, name, script string) error {
+	var err error
 	stmts := []Statement{{SQL: string(script), Line: 1}}
 	if db.Dialect == DialectMySQL {
 		if stmts, err = SplitMySQL(string(script)); err != nil {
@@ -61,17 +66,15 @@ func loadSQLFile(db *DB, path string) error {
 }
 
 // RealWorldDir returns the folder of the real-world schema fixtures:
-// $RETORT_REALWORLD_DIR, or else shared/realworld beside the repository
-// (../shared/realworld from the folder holding go.mod). It skips the test
-// when there is none (fails it under RETORT_REQUIRE_DBS=1).
+// $RETORT_REALWORLD_DIR when set, or else testdata/realworld of this
+// repository (found from the folder holding go.mod). The fixtures are part
+// of the repository, so a missing folder fails the test rather than
+// skipping it.
 func RealWorldDir(t testing.TB) string {
 	t.Helper()
 	dir, err := realWorldDir()
 	if err != nil {
-		if required() {
-			t.Fatalf("dbtest: %v (RETORT_REQUIRE_DBS=1)", err)
-		}
-		t.Skip(err.Error())
+		t.Fatalf("dbtest: %v", err)
 	}
 	return dir
 }
@@ -89,14 +92,14 @@ func realWorldDir() (string, error) {
 	}
 	for d := wd; ; d = filepath.Dir(d) {
 		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			dir := filepath.Join(filepath.Dir(d), "shared", "realworld")
+			dir := filepath.Join(d, "testdata", "realworld")
 			if !isDir(dir) {
-				return "", fmt.Errorf("real-world fixtures not found at %s (set RETORT_REALWORLD_DIR)", dir)
+				return "", fmt.Errorf("real-world fixtures not found at %s (restore testdata/realworld from git, or set RETORT_REALWORLD_DIR)", dir)
 			}
 			return dir, nil
 		}
 		if filepath.Dir(d) == d {
-			return "", fmt.Errorf("no go.mod above %s to find the real-world fixtures from (set RETORT_REALWORLD_DIR)", wd)
+			return "", fmt.Errorf("no go.mod above %s to find testdata/realworld from (set RETORT_REALWORLD_DIR)", wd)
 		}
 	}
 }

@@ -25,7 +25,7 @@ var (
 )
 
 // parseServerURL reads a SQLAlchemy-style URL of the given dialect; the
-// scheme's +driver part is ignored, as in DESIGN.md.
+// scheme's +driver part is ignored, as in docs/design.md.
 func parseServerURL(dialect, raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil {

@@ -1,0 +1,186 @@
+package retort
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/retortdb/retort/dialect"
+)
+
+// Fleet runs one history on many databases: the targets of migrate.yaml's
+// targets key (database-per-tenant). Each target gets its own pool, runner
+// and migration lock; a failure stops that target only, unless FailFast.
+type Fleet struct {
+	// Targets are the databases' URLs.
+	Targets []string
+	// Options are every target's runner options; DB and Dialect are
+	// set per target (left as given here, they are ignored).
+	Options Options
+	// Parallel is how many targets run at once (1 when zero).
+	Parallel int
+	// FailFast stops starting targets after the first failure; targets
+	// not started are reported with ErrSkipped.
+	FailFast bool
+	// Progress, when set, is called after each target, from the
+	// goroutine that ran it, one call at a time.
+	Progress func(done, total int, r TargetResult)
+}
+
+// ErrSkipped is the result of a target a fail-fast or cancelled fleet run
+// did not start.
+var ErrSkipped = errors.New("not run: an earlier target failed (--fail-fast) or the run was cancelled")
+
+// TargetResult is what a fleet run did on one target.
+type TargetResult struct {
+	// Target is the target's URL, password hidden.
+	Target string `json:"target"`
+	// From and To are the heads before and after.
+	From []string `json:"from"`
+	To   []string `json:"to"`
+	// Duration is the target's wall time.
+	Duration time.Duration `json:"duration_ns"`
+	// Err is why the target failed; nil when it succeeded.
+	Err error `json:"-"`
+}
+
+// Failed counts the results with an error.
+func Failed(results []TargetResult) int {
+	n := 0
+	for _, r := range results {
+		if r.Err != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// Upgrade upgrades every target to target ("head", ...).
+func (f *Fleet) Upgrade(ctx context.Context, target string) []TargetResult {
+	return f.each(ctx, func(ctx context.Context, r *Runner) error { return r.Upgrade(ctx, target) })
+}
+
+// Downgrade downgrades every target to target ("base", "-1", ...).
+func (f *Fleet) Downgrade(ctx context.Context, target string) []TargetResult {
+	return f.each(ctx, func(ctx context.Context, r *Runner) error { return r.Downgrade(ctx, target) })
+}
+
+// Current reads every target's heads (From and To both).
+func (f *Fleet) Current(ctx context.Context) []TargetResult {
+	return f.each(ctx, nil)
+}
+
+// each runs fn on every target, Parallel at a time, results in the
+// order of Targets.
+func (f *Fleet) each(ctx context.Context, fn func(context.Context, *Runner) error) []TargetResult {
+	results := make([]TargetResult, len(f.Targets))
+	par := max(f.Parallel, 1)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	next := make(chan int)
+	var mu sync.Mutex
+	done := 0
+	var wg sync.WaitGroup
+	for range min(par, len(f.Targets)) {
+		wg.Go(func() {
+			for i := range next {
+				results[i] = f.one(ctx, f.Targets[i], fn)
+				mu.Lock()
+				done++
+				if results[i].Err != nil && f.FailFast {
+					cancel()
+				}
+				if f.Progress != nil {
+					f.Progress(done, len(f.Targets), results[i])
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	for i, t := range f.Targets {
+		if ctx.Err() != nil {
+			results[i] = TargetResult{Target: redactURL(t), Err: ErrSkipped}
+			continue
+		}
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			results[i] = TargetResult{Target: redactURL(t), Err: ErrSkipped}
+		}
+	}
+	close(next)
+	wg.Wait()
+	return results
+}
+
+// one opens a target, runs fn and reads the heads before and after.
+func (f *Fleet) one(ctx context.Context, url string, fn func(context.Context, *Runner) error) (res TargetResult) {
+	res.Target = redactURL(url)
+	start := time.Now()
+	defer func() { res.Duration = time.Since(start) }()
+	d, u, err := dialect.Open(url)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	if u.Password != "" {
+		defer func() {
+			if res.Err != nil {
+				res.Err = &scrubbed{err: res.Err, secret: u.Password}
+			}
+		}()
+	}
+	name, dsn, err := d.Driver(u)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	db, err := sql.Open(name, dsn)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	defer db.Close()
+	o := f.Options
+	o.DB, o.Dialect = db, d
+	r, err := New(o)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	if res.From, err = r.Current(ctx); err != nil {
+		res.Err = fmt.Errorf("reading the version table: %w", err)
+		return res
+	}
+	res.To = res.From
+	if fn == nil {
+		return res
+	}
+	res.Err = fn(ctx, r)
+	if to, err := r.Current(ctx); err == nil {
+		res.To = to
+	}
+	return res
+}
+
+// redactURL hides a URL's password; an unparsable URL is shown as such.
+func redactURL(raw string) string {
+	_, u, err := dialect.Open(raw)
+	if err != nil {
+		return "(bad URL)"
+	}
+	return u.Redacted()
+}
+
+// scrubbed hides a password in an error's message; it unwraps to the error.
+type scrubbed struct {
+	err    error
+	secret string
+}
+
+func (e *scrubbed) Error() string { return strings.ReplaceAll(e.err.Error(), e.secret, "***") }
+func (e *scrubbed) Unwrap() error { return e.err }

@@ -1,0 +1,90 @@
+package retort_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/internal/dbtest"
+)
+
+// TestFleetUpgrade: a fleet of SQLite files and a database on each server,
+// with one broken target, upgraded four at a time: the broken one is
+// reported, every other finishes at head, each with its own results.
+func TestFleetUpgrade(t *testing.T) {
+	var urls []string
+	for range 6 {
+		urls = append(urls, dbtest.SQLite(t).URL)
+	}
+	broken := "sqlite:///" + filepath.Join(t.TempDir(), "missing", "dir", "x.db")
+	urls = append(urls, broken, dbtest.Postgres(t).URL, dbtest.MySQL(t).URL)
+	fl := &retort.Fleet{Targets: urls, Parallel: 4, Options: retort.Options{Migrations: basic()}}
+	progress := 0
+	fl.Progress = func(done, total int, r retort.TargetResult) {
+		progress++
+		if done != progress || total != len(urls) {
+			t.Errorf("progress %d/%d after %d calls", done, total, progress)
+		}
+	}
+	res := fl.Upgrade(context.Background(), "head")
+	if len(res) != len(urls) || progress != len(urls) {
+		t.Fatalf("%d results, %d progress calls for %d targets", len(res), progress, len(urls))
+	}
+	for i, r := range res {
+		if urls[i] == broken {
+			if r.Err == nil {
+				t.Errorf("%s: the broken target succeeded", r.Target)
+			}
+			continue
+		}
+		if r.Err != nil || len(r.From) != 0 || len(r.To) != 1 || r.To[0] != "r3" {
+			t.Errorf("%s: from %v to %v: %v", r.Target, r.From, r.To, r.Err)
+		}
+	}
+	if n := retort.Failed(res); n != 1 {
+		t.Errorf("%d failed, want 1", n)
+	}
+	// Every target is at head; current agrees.
+	fl.Progress = nil
+	for _, r := range fl.Current(context.Background()) {
+		if r.Err == nil && (len(r.From) != 1 || r.From[0] != "r3") {
+			t.Errorf("%s: current %v", r.Target, r.From)
+		}
+	}
+}
+
+// TestFleetFailFast: after the first failure no target is started.
+func TestFleetFailFast(t *testing.T) {
+	urls := []string{"sqlite:///" + filepath.Join(t.TempDir(), "missing", "x.db")}
+	for range 5 {
+		urls = append(urls, dbtest.SQLite(t).URL)
+	}
+	fl := &retort.Fleet{Targets: urls, Parallel: 1, FailFast: true, Options: retort.Options{Migrations: basic()}}
+	res := fl.Upgrade(context.Background(), "head")
+	if res[0].Err == nil || errors.Is(res[0].Err, retort.ErrSkipped) {
+		t.Fatalf("first target: %v", res[0].Err)
+	}
+	for _, r := range res[1:] {
+		if !errors.Is(r.Err, retort.ErrSkipped) {
+			t.Errorf("%s: %v, want skipped", r.Target, r.Err)
+		}
+	}
+}
+
+// TestFleetCancel: a cancelled context runs no target and reports each.
+func TestFleetCancel(t *testing.T) {
+	var urls []string
+	for range 3 {
+		urls = append(urls, dbtest.SQLite(t).URL)
+	}
+	c, cancel := context.WithCancel(context.Background())
+	cancel()
+	fl := &retort.Fleet{Targets: urls, Parallel: 2, Options: retort.Options{Migrations: basic()}}
+	for _, r := range fl.Upgrade(c, "head") {
+		if r.Err == nil {
+			t.Errorf("%s ran under a cancelled context", r.Target)
+		}
+	}
+}
