@@ -1,20 +1,14 @@
 package main
 
 import (
-	"cmp"
-	"errors"
 	"fmt"
-	"slices"
 
-	"github.com/pmezard/go-difflib/difflib"
 	"github.com/spf13/cobra"
 
+	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/autogen"
-	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/versions"
 )
-
-// errCheckFailed makes check exit 1 once it has printed why.
-var errCheckFailed = errors.New("the target schema and the migrations differ: run migrate revision --autogenerate")
 
 // checkCommand builds "migrate check": exit 1 when autogenerate would
 // write anything, or when the database is not at head.
@@ -43,68 +37,43 @@ form and exits 1. --format json prints {"changes": [...], "warnings": [...]}.`,
 	return c
 }
 
-func (a *app) check(cmp *comparison) error {
-	res := cmp.result
+func (a *app) check(cmp *retort.Comparison) error {
+	a.noteDerivedDowngrades()
+	res := cmp.Result
 	if a.format == "json" {
 		if err := a.printChanges(res); err != nil {
 			return err
 		}
 	} else {
-		for _, w := range res.Warnings {
-			fmt.Fprintf(a.stderr, "warning: %s\n", w)
-		}
-		if len(res.Ops) == 0 && cmp.notAtHead == nil {
+		a.printWarnings(res.Warnings)
+		if len(res.Ops) == 0 && cmp.NotAtHead == nil {
 			fmt.Fprintln(a.stdout, "No new upgrade operations detected.")
 		}
 		if len(res.Ops) > 0 {
 			for _, o := range res.Ops {
 				fmt.Fprintln(a.stdout, autogen.Describe(o))
 			}
-			diff, err := schemaDiff(cmp)
+			diff, err := cmp.SchemaDiff()
 			if err != nil {
 				return err
 			}
 			fmt.Fprint(a.stdout, diff)
 		}
 	}
-	switch {
-	case cmp.notAtHead != nil:
-		return cmp.notAtHead
-	case len(res.Ops) > 0:
-		return errCheckFailed
-	}
-	return nil
+	return cmp.Err()
 }
 
-// schemaDiff is the unified diff from the current schema to the target,
-// both as the dialect gives them back, in schema.yaml form.
-func schemaDiff(cmp *comparison) (string, error) {
-	from, err := metadata.Write(sorted(cmp.d.Normalize(cmp.current)))
+// noteDerivedDowngrades tells on stderr which revisions have no downgrade:
+// key (their downgrade is derived from the upgrade) and which of those
+// cannot be downgraded.
+func (a *app) noteDerivedDowngrades() {
+	g, err := versions.Load(versions.DirFS(a.directory), "versions")
 	if err != nil {
-		return "", err
+		return // the comparison has reported the history's problems
 	}
-	to, err := metadata.Write(sorted(cmp.d.Normalize(cmp.target)))
-	if err != nil {
-		return "", err
+	for _, r := range g.Revisions() {
+		if r.DowngradeDerived {
+			fmt.Fprintf(a.stderr, "note: revision %s (%s): %s\n", r.ID, a.displayPath(r), downgradeNote(r))
+		}
 	}
-	return difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
-		A: difflib.SplitLines(string(from)), B: difflib.SplitLines(string(to)),
-		FromFile: "current", ToFile: "target", Context: 3,
-	})
-}
-
-// sorted orders tables, enums, and each table's constraints and indexes by
-// name (m is a copy it may change), so that the diff shows changes, not
-// the order a file or a catalog happened to list things in. Column order
-// is kept: it is what the file says.
-func sorted(m *metadata.MetaData) *metadata.MetaData {
-	slices.SortStableFunc(m.Tables, func(a, b *metadata.Table) int { return cmp.Compare(a.QualifiedName(), b.QualifiedName()) })
-	slices.SortStableFunc(m.Enums, func(a, b *metadata.Enum) int { return cmp.Compare(a.QualifiedName(), b.QualifiedName()) })
-	for _, t := range m.Tables {
-		slices.SortStableFunc(t.Indexes, func(a, b *metadata.Index) int { return cmp.Compare(a.Name, b.Name) })
-		slices.SortStableFunc(t.Uniques, func(a, b *metadata.Unique) int { return cmp.Compare(a.Name, b.Name) })
-		slices.SortStableFunc(t.ForeignKeys, func(a, b *metadata.ForeignKey) int { return cmp.Compare(a.Name, b.Name) })
-		slices.SortStableFunc(t.Checks, func(a, b *metadata.Check) int { return cmp.Compare(a.Name, b.Name) })
-	}
-	return m
 }

@@ -16,6 +16,7 @@ var errNotAtHeads = errors.New("the database is not at the history's heads: run 
 func (a *app) currentCommand() *cobra.Command {
 	var f runFlags
 	var checkHeads bool
+	var ff fleetFlags
 	cmd := &cobra.Command{
 		Use:   "current",
 		Short: "Show the database's current revisions",
@@ -23,6 +24,9 @@ func (a *app) currentCommand() *cobra.Command {
   migrate current --verbose
   migrate current --check-heads   # exit 1 unless the database is at head`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if ff.all {
+				return a.migrateAll(cmd, &f, &ff, versions.Up, "", true)
+			}
 			ctx := commandContext(cmd)
 			// The history is read while the database opens: on a long
 			// history each takes a good part of the command's time.
@@ -61,6 +65,7 @@ func (a *app) currentCommand() *cobra.Command {
 	cmd.Flags().StringVar(&f.url, "url", "", "database URL (default: $DATABASE_URL, then migrate.yaml's url)")
 	cmd.Flags().BoolVarP(&f.verbose, "verbose", "v", false, "show every detail of each revision")
 	cmd.Flags().BoolVar(&checkHeads, "check-heads", false, "fail (exit 1) unless the database is at the history's heads")
+	ff.register(cmd)
 	return cmd
 }
 

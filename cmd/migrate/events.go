@@ -4,32 +4,62 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/retortdb/retort"
 )
 
 // events prints the runner's progress: a line per revision, and with -v
-// every statement with its duration.
+// every statement with its duration. On a terminal, long ops draw a line
+// that redraws itself: rows and rate for a bulk load, the step and its
+// elapsed time (ticking) for a table recreate or an index build.
 func (a *app) events(verbose bool) func(retort.Event) {
-	tty := isTerminal(a.stdout)
+	return a.eventsOn(verbose, isTerminal(a.stdout))
+}
+
+// eventsOn is events, drawing progress when tty.
+func (a *app) eventsOn(verbose, tty bool) func(retort.Event) {
+	var mu sync.Mutex // the ticker draws too
 	progress := false
 	var started time.Time // of the progress line being drawn
-	return func(e retort.Event) {
-		if progress && e.Kind != retort.Progress {
+	var stop chan struct{}
+	step := "" // the step being drawn, if any
+	endLine := func() {
+		if stop != nil {
+			close(stop)
+			stop = nil
+			fmt.Fprint(a.stdout, stepLine(step, time.Since(started))) // its final time
+		}
+		if progress {
 			fmt.Fprintln(a.stdout)
 			progress = false
+		}
+	}
+	return func(e retort.Event) {
+		mu.Lock()
+		defer mu.Unlock()
+		if e.Kind != retort.Progress || e.Rows < 0 {
+			endLine()
 		}
 		switch e.Kind {
 		case retort.Progress:
 			// Progress is for people watching: not in logs or pipes.
-			if tty {
-				if !progress {
-					started = time.Now()
-				}
-				fmt.Fprint(a.stdout, progressLine(e.Message, e.Rows, time.Since(started)))
-				progress = true
+			if !tty {
+				return
 			}
+			if e.Rows < 0 {
+				started, progress, step = time.Now(), true, e.Message
+				fmt.Fprint(a.stdout, stepLine(e.Message, 0))
+				stop = make(chan struct{})
+				go tick(stop, &mu, func() { fmt.Fprint(a.stdout, stepLine(e.Message, time.Since(started))) })
+				return
+			}
+			if !progress {
+				started = time.Now()
+			}
+			fmt.Fprint(a.stdout, progressLine(e.Message, e.Rows, time.Since(started)))
+			progress = true
 		case retort.RevisionStarted:
 			if verbose {
 				fmt.Fprintf(a.stdout, "Running %s\n", e.Message)
@@ -49,6 +79,26 @@ func (a *app) events(verbose bool) func(retort.Event) {
 	}
 }
 
+// tick redraws a step's line every 200 ms until stop is closed.
+func tick(stop chan struct{}, mu *sync.Mutex, draw func()) {
+	t := time.NewTicker(200 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			mu.Lock()
+			select {
+			case <-stop: // the line ended while we waited
+			default:
+				draw()
+			}
+			mu.Unlock()
+		}
+	}
+}
+
 // progressLine redraws a long load's line: rows so far and their rate.
 func progressLine(what string, rows int64, elapsed time.Duration) string {
 	line := fmt.Sprintf("\r  %s: %d rows", what, rows)
@@ -56,6 +106,12 @@ func progressLine(what string, rows int64, elapsed time.Duration) string {
 		line += fmt.Sprintf(", %.0f rows/s", float64(rows)/elapsed.Seconds())
 	}
 	return line
+}
+
+// stepLine redraws a long step's line: what it does and for how long it
+// has been at it. The trailing spaces wipe a longer previous line.
+func stepLine(what string, elapsed time.Duration) string {
+	return fmt.Sprintf("\r  %s ... %.1fs   ", what, elapsed.Seconds())
 }
 
 // isTerminal reports whether w is a terminal.

@@ -7,8 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
+	"github.com/retortdb/retort/jsonschema"
 	"github.com/retortdb/retort/versions"
 )
 
@@ -54,7 +56,16 @@ func (a *app) generate(o newRevision) (*versions.Revision, error) {
 	if err := a.checkFits(r); err != nil {
 		return nil, err
 	}
-	return r, write(path, r)
+	return r, write(path, a.modeline(path), r)
+}
+
+// modeline is the yaml-language-server line a YAML revision file at path
+// starts with, newline included; "" for a .sql revision.
+func (a *app) modeline(path string) string {
+	if strings.HasSuffix(path, ".sql") {
+		return ""
+	}
+	return jsonschema.ModelineFor(path, a.projectRoot(), jsonschema.RevisionFile) + "\n"
 }
 
 // downRevisions resolves the heads a new revision follows.
@@ -110,12 +121,14 @@ func (a *app) checkFits(r *versions.Revision) error {
 	return err
 }
 
-// write creates the file, refusing to overwrite one.
-func write(path string, r *versions.Revision) error {
+// write creates the file, header first (the yaml-language-server line),
+// refusing to overwrite one.
+func write(path, header string, r *versions.Revision) error {
 	data, err := versions.Marshal(r)
 	if err != nil {
 		return err
 	}
+	data = append([]byte(header), data...)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}

@@ -27,3 +27,16 @@ func (a *app) loadGraph(allowEmpty bool) (*versions.Graph, error) {
 func (a *app) displayPath(r *versions.Revision) string {
 	return filepath.Join(a.directory, filepath.FromSlash(r.Path))
 }
+
+// loadFullGraph is loadGraph with the operations read, for output that
+// says whether a derived downgrade can run (show, history -v).
+func (a *app) loadFullGraph(allowEmpty bool) (*versions.Graph, error) {
+	if _, err := a.loadGraph(allowEmpty); err != nil {
+		return nil, err
+	}
+	g, err := versions.Load(versions.DirFS(a.directory), "versions")
+	if errors.Is(err, fs.ErrNotExist) && allowEmpty {
+		return versions.NewGraph(nil)
+	}
+	return g, err
+}

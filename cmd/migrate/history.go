@@ -30,7 +30,11 @@ func (a *app) historyCommand() *cobra.Command {
 					return err
 				}
 			}
-			g, err := a.loadGraph(true)
+			load := a.loadGraph
+			if verbose {
+				load = a.loadFullGraph
+			}
+			g, err := load(true)
 			if err != nil {
 				return err
 			}

@@ -9,9 +9,11 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/retortdb/retort/jsonschema"
 )
 
-// configTemplate is the migrate.yaml init writes (DESIGN.md's keys).
+// configTemplate is the migrate.yaml init writes (docs/design.md's keys).
 const configTemplate = `# Retort configuration. Relative paths are relative to this file.
 url: ${DATABASE_URL:-sqlite:///app.db}   # ${VAR} and ${VAR:-default} are expanded
 schema: schema.yaml                      # .yaml, .sql, or a folder of them
@@ -90,8 +92,8 @@ func (a *app) initProject(dir, schema, url string) error {
 		config = strings.Replace(config, "url: ${DATABASE_URL:-sqlite:///app.db}  ", "url: "+url, 1)
 	}
 	files := []struct{ name, text string }{
-		{"migrate.yaml", config},
-		{"schema.yaml", schema},
+		{"migrate.yaml", jsonschema.Modeline(jsonschema.Dir+"/"+jsonschema.ConfigFile) + "\n" + config},
+		{"schema.yaml", jsonschema.Modeline(jsonschema.Dir+"/"+jsonschema.SchemaFile) + "\n" + schema},
 	}
 	versionsDir := filepath.Join(dir, "migrations", "versions")
 	for _, f := range files {
@@ -115,6 +117,13 @@ func (a *app) initProject(dir, schema, url string) error {
 		fmt.Fprintf(a.stdout, "Writing %s ... done\n", path)
 	}
 	fmt.Fprintf(a.stdout, "Writing %s ... done\n", versionsDir+string(filepath.Separator))
+	paths, err := jsonschema.WriteDir(filepath.Join(dir, jsonschema.Dir))
+	for _, p := range paths {
+		fmt.Fprintf(a.stdout, "Writing %s ... done\n", p)
+	}
+	if err != nil {
+		return err
+	}
 	if schema == schemaTemplate {
 		fmt.Fprintf(a.stdout, "Next: describe your tables in %s, then run\n  migrate revision --autogenerate -m \"create tables\"\n  migrate upgrade head\n",
 			filepath.Join(dir, "schema.yaml"))

@@ -48,7 +48,7 @@ func (a *app) initFromDatabase(ctx context.Context, dir, raw string) error {
 	}
 	a.directory = a.cfg.Directory
 	if err := a.autogenerate(ctx, newRevision{message: "baseline", heads: []string{"head"}},
-		autogenFlags{url: raw, schema: a.cfg.Schema, offline: true}); err != nil {
+		autogenFlags{url: raw, schema: a.cfg.Schema, offline: true, reflected: true}); err != nil {
 		return err
 	}
 	r, err := retort.New(retort.Options{DB: db.db, Dialect: db.d, Migrations: os.DirFS(a.directory)})

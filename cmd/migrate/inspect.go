@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/retortdb/retort/diagram"
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/reflect"
 )
@@ -26,24 +27,26 @@ func (a *app) inspectCommand() *cobra.Command {
 	var f inspectFlags
 	c := &cobra.Command{
 		Use:   "inspect",
-		Short: "Print a live database's schema as schema.yaml, SQL or JSON",
+		Short: "Print a live database's schema as schema.yaml, SQL, JSON or a diagram",
 		Long: `Inspect reads the schema of a live database (tables, columns, keys,
 indexes, checks, enums, comments) and prints it as schema.yaml (--format
 yaml, the default), as the DDL that creates it (sql) or as canonical JSON
-(json). Objects the model does not hold (views, triggers, functions, ...)
+(json). --format mermaid or dot draws the tables, their key columns and
+foreign keys as a Mermaid erDiagram or a Graphviz digraph. Objects the model does not hold (views, triggers, functions, ...)
 are reported on stderr, one warning line each. The version tables
 (migrate_version, alembic_version) are left out.
 
 The database is --url, or else $DATABASE_URL.`,
 		Example: `  migrate inspect --url postgres://app@localhost/app > schema.yaml
   migrate inspect --format sql --table 'billing_*' --exclude-table '*_old'
-  DATABASE_URL=sqlite:///app.db migrate inspect --format json`,
+  DATABASE_URL=sqlite:///app.db migrate inspect --format json
+  migrate inspect --format dot | dot -Tsvg > schema.svg`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return a.inspect(cmd.Context(), f) },
 	}
 	fl := c.Flags()
 	fl.StringVar(&f.url, "url", "", "database URL (default $DATABASE_URL)")
 	// A local --format shadows the root's text|json one for this command.
-	fl.StringVar(&f.format, "format", "yaml", "output format: yaml, sql or json")
+	fl.StringVar(&f.format, "format", "yaml", "output format: yaml, sql, json, mermaid or dot")
 	fl.StringArrayVar(&f.tables, "table", nil, "read only tables matching this glob (name or schema.name); repeatable")
 	fl.StringArrayVar(&f.exclude, "exclude-table", nil, "leave out tables matching this glob; repeatable")
 	fl.StringArrayVar(&f.schemas, "schema", nil, "read this schema (default: the connection's own); repeatable")
@@ -54,8 +57,9 @@ The database is --url, or else $DATABASE_URL.`,
 // inspect runs migrate inspect.
 func (a *app) inspect(ctx context.Context, f inspectFlags) error {
 	format, err := reflect.ParseFormat(f.format)
-	if err != nil {
-		return usagef("--format must be yaml, sql or json, not %q", f.format)
+	picture, perr := diagram.ParseFormat(f.format)
+	if err != nil && (perr != nil || picture == diagram.Text) {
+		return usagef("--format must be yaml, sql, json, mermaid or dot, not %q", f.format)
 	}
 	raw := f.url
 	if raw == "" {
@@ -77,12 +81,15 @@ func (a *app) inspect(ctx context.Context, f inspectFlags) error {
 	if err != nil {
 		return redacted(fmt.Errorf("inspecting %s: %w", u.Redacted(), err), u.Password)
 	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(a.stderr, "warning: %s\n", w)
+	}
+	if format == "" {
+		return diagram.Schema(a.stdout, res.MetaData, picture)
+	}
 	out, err := reflect.Dump(res.MetaData, d, format)
 	if err != nil {
 		return err
-	}
-	for _, w := range res.Warnings {
-		fmt.Fprintf(a.stderr, "warning: %s\n", w)
 	}
 	_, err = a.stdout.Write(out)
 	return err

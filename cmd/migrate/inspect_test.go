@@ -71,7 +71,7 @@ func TestInspectErrors(t *testing.T) {
 		want string
 	}{
 		{"no url", []string{"inspect"}, exitUsage, "pass --url or set DATABASE_URL"},
-		{"bad format", []string{"inspect", "--url", "sqlite://", "--format", "text"}, exitUsage, "yaml, sql or json"},
+		{"bad format", []string{"inspect", "--url", "sqlite://", "--format", "text"}, exitUsage, "yaml, sql, json, mermaid or dot"},
 		{"bad scheme", []string{"inspect", "--url", "oracle://u:hunter2@h/db"}, exitUsage, "unknown scheme"},
 		{"bad glob", []string{"inspect", "--url", "sqlite://", "--table", "[x"}, exitFailure, "pattern"},
 		{"no server", []string{"inspect", "--url", "postgres://u:hunter2@127.0.0.1:1/db?connect_timeout=2"}, exitFailure, "postgres://u:***@127.0.0.1:1/db"},

@@ -8,7 +8,7 @@ import (
 	"github.com/retortdb/retort/versions"
 )
 
-// revisionJSON is the machine form of a revision (DESIGN.md, The CLI).
+// revisionJSON is the machine form of a revision (docs/design.md, The CLI).
 type revisionJSON struct {
 	Revision      string   `json:"revision"`
 	DownRevisions []string `json:"down_revisions"`
@@ -135,9 +135,22 @@ func (a *app) entry(r *versions.Revision, current bool) string {
 	if len(r.Branches()) > 0 {
 		fmt.Fprintf(&b, "Branch names: %s\n", strings.Join(r.Branches(), ", "))
 	}
+	if r.DowngradeDerived {
+		b.WriteString(downgradeNote(r) + "\n")
+	}
 	fmt.Fprintf(&b, "Path: %s\n\n", a.displayPath(r))
 	for _, l := range strings.Split(r.Message, "\n") {
 		fmt.Fprintf(&b, "    %s\n", l)
 	}
 	return b.String()
+}
+
+// downgradeNote says that a revision without a downgrade: key downgrades
+// by the reverse of its upgrade, or why it cannot (known once the
+// operations are read).
+func downgradeNote(r *versions.Revision) string {
+	if r.DowngradeErr != nil {
+		return "Downgrade: derived (no downgrade: key), refused: " + r.DowngradeErr.Error()
+	}
+	return "Downgrade: derived (no downgrade: key): the reverse of the upgrade, last op first"
 }

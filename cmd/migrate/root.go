@@ -62,7 +62,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 	fmt.Fprintf(stderr, "migrate: %v\n", err)
 	switch {
-	case errors.As(err, new(usageError)):
+	case errors.As(err, new(usageError)), errors.As(err, new(*retort.InputError)):
 		return exitUsage
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(stderr, "migrate: interrupted; the revision in progress was rolled back where the database allows it")
@@ -79,7 +79,7 @@ func (a *app) rootCommand() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			if a.format != "text" && a.format != "json" {
+			if a.format != "text" && a.format != "json" && (a.format != "github" || cmd.Name() != "lint") {
 				return usagef("--format must be text or json, not %q", a.format)
 			}
 			if !needsConfig(cmd) {
@@ -97,10 +97,10 @@ func (a *app) rootCommand() *cobra.Command {
 	f.StringVar(&a.directory, "directory", "migrations", "migrations directory; revision files live in <directory>/versions")
 	for _, c := range []*cobra.Command{
 		a.revisionCommand(), a.headsCommand(), a.branchesCommand(),
-		a.historyCommand(), a.showCommand(), a.mergeCommand(), a.inspectCommand(),
+		a.historyCommand(), a.graphCommand(), a.showCommand(), a.mergeCommand(), a.inspectCommand(),
 		a.checkCommand(), a.diffCommand(),
 		a.upgradeCommand(), a.downgradeCommand(), a.currentCommand(), a.stampCommand(),
-		a.initCommand(), a.versionCommand(),
+		a.initCommand(), a.versionCommand(), a.jsonSchemaCommand(), a.lintCommand(),
 	} {
 		c.Args = usageArgs(c.Args)
 		root.AddCommand(c)

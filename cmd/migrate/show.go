@@ -15,7 +15,7 @@ func (a *app) showCommand() *cobra.Command {
   migrate show ae10 --format json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			g, err := a.loadGraph(false)
+			g, err := a.loadFullGraph(false)
 			if err != nil {
 				return err
 			}

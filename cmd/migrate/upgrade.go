@@ -11,6 +11,8 @@ import (
 // upgradeCommand builds "migrate upgrade [TARGET]".
 func (a *app) upgradeCommand() *cobra.Command {
 	var f runFlags
+	var ff fleetFlags
+	var rsu []string
 	cmd := &cobra.Command{
 		Use:   "upgrade [TARGET]",
 		Short: "Apply revisions up to TARGET (default head)",
@@ -24,24 +26,35 @@ the script is printed instead of run.`,
 		Example: `  migrate upgrade head
   migrate upgrade +2 -v
   migrate upgrade head --sql > upgrade.sql
-  migrate upgrade ae10:head --sql`,
+  migrate upgrade ae10:head --sql
+  migrate upgrade head --all --parallel 8   # every database of targets:
+  migrate upgrade head --url mysql://db1/app --rsu-node mysql://db1/app --rsu-node mysql://db2/app --rsu-node mysql://db3/app`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			target := "head"
 			if len(args) == 1 {
 				target = args[0]
 			}
+			if ff.all {
+				return a.migrateAll(cmd, &f, &ff, versions.Up, target, false)
+			}
+			if len(rsu) > 0 {
+				return a.upgradeRolling(cmd, &f, rsu, target)
+			}
 			return a.migrate(cmd, &f, versions.Up, target)
 		},
 	}
 	f.register(cmd, true)
+	ff.register(cmd)
 	cmd.Flags().BoolVar(&f.compensate, "compensate", false, "on a database without transactional DDL (MySQL), undo the ops a failed revision applied")
+	cmd.Flags().StringArrayVar(&rsu, "rsu-node", nil, "Galera rolling schema upgrade (RSU): run each revision's DDL on this node alone, node by node (repeat for every node; index changes only)")
 	return cmd
 }
 
 // downgradeCommand builds "migrate downgrade TARGET".
 func (a *app) downgradeCommand() *cobra.Command {
 	var f runFlags
+	var ff fleetFlags
 	cmd := &cobra.Command{
 		Use:   "downgrade TARGET",
 		Short: "Revert revisions down to TARGET",
@@ -54,10 +67,14 @@ printed instead of run.`,
   migrate downgrade head:base --sql`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if ff.all {
+				return a.migrateAll(cmd, &f, &ff, versions.Down, args[0], false)
+			}
 			return a.migrate(cmd, &f, versions.Down, args[0])
 		},
 	}
 	f.register(cmd, true)
+	ff.register(cmd)
 	cmd.Flags().BoolVar(&f.compensate, "compensate", false, "on a database without transactional DDL (MySQL), undo the ops a failed revision applied")
 	return cmd
 }
