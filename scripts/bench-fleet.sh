@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# bench-fleet.sh times a fleet upgrade (issue 18, must-show 3): SQLITE
+# SQLite files, PG PostgreSQL databases and MY MariaDB databases (defaults
+# 200, 100, 100), each upgraded through a 5-revision history, first by the
+# sequential loop users write around a one-database tool
+# (for url in ...; do migrate upgrade head --url "$url"; done), then by
+# "migrate upgrade head --all --parallel $PARALLEL" (default 8) on a fresh
+# set. One broken target per kind is added to the --all run: it must be
+# reported and the others finish. Prints one line per kind.
+#
+#   scripts/bench-fleet.sh
+#   SQLITE=20 PG=10 MY=10 scripts/bench-fleet.sh
+set -euo pipefail
+
+n_sqlite=${SQLITE:-200} n_pg=${PG:-100} n_my=${MY:-100} par=${PARALLEL:-8}
+pg=${RETORT_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable}
+my=${RETORT_TEST_MYSQL_URL:-mysql://root@127.0.0.1:3306/}
+root=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+prefix=retort_fleet_$$
+cleanup() {
+	for i in $(seq "$n_pg"); do for s in a b; do echo "DROP DATABASE IF EXISTS ${prefix}_${s}_$i;"; done; done | psql -q "$pg" >/dev/null 2>&1 || true
+	for i in $(seq "$n_my"); do for s in a b; do echo "DROP DATABASE IF EXISTS ${prefix}_${s}_$i;"; done; done | mariadb -h127.0.0.1 -uroot >/dev/null 2>&1 || true
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+(cd "$root" && go build -o "$tmp/migrate" ./cmd/migrate)
+mkdir -p "$tmp/p/migrations/versions"
+prev=null
+for r in 1 2 3 4 5; do
+	cat >"$tmp/p/migrations/versions/r${r}_step.yaml" <<REV
+revision: r$r
+down_revision: $prev
+message: step $r
+upgrade:
+  - create_table: {name: t$r, columns: [{name: id, type: integer, primary_key: true}, {name: v, type: varchar(40)}]}
+  - create_index: {name: ix_t${r}_v, table: t$r, columns: [v]}
+  - bulk_insert: {table: t$r, rows: [{id: 1, v: a}, {id: 2, v: b}]}
+downgrade:
+  - drop_table: {name: t$r}
+REV
+	prev=r$r
+done
+
+# urls KIND SET: the URLs of one set (a or b) of one kind, one a line.
+urls() {
+	local i
+	case $1 in
+	sqlite) for i in $(seq "$n_sqlite"); do echo "sqlite:///$tmp/$2/t$i.db"; done ;;
+	postgres) for i in $(seq "$n_pg"); do echo "${pg%%/postgres\?*}/${prefix}_$2_$i?sslmode=disable"; done ;;
+	mysql) for i in $(seq "$n_my"); do echo "${my%/}/${prefix}_$2_$i"; done ;;
+	esac
+}
+
+create() {
+	local i
+	case $1 in
+	sqlite) mkdir -p "$tmp/$2" ;;
+	postgres) for i in $(seq "$n_pg"); do echo "CREATE DATABASE ${prefix}_$2_$i;"; done | psql -q "$pg" >/dev/null ;;
+	mysql) for i in $(seq "$n_my"); do echo "CREATE DATABASE ${prefix}_$2_$i;"; done | mariadb -h127.0.0.1 -uroot ;;
+	esac
+}
+
+now() { date +%s.%N; }
+
+for kind in sqlite postgres mysql; do
+	create "$kind" a
+	create "$kind" b
+	t0=$(now)
+	while read -r u; do "$tmp/migrate" --directory "$tmp/p/migrations" upgrade head --url "$u" >/dev/null; done < <(urls "$kind" a)
+	t1=$(now)
+	{
+		echo "targets:"
+		urls "$kind" b | sed 's/^/  - /'
+		case $kind in
+		sqlite) echo "  - sqlite:///$tmp/nodir/broken.db" ;;
+		postgres) echo "  - ${pg%%/postgres\?*}/${prefix}_missing?sslmode=disable" ;;
+		mysql) echo "  - ${my%/}/${prefix}_missing" ;;
+		esac
+	} >"$tmp/p/migrate.yaml"
+	set +e
+	"$tmp/migrate" --config "$tmp/p/migrate.yaml" --directory "$tmp/p/migrations" --format json upgrade head --all --parallel "$par" >"$tmp/$kind.json" 2>"$tmp/$kind.err"
+	code=$?
+	set -e
+	t2=$(now)
+	ok=$(grep -c '"result": "ok"' "$tmp/$kind.json" || true)
+	failed=$(grep -c '"result": "FAILED"' "$tmp/$kind.json" || true)
+	awk -v k="$kind" -v n="$(urls "$kind" a | wc -l)" -v s="$(echo "$t1 - $t0" | bc)" -v p="$(echo "$t2 - $t1" | bc)" \
+		-v par="$par" -v ok="$ok" -v f="$failed" -v c="$code" \
+		'BEGIN { printf "%-8s %4d targets: sequential loop %6.2fs, --all --parallel %d %6.2fs (%.1fx); %d ok, %d failed (the broken one), exit %d\n", k, n, s, par, p, s/p, ok, f, c }'
+done
