@@ -19,6 +19,7 @@ type newRevision struct {
 	message     string
 	heads       []string // targets the new revision follows
 	splice      bool
+	merge       bool // merge, not revision: changes what the not-a-head error says
 	labels      []string
 	dependsOn   []string
 	revID       string
@@ -41,7 +42,7 @@ func (a *app) generate(o newRevision) (*versions.Revision, error) {
 	if err := versions.ValidateID(r.ID); err != nil {
 		return nil, usageError{err}
 	}
-	if r.DownRevisions, err = downRevisions(g, o.heads, o.splice); err != nil {
+	if r.DownRevisions, err = downRevisions(g, o.heads, o.splice, o.merge); err != nil {
 		return nil, err
 	}
 	if r.DependsOn, err = dependsOn(g, o.dependsOn); err != nil {
@@ -68,8 +69,10 @@ func (a *app) modeline(path string) string {
 	return jsonschema.ModelineFor(path, a.projectRoot(), jsonschema.RevisionFile) + "\n"
 }
 
-// downRevisions resolves the heads a new revision follows.
-func downRevisions(g *versions.Graph, targets []string, splice bool) ([]string, error) {
+// downRevisions resolves the heads a new revision follows. A revision that
+// is not a head needs splice (merge says "merge it", revision "start a
+// new branch from it").
+func downRevisions(g *versions.Graph, targets []string, splice, merge bool) ([]string, error) {
 	heads, err := g.Resolve(targets...)
 	if err != nil {
 		return nil, err
@@ -83,8 +86,12 @@ func downRevisions(g *versions.Graph, targets []string, splice bool) ([]string, 
 			return nil, usagef("duplicate head revisions specified: %s", h.ID)
 		}
 		if !splice && !h.IsHead() {
-			return nil, fmt.Errorf("%w: revision %s is not a head revision; pass --splice to start a new branch from it",
-				versions.ErrNotHead, h.ID)
+			what := "start a new branch from it"
+			if merge {
+				what = "merge it anyway (the merge becomes another head)"
+			}
+			return nil, fmt.Errorf("%w: revision %s is not a head revision; pass --splice to %s",
+				versions.ErrNotHead, h.ID, what)
 		}
 		out = append(out, h.ID)
 	}

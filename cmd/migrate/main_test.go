@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -116,5 +117,44 @@ func TestMissingDirectory(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(t.TempDir(), "migrations")); !os.IsNotExist(err) {
 		t.Error("show created a directory")
+	}
+}
+
+// TestMergeSplice is Alembic's merge --splice (1.18.5, #1712): merging two
+// revisions that are not heads makes a merge revision that follows both
+// and becomes a head beside the heads that already follow them.
+func TestMergeSplice(t *testing.T) {
+	dir := t.TempDir()
+	mustMigrate(t, dir, "revision", "-m", "base", "--rev-id", "aaaa")
+	mustMigrate(t, dir, "revision", "-m", "left", "--rev-id", "bbbb")
+	mustMigrate(t, dir, "revision", "-m", "right", "--rev-id", "cccc", "--head", "aaaa", "--splice")
+	mustMigrate(t, dir, "revision", "-m", "left 2", "--rev-id", "dddd", "--head", "bbbb")
+	mustMigrate(t, dir, "revision", "-m", "right 2", "--rev-id", "eeee", "--head", "cccc")
+
+	_, errs, code := migrate(t, dir, "merge", "bbbb", "cccc", "-m", "merge", "--rev-id", "merge0001")
+	if code != 1 || !strings.Contains(errs, "revision bbbb is not a head revision; pass --splice to merge it") {
+		t.Fatalf("merge of non-heads without --splice: exit %d, %q", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "migrations", "versions", "merge0001_merge.yaml")); !os.IsNotExist(err) {
+		t.Fatalf("a refused merge wrote a file: %v", err)
+	}
+
+	mustMigrate(t, dir, "merge", "bbbb", "cccc", "-m", "merge", "--rev-id", "merge0001", "--splice")
+	var show []struct {
+		DownRevisions []string `json:"down_revisions"`
+		IsMergePoint  bool     `json:"is_merge_point"`
+	}
+	out := mustMigrate(t, dir, "show", "merge0001", "--format", "json")
+	if err := json.Unmarshal([]byte(out), &show); err != nil || len(show) != 1 {
+		t.Fatalf("show --format json: %v\n%s", err, out)
+	}
+	if strings.Join(show[0].DownRevisions, ",") != "bbbb,cccc" || !show[0].IsMergePoint {
+		t.Errorf("merge0001 follows %v (merge point %v), want [bbbb cccc], a merge point\n%s",
+			show[0].DownRevisions, show[0].IsMergePoint, out)
+	}
+	heads := strings.Fields(strings.ReplaceAll(mustMigrate(t, dir, "heads"), "(head)", ""))
+	slices.Sort(heads)
+	if strings.Join(heads, " ") != "dddd eeee merge0001" {
+		t.Errorf("heads after merge --splice: %v, want dddd eeee merge0001 (Alembic's result)", heads)
 	}
 }
