@@ -11,22 +11,29 @@
 //	boolean                     tinyint(1)
 //	varchar(n), char(n)         varchar(n), char(n)
 //	text                        longtext (unbounded, like PostgreSQL's text; TEXT
-//	                            is only 64 KB). TEXT reads back as text too.
+//	                            is only 64 KB). TEXT, TINYTEXT, MEDIUMTEXT read
+//	                            back as native types: reflection is exact.
 //	numeric(p,s)                decimal(p,s); bare numeric is decimal(65,30)
 //	real, double                float, double
-//	date, time                  date, time(6)
-//	timestamp, timestamptz      datetime(6), both: MySQL has no zoned type, and
+//	date, time                  date, time(6) (time(0..5) reads back native)
+//	timestamp, timestamptz      datetime(6), both (datetime(0..5) reads back
+//	                            native): MySQL has no zoned type, and
 //	                            TIMESTAMP ends in 2038. Connections run with
 //	                            time_zone '+00:00' and loc=UTC, so values are UTC.
 //	                            Normalize turns timestamptz into timestamp.
 //	interval                    varchar(64) (Normalize says so)
 //	uuid                        char(36) (Normalize says so: reflection cannot
-//	                            tell a uuid from any other char(36))
+//	                            tell a uuid from any other char(36)); MariaDB's
+//	                            own UUID type reads back as native uuid
 //	json, jsonb                 json (MariaDB: longtext + CHECK (json_valid),
 //	                            read back as json with the check hidden)
-//	blob                        longblob (BLOB reads back as blob too)
+//	blob                        longblob (BLOB, MEDIUMBLOB read back native)
 //	varbinary(n)                varbinary(n)
 //	enum(name)                  ENUM('a','b') inline, with the model's values
+//
+// Integer display widths are dropped where they are the server's default
+// (int(11), int(10) unsigned) and kept where someone chose another
+// (int(5), int(11) unsigned), so a rebuilt column dumps as the original.
 //
 // MySQL has no enum objects: reflection names the enum of column c of table
 // t "t_c", and [Dialect.Normalize] renames a model's enums the same way, so

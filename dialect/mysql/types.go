@@ -198,45 +198,54 @@ func canonicalType(columnType string) (metadata.Type, []string) {
 		return metadata.VarcharType(n(0)), nil
 	case "varbinary":
 		return metadata.VarBinaryType(n(0)), nil
-	case "text", "longtext":
-		return metadata.TextType, nil
-	case "blob", "longblob":
-		return metadata.BlobType, nil
+	case "longtext":
+		return metadata.TextType, nil // what text renders: TEXT (64 KiB) stays native
+	case "longblob":
+		return metadata.BlobType, nil // what blob renders: BLOB (64 KiB) stays native
 	case "json":
 		return metadata.JSONType, nil
 	case "date":
 		return metadata.DateType, nil
 	case "time":
-		return metadata.TimeType, nil
+		if rest == "" && len(args) == 1 && n(0) == 6 {
+			return metadata.TimeType, nil // what time renders; time(0..5) stays native
+		}
 	case "datetime":
-		return metadata.TimestampType, nil
+		if rest == "" && len(args) == 1 && n(0) == 6 {
+			return metadata.TimestampType, nil // what timestamp renders; datetime(0..5) stays native
+		}
 	case "uuid":
-		return metadata.UUIDType, nil
+		return metadata.NativeType("uuid"), nil // MariaDB 10.7's own type; the canonical uuid renders char(36)
 	case "year":
 		return metadata.NativeType("year"), nil
 	}
 	return native(), nil
 }
 
-// integerType maps the integer types: display widths are dropped (MySQL 8
-// no longer shows them), tinyint(1) is boolean, and unsigned or zerofill
-// types stay native.
+// integerType maps the integer types: tinyint(1) is boolean; a display
+// width is dropped where it is the server's default for the type (MariaDB
+// shows int(11), int(10) unsigned; MySQL 8 shows none) and kept where
+// someone asked for another (int(5), int(11) unsigned), so that the column
+// rebuilds as it was. Unsigned and zerofill types stay native.
 func integerType(base string, args []string, rest string) (metadata.Type, []string) {
 	if base == "integer" {
 		base = "int"
 	}
+	width := ""
+	if len(args) == 1 && args[0] != defaultWidth(base, rest) {
+		width = "(" + args[0] + ")"
+	}
 	if rest == "" {
-		switch base {
-		case "tinyint":
-			if len(args) == 1 && args[0] == "1" {
-				return metadata.BooleanType, nil
-			}
-			return metadata.NativeType("tinyint"), nil
-		case "smallint":
+		switch {
+		case base == "tinyint" && len(args) == 1 && args[0] == "1":
+			return metadata.BooleanType, nil
+		case width != "":
+			return metadata.NativeType(base + width), nil
+		case base == "smallint":
 			return metadata.SmallIntType, nil
-		case "int":
+		case base == "int":
 			return metadata.IntegerType, nil
-		case "bigint":
+		case base == "bigint":
 			return metadata.BigIntType, nil
 		}
 		return metadata.NativeType(base), nil
@@ -244,7 +253,18 @@ func integerType(base string, args []string, rest string) (metadata.Type, []stri
 	if strings.Contains(rest, "zerofill") && len(args) > 0 {
 		return metadata.NativeType(fmt.Sprintf("%s(%s) %s", base, args[0], rest)), nil
 	}
-	return metadata.NativeType(base + " " + rest), nil
+	return metadata.NativeType(base + width + " " + rest), nil
+}
+
+// defaultWidth is the display width MariaDB gives an integer type declared
+// without one (the digits of its range, and a sign).
+func defaultWidth(base, rest string) string {
+	signed := map[string]string{"tinyint": "4", "smallint": "6", "mediumint": "9", "int": "11", "bigint": "20"}
+	unsigned := map[string]string{"tinyint": "3", "smallint": "5", "mediumint": "8", "int": "10", "bigint": "20"}
+	if strings.Contains(rest, "unsigned") {
+		return unsigned[base]
+	}
+	return signed[base]
 }
 
 // splitColumnType splits "decimal(10,2) unsigned" into "decimal",

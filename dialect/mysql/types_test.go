@@ -92,15 +92,21 @@ func TestCanonicalType(t *testing.T) {
 		"bigint(20)":               "bigint",
 		"tinyint(1)":               "boolean",
 		"tinyint(4)":               "tinyint",
-		"tinyint(1) unsigned":      "tinyint unsigned",
+		"tinyint(1) unsigned":      "tinyint(1) unsigned",
+		"tinyint(3) unsigned":      "tinyint unsigned",
+		"int(11) unsigned":         "int(11) unsigned",
+		"int(5)":                   "int(5)",
+		"mediumint(9)":             "mediumint",
+		"bigint(20) unsigned":      "bigint unsigned",
 		"smallint(6)":              "smallint",
 		"decimal(10,0)":            "numeric(10)",
 		"decimal(12,2) unsigned":   "decimal(12,2) unsigned",
 		"float":                    "real",
 		"float(7,4)":               "float(7,4)",
 		"double":                   "double",
-		"datetime":                 "timestamp",
-		"datetime(3)":              "timestamp",
+		"datetime":                 "datetime",
+		"datetime(3)":              "datetime(3)",
+		"datetime(6)":              "timestamp",
 		"timestamp(6)":             "timestamp(6)",
 		"time(6)":                  "time",
 		"year(4)":                  "year",
@@ -121,4 +127,21 @@ func TestCanonicalType(t *testing.T) {
 	}
 	ts, _ := canonicalType("timestamp")
 	assert.Equal(t, metadata.Native, ts.Kind, "MySQL's TIMESTAMP is not the canonical timestamp (that is datetime(6))")
+	// A canonical kind only where it renders back to the same column type:
+	// TEXT is 64 KiB (text renders longtext), time(0) and datetime(3) keep
+	// their precision (time and timestamp render time(6), datetime(6)).
+	for in, kind := range map[string]metadata.Kind{
+		"text": metadata.Native, "longtext": metadata.Text, "mediumtext": metadata.Native,
+		"blob": metadata.Native, "longblob": metadata.Blob, "mediumblob": metadata.Native,
+		"time": metadata.Native, "time(3)": metadata.Native, "time(6)": metadata.Time,
+		"datetime": metadata.Native, "datetime(6)": metadata.Timestamp,
+	} {
+		got, _ := canonicalType(in)
+		assert.Equal(t, kind, got.Kind, "%s", in)
+		if kind != metadata.Native {
+			sql, err := typeSQL(got, "", nil)
+			assert.NoError(t, err)
+			assert.Equal(t, in, sql, "%s renders back as itself", in)
+		}
+	}
 }
