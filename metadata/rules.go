@@ -66,7 +66,7 @@ var Rules = []Rule{
 		"PostgreSQL truncates it to 63 bytes, so the database would hold another name than the file; MySQL allows 64 characters, SQLite any length"},
 	{RuleNameLengthMySQL, "a name longer than 64 characters", []string{MySQL},
 		"MySQL and MariaDB refuse it (Identifier name is too long)"},
-	{RuleNameDuplicate, "two constraints or indexes of a table with the same name", []string{PostgreSQL, MySQL},
+	{RuleNameDuplicate, "two keys or indexes, or two constraints, of a table with the same name (a foreign key or check may share a plain index's name)", []string{PostgreSQL, MySQL},
 		"PostgreSQL and MySQL refuse the second (relation/key already exists); SQLite keeps both names of constraints"},
 	{RuleEnumNoValues, "an enum without values", []string{MySQL},
 		"MySQL refuses ENUM(); PostgreSQL creates an empty enum type, SQLite a CHECK (x IN ())"},

@@ -9,7 +9,7 @@ import (
 // keys checks a table's primary key, foreign keys, unique and check
 // constraints and indexes, and that their names are unique in the table.
 func (v *validator) keys(p Path, t *Table) {
-	tv := tableValidator{validator: v, t: t, where: fmt.Sprintf("table %q", t.QualifiedName()), names: map[string]string{}}
+	tv := tableValidator{validator: v, t: t, where: fmt.Sprintf("table %q", t.QualifiedName()), names: map[string]string{}, constraints: map[string]string{}}
 	if pk := t.PrimaryKey; pk != nil {
 		tv.primaryKey(p, pk)
 	}
@@ -36,25 +36,45 @@ func (v *validator) keys(p Path, t *Table) {
 // tableValidator checks the keys of one table.
 type tableValidator struct {
 	*validator
-	t     *Table
-	where string            // `table "name"`, for messages
-	names map[string]string // constraint and index names seen, to what they name
+	t           *Table
+	where       string            // `table "name"`, for messages
+	names       map[string]string // key and index names seen, to what they name
+	constraints map[string]string // constraint names seen, to what they name
 }
 
-// constraintName checks that name is not used twice in the table: the
-// databases keep one namespace for a table's constraints (PostgreSQL) or
-// for its keys and indexes (MySQL).
+// constraintName checks that name is not used twice in one of the two
+// namespaces a table has: its keys and indexes (a primary key, unique
+// constraint or index is an index; PostgreSQL's relations, MySQL's index
+// names) and its constraints (primary key, unique, foreign key, check:
+// PostgreSQL's pg_constraint, MySQL's constraint names). A foreign key or
+// check may share its name with a plain index, as every mysqldump shows
+// (MySQL names a key's index after the key).
 func (tv *tableValidator) constraintName(p Path, what, name string) {
 	if name == "" {
 		return // the database picks one
 	}
 	tv.nameLength(p.Field("name"), tv.where+": "+what, name)
-	if prev, ok := tv.names[name]; ok {
-		tv.rule(RuleNameDuplicate, p.Field("name"), "%s: name %q is used twice (%s, %s); the names of a table's constraints and indexes must differ, so rename one",
-			tv.where, name, prev, what)
-		return
+	index := what == "index" || what == "primary key" || what == "unique constraint"
+	constraint := what != "index"
+	for _, space := range []struct {
+		in   bool
+		seen map[string]string
+	}{{index, tv.names}, {constraint, tv.constraints}} {
+		if !space.in {
+			continue
+		}
+		if prev, ok := space.seen[name]; ok {
+			tv.rule(RuleNameDuplicate, p.Field("name"), "%s: name %q is used twice (%s, %s); the names of a table's constraints, and those of its keys and indexes, must differ, so rename one",
+				tv.where, name, prev, what)
+			return
+		}
 	}
-	tv.names[name] = what
+	if index {
+		tv.names[name] = what
+	}
+	if constraint {
+		tv.constraints[name] = what
+	}
 }
 
 // columns checks a key's columns: at least one (unless optional), each

@@ -39,7 +39,7 @@ func TestValidateGoModel(t *testing.T) {
 		{"tables[1].columns[1].type", `table "posts", column "mood": enum "mood" is not declared; declare it under enums:`},
 		{"tables[1].foreign_keys[0].on_delete", `table "posts": foreign key (unnamed): unknown on_delete action "CASCADE"; use one of no action, restrict, cascade, set null, set default (did you mean "cascade"?)`},
 		{"tables[1].foreign_keys[0].columns[0]", `table "posts": foreign key (unnamed): column "id" is integer but the column "id" it references in table "users" is bigint; give both the same type`},
-		{"tables[1].checks[0].name", `table "posts": name "dup" is used twice (primary key, check); the names of a table's constraints and indexes must differ, so rename one`},
+		{"tables[1].checks[0].name", `table "posts": name "dup" is used twice (primary key, check); the names of a table's constraints, and those of its keys and indexes, must differ, so rename one`},
 	}, got)
 
 	var one *Error

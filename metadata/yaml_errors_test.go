@@ -255,15 +255,19 @@ tables:
       - {name: uq_t_a, columns: [b]}
     checks:
       - {name: ix_b, expression: b <> ''}
+      - {name: uq_t_a, expression: b <> 'x'}
   - name: t
     columns:
       - {name: a, type: text}
 `,
+			// The check ix_b may share the plain index's name (two
+			// namespaces on PostgreSQL and MySQL); uq_t_a may not be a
+			// unique constraint twice, nor a unique constraint and a check.
 			want: []string{
 				"schema.yaml:5:16: table \"t\": column \"a\" is declared twice; rename or remove one",
-				"schema.yaml:8:16: table \"t\": name \"ix_b\" is used twice (check, index); the names of a table's constraints and indexes must differ, so rename one",
-				"schema.yaml:10:16: table \"t\": name \"uq_t_a\" is used twice (unique constraint, unique constraint); the names of a table's constraints and indexes must differ, so rename one",
-				"schema.yaml:13:11: table \"t\" is declared twice; rename or remove one",
+				"schema.yaml:10:16: table \"t\": name \"uq_t_a\" is used twice (unique constraint, unique constraint); the names of a table's constraints, and those of its keys and indexes, must differ, so rename one",
+				"schema.yaml:13:16: table \"t\": name \"uq_t_a\" is used twice (unique constraint, check); the names of a table's constraints, and those of its keys and indexes, must differ, so rename one",
+				"schema.yaml:14:11: table \"t\" is declared twice; rename or remove one",
 			},
 		},
 		{

@@ -67,31 +67,34 @@ func validateTableObjects(t *metadata.Table, what string) error {
 	return nil
 }
 
-// validateObjectNames checks that no two constraints or indexes of t share
-// a name.
+// validateObjectNames checks that no two of t's keys and indexes, and no
+// two of its constraints, share a name (metadata's name-duplicate rule: a
+// foreign key or check may share its name with a plain index).
 func validateObjectNames(t *metadata.Table, what string) error {
-	var names []string
+	var keys, constraints []string
 	if t.PrimaryKey != nil {
-		names = append(names, t.PrimaryKey.Name)
-	}
-	for _, fk := range t.ForeignKeys {
-		names = append(names, fk.Name)
+		keys, constraints = append(keys, t.PrimaryKey.Name), append(constraints, t.PrimaryKey.Name)
 	}
 	for _, u := range t.Uniques {
-		names = append(names, u.Name)
+		keys, constraints = append(keys, u.Name), append(constraints, u.Name)
+	}
+	for _, fk := range t.ForeignKeys {
+		constraints = append(constraints, fk.Name)
 	}
 	for _, c := range t.Checks {
-		names = append(names, c.Name)
+		constraints = append(constraints, c.Name)
 	}
 	for _, ix := range t.Indexes {
-		names = append(names, ix.Name)
+		keys = append(keys, ix.Name)
 	}
-	seen := map[string]bool{}
-	for _, n := range names {
-		if n != "" && seen[n] {
-			return fmt.Errorf("%s: two constraints or indexes are named %s", what, n)
+	for _, names := range [][]string{keys, constraints} {
+		seen := map[string]bool{}
+		for _, n := range names {
+			if n != "" && seen[n] {
+				return fmt.Errorf("%s: two constraints or indexes are named %s", what, n)
+			}
+			seen[n] = true
 		}
-		seen[n] = true
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -54,4 +55,69 @@ func TestInitFromDatabase(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAdoptKeyNamedLikeItsIndex is issue 22's reproduction: MySQL names a
+// foreign key's index after the key (every mysqldump shows KEY x and
+// CONSTRAINT x FOREIGN KEY), and PostgreSQL lets a check or foreign key
+// share a plain index's name. Adoption accepts it, check is clean, and the
+// baseline rebuilds the same table into an empty database.
+func TestAdoptKeyNamedLikeItsIndex(t *testing.T) {
+	for _, name := range []string{dbtest.DialectMySQL, dbtest.DialectPostgres} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			db := dbtest.Open(t, name)
+			dbtest.Exec(t, db, "CREATE TABLE users (id INTEGER NOT NULL PRIMARY KEY)")
+			dbtest.Exec(t, db, "CREATE TABLE notes (id INTEGER NOT NULL PRIMARY KEY, user_id INTEGER, CONSTRAINT notes_user_fk FOREIGN KEY (user_id) REFERENCES users (id), CONSTRAINT notes_id_ck CHECK (id > 0))")
+			dbtest.Exec(t, db, "CREATE INDEX notes_user_fk ON notes (user_id)")
+			dbtest.Exec(t, db, "CREATE INDEX notes_id_ck ON notes (id)")
+			dir := filepath.Join(t.TempDir(), "app")
+			var out, errs strings.Builder
+			if code := run([]string{"init", dir, "--from-database", "--url", db.URL}, &out, &errs); code != 0 {
+				t.Fatalf("exit %d: %s%s", code, out.String(), errs.String())
+			}
+			p := &project{t: t, db: db, dir: dir, config: filepath.Join(dir, "migrate.yaml")}
+			p.checkClean()
+			empty := dbtest.Open(t, name)
+			p.must("upgrade", "head", "--url", empty.URL)
+			if got, want := tableDump(t, empty, "notes"), tableDump(t, db, "notes"); got != want {
+				t.Errorf("the baseline rebuilt a different schema:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}
+
+// tableDump is the server's own description of a table's keys and indexes:
+// SHOW CREATE TABLE on MySQL, pg_get_indexdef and pg_get_constraintdef on
+// PostgreSQL; lines sorted (the order of a table's keys is not part of it).
+func tableDump(t *testing.T, db *dbtest.DB, table string) string {
+	t.Helper()
+	if db.Dialect == dbtest.DialectMySQL {
+		var name, ddl string
+		if err := db.QueryRow("SHOW CREATE TABLE `"+table+"`").Scan(&name, &ddl); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.ReplaceAll(ddl, ",\n", "\n"), "\n")
+		slices.Sort(lines)
+		return strings.Join(lines, "\n")
+	}
+	rs, err := db.Query(`SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE tablename = $1
+		UNION ALL SELECT conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = $1::regclass
+		ORDER BY 1`, table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rs.Close()
+	var lines []string
+	for rs.Next() {
+		var l string
+		if err := rs.Scan(&l); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, l)
+	}
+	if err := rs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(lines, "\n")
 }
