@@ -37,11 +37,20 @@ LEFT JOIN pg_stat_xact_all_tables s ON s.relid = c.oid
 WHERE c.relkind IN ('r','p','i','I','m') AND n.nspname NOT IN ('pg_catalog','information_schema','pg_toast')
   AND n.nspname NOT LIKE 'pg_temp%'`
 
-// lockSQL reads the relation locks a backend holds on user relations.
+// lockSQL reads the relation locks a backend holds or waits for on user
+// relations (a wait shows the mode the statement asks for).
 const lockSQL = `SELECT n.nspname, c.relname, l.mode
 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE l.pid = $1 AND l.locktype = 'relation' AND l.granted
+WHERE l.pid = $1 AND l.locktype = 'relation'
   AND n.nspname NOT IN ('pg_catalog','information_schema','pg_toast')`
+
+// holdTablesSQL takes the weakest table lock on every user table, in the
+// session that holds the snapshot during probeOutside.
+const holdTablesSQL = `DO $$DECLARE r record; BEGIN
+  FOR r IN SELECT c.oid::regclass AS rel FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%'
+  LOOP EXECUTE format('LOCK TABLE %s IN ACCESS SHARE MODE', r.rel); END LOOP;
+END$$`
 
 // ProbeStatement runs st on the scratch db in a transaction, has a second
 // connection read pg_locks for the first while the transaction is open,
@@ -102,6 +111,12 @@ func probeOutside(ctx context.Context, db *sql.DB, conn *sql.Conn, pid int, st d
 	}
 	defer holder.Rollback()
 	if _, err := holder.ExecContext(ctx, "SELECT 1"); err != nil {
+		return dialect.Probe{}, err
+	}
+	// The holder also takes ACCESS SHARE on every user table: a statement
+	// that wants ACCESS EXCLUSIVE (VACUUM FULL) then waits on it, and the
+	// lock it asks for is sampled while it waits, however small the table.
+	if _, err := holder.ExecContext(ctx, holdTablesSQL); err != nil {
 		return dialect.Probe{}, err
 	}
 	done := make(chan error, 1)
