@@ -35,9 +35,19 @@ func (d *Dialect) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.State
 		if readsTables(o) {
 			p.catchUp()
 		}
+		p.next = nil
+		if i+1 < len(list) {
+			p.next = list[i+1]
+		}
 		stmts, err := p.plan(o)
 		if err != nil {
 			return nil, fmt.Errorf("mysql: op %d (%s): %w", i+1, o.Name(), err)
+		}
+		if i > 0 && mustJoin(list[i-1], o) {
+			if joined, ok := joinAlter(out, stmts, p.tableOf(o)); ok {
+				out, stmts = joined, nil
+				out[len(out)-1].Op = i
+			}
 		}
 		for _, s := range stmts {
 			s.Op = i
@@ -58,6 +68,7 @@ type planner struct {
 	d       *Dialect
 	state   *metadata.MetaData
 	pending []ops.Op
+	next    ops.Op // the op after the one being planned, for joinAlter
 }
 
 // catchUp folds the pending ops onto the state. An op the state cannot

@@ -217,7 +217,7 @@ func (p *planner) dropConstraint(o *ops.DropConstraint) ([]string, error) {
 	case ops.ConstraintPrimary:
 		if t != nil && t.PrimaryKey != nil {
 			for _, name := range t.PrimaryKey.Columns {
-				if c := t.Column(name); c != nil && c.AutoIncrement {
+				if c := t.Column(name); c != nil && c.AutoIncrement && !p.dropsNext(o.TableRef, name) {
 					return nil, fmt.Errorf("primary key of %s: column %q is AUTO_INCREMENT, which MySQL allows only on a key column; turn autoincrement off first (alter_column)", o.Table, name)
 				}
 			}
