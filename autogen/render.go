@@ -83,6 +83,10 @@ func Describe(o ops.Op) string {
 	case *ops.CreateUniqueConstraint:
 		return fmt.Sprintf("Detected added unique constraint '%s' on '%s'", o.Unique.Name, q(o.TableRef))
 	case *ops.CreateForeignKey:
+		if o.ForeignKey.Name == "" {
+			return fmt.Sprintf("Detected added foreign key (%s) -> %s(%s) on '%s'", strings.Join(o.ForeignKey.Columns, ", "),
+				o.ForeignKey.RefTable, strings.Join(o.ForeignKey.RefColumns, ", "), q(o.TableRef))
+		}
 		return fmt.Sprintf("Detected added foreign key '%s' on '%s'", o.ForeignKey.Name, q(o.TableRef))
 	case *ops.CreateCheckConstraint:
 		return fmt.Sprintf("Detected added check constraint '%s' on '%s'", o.Check.Name, q(o.TableRef))

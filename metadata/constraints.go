@@ -1,5 +1,7 @@
 package metadata
 
+import "slices"
+
 // PrimaryKey is a table's primary key.
 type PrimaryKey struct {
 	Name    string // empty: derived from the naming convention, or left to the database
@@ -42,6 +44,14 @@ func (fk *ForeignKey) Clone() *ForeignKey {
 	c.Columns = cloneSlice(fk.Columns)
 	c.RefColumns = cloneSlice(fk.RefColumns)
 	return &c
+}
+
+// SameTarget reports whether fk and other tie the same columns to the same
+// referenced table and columns: what identifies a foreign key that has no
+// name (SQLite's have none).
+func (fk *ForeignKey) SameTarget(other *ForeignKey) bool {
+	return other != nil && fk.RefSchema == other.RefSchema && fk.RefTable == other.RefTable &&
+		slices.Equal(fk.Columns, other.Columns) && slices.Equal(fk.RefColumns, other.RefColumns)
 }
 
 // Unique is a unique constraint.

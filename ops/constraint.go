@@ -103,10 +103,10 @@ func (o *CreateForeignKey) Reverse() (Op, error) {
 	if o.ForeignKey == nil {
 		return nil, errors.New("create_foreign_key: no foreign key")
 	}
-	d, err := dropOf(o.TableRef, o.what(), ConstraintForeignKey, o.ForeignKey.Name)
-	if err != nil {
-		return nil, err
-	}
+	// An unnamed foreign key (SQLite's usual spelling: foreign keys there
+	// have no names) is identified by what it holds: its columns and the
+	// table and columns it references.
+	d := &DropConstraint{TableRef: o.TableRef, ConstraintName: o.ForeignKey.Name, Type: ConstraintForeignKey}
 	d.ForeignKey = o.ForeignKey.Clone()
 	return d, nil
 }

@@ -227,7 +227,10 @@ var constraintDefinitionKeys = append([]string{"expression"}, foreignKeyKeys[1:]
 
 func decodeDropConstraint(d *decoder, n *yaml.Node) Op {
 	o := d.obj(n, labelled("drop_constraint", n, "name"), append(withRef("name", "type"), constraintDefinitionKeys...))
-	op := &DropConstraint{TableRef: o.ref(), ConstraintName: o.required("name"), Type: o.str("type")}
+	op := &DropConstraint{TableRef: o.ref(), Type: o.str("type")}
+	if o.has("name") || !o.has("ref_table") {
+		op.ConstraintName = o.required("name") // only a foreign key may go by its columns
+	}
 	if op.Type != "" && !slices.Contains(constraintTypes, op.Type) {
 		d.errorf(o.val("type"), "%s: unknown type %q%s", o.what, op.Type, hint(op.Type, constraintTypes))
 		return op

@@ -41,6 +41,10 @@ func (o *DropConstraint) constraint() string {
 }
 
 func (o *DropConstraint) what() string {
+	if o.constraint() == "" && o.ForeignKey != nil {
+		fk := o.ForeignKey
+		return fmt.Sprintf("drop_constraint (foreign key %v -> %s%v) on %s", fk.Columns, fk.RefTable, fk.RefColumns, o.qname())
+	}
 	return "drop_constraint " + o.constraint() + " on " + o.qname()
 }
 
@@ -72,8 +76,8 @@ func (o *DropConstraint) Reverse() (Op, error) {
 // Validate checks the names, the type, and that the carried definition
 // (at most one) matches the type.
 func (o *DropConstraint) Validate() error {
-	if o.constraint() == "" {
-		return fmt.Errorf("drop_constraint on %s: no constraint name (name: ...)", o.qname())
+	if o.constraint() == "" && o.ForeignKey == nil {
+		return fmt.Errorf("drop_constraint on %s: no constraint name (name: ...), and no foreign key that names it by its columns", o.qname())
 	}
 	if err := o.validateRef(o.what()); err != nil {
 		return err
@@ -117,6 +121,13 @@ func (o *DropConstraint) apply(m *metadata.MetaData) error {
 		typ, _, _ = o.definition()
 	}
 	name := o.constraint()
+	if name == "" && o.ForeignKey != nil {
+		if i := slices.IndexFunc(t.ForeignKeys, o.ForeignKey.SameTarget); i >= 0 {
+			t.ForeignKeys = slices.Delete(t.ForeignKeys, i, i+1)
+			return nil
+		}
+		return fmt.Errorf("%s: table %s has no such foreign key", o.what(), t.QualifiedName())
+	}
 	if drop(t, typ, name) {
 		return nil
 	}

@@ -166,7 +166,9 @@ func (o *CreatePrimaryKey) encode() (*yaml.Node, error) {
 
 func (o *DropConstraint) encode() (*yaml.Node, error) {
 	b := newMap()
-	b.set("name", strNode(o.constraint()))
+	if o.constraint() != "" || o.ForeignKey == nil {
+		b.set("name", strNode(o.constraint())) // an unnamed foreign key goes by its columns
+	}
 	b.ref(o.TableRef)
 	typ := o.Type
 	if typ == "" {
