@@ -130,7 +130,8 @@ const (
 	ConstraintPrimary    = "primary"
 )
 
-// DropConstraint drops a named constraint. Type is one of the Constraint*
+// DropConstraint drops a named constraint, or a foreign key without a name
+// found by its columns and referenced table (ForeignKey set, no name). Type is one of the Constraint*
 // constants; exactly one of the definition fields matching it is set when
 // the op is reversible.
 type DropConstraint struct {
