@@ -4,7 +4,7 @@
 # SST 4591-4593. Needs mariadb-server, galera-4 and rsync (Debian); must run
 # as root (the nodes run as the mysql user, which rsync state transfer needs).
 #
-#   scripts/galera-cluster.sh start    # idempotent: starts the nodes not running
+#   scripts/galera-cluster.sh start    # idempotent: starts the nodes not running; a cold start is a fresh cluster
 #   scripts/galera-cluster.sh status   # cluster size per node; exit 1 if not 3
 #   scripts/galera-cluster.sh stop     # stops every node, keeps the data
 #   scripts/galera-cluster.sh urls     # prints RETORT_TEST_GALERA_URLS
@@ -103,13 +103,17 @@ start() {
 	installed || { log "galera-4, mariadb-server or rsync is not installed"; exit 2; }
 	local up=() i
 	for i in "${nodes[@]}"; do
-		configure "$i"
 		if running "$i"; then up+=("$i"); fi
 	done
 	if ((${#up[@]} == 0)); then
-		# A fresh cluster: node 1 bootstraps it. grastate's safe_to_bootstrap
-		# is set so a cluster stopped uncleanly can start again.
-		sed -i 's/^safe_to_bootstrap: 0/safe_to_bootstrap: 1/' "$dir/n1/data/grastate.dat" 2>/dev/null || true
+		# A cold start is a fresh cluster: the lab holds test databases
+		# only, and nodes stopped one after another disagree on history
+		# (a node that applied more than node 1 refuses to join it:
+		# "Reversing history ... Must abort"). So the data goes.
+		for i in "${nodes[@]}"; do rm -rf "${dir:?}/n$i/data"; done
+	fi
+	for i in "${nodes[@]}"; do configure "$i"; done
+	if ((${#up[@]} == 0)); then
 		log "bootstrapping node 1"
 		launch 1 --wsrep-new-cluster
 		wait_up 1 60
