@@ -146,7 +146,7 @@ func Diff(ctx context.Context, o DiffOptions) (*Comparison, error) {
 		c.Current, more, err = foldHeads(g)
 	} else {
 		c.Current, more, err = c.fromDatabase(ctx, u, o)
-		err = redact(err, u.Password)
+		err = dialect.RedactError(err, u.Password)
 	}
 	if err != nil {
 		return nil, err
@@ -302,27 +302,6 @@ func orNone(ids []string) string {
 		return "none"
 	}
 	return strings.Join(ids, ", ")
-}
-
-// redactedError hides a password that a driver may have quoted in its
-// message; errors.As and errors.Is still reach the cause.
-type redactedError struct {
-	err      error
-	password string
-}
-
-func (e redactedError) Error() string {
-	return strings.ReplaceAll(e.err.Error(), e.password, "***")
-}
-
-func (e redactedError) Unwrap() error { return e.err }
-
-// redact wraps err so that its message never shows password.
-func redact(err error, password string) error {
-	if err == nil || password == "" {
-		return err
-	}
-	return redactedError{err, password}
 }
 
 // compareOffline compares with the folded history. What the dialect's

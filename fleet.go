@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -130,7 +129,7 @@ func (f *Fleet) one(ctx context.Context, url string, fn func(context.Context, *R
 	if u.Password != "" {
 		defer func() {
 			if res.Err != nil {
-				res.Err = &scrubbed{err: res.Err, secret: u.Password}
+				res.Err = dialect.RedactError(res.Err, u.Password)
 			}
 		}()
 	}
@@ -175,12 +174,3 @@ func redactURL(raw string) string {
 	}
 	return u.Redacted()
 }
-
-// scrubbed hides a password in an error's message; it unwraps to the error.
-type scrubbed struct {
-	err    error
-	secret string
-}
-
-func (e *scrubbed) Error() string { return strings.ReplaceAll(e.err.Error(), e.secret, "***") }
-func (e *scrubbed) Unwrap() error { return e.err }

@@ -75,7 +75,7 @@ func ReadTargetWith(ctx context.Context, d dialect.Dialect, o TargetOptions) (*T
 	if err != nil {
 		err = fmt.Errorf("loading %s into the scratch database %s: %w", path, u.Redacted(), err)
 	}
-	return t, redact(err, u.Password)
+	return t, dialect.RedactError(err, u.Password)
 }
 
 // OpenScratch opens the scratch database a .sql schema is loaded into:

@@ -38,6 +38,28 @@ func RedactURL(raw string) string {
 	return userinfoRE().ReplaceAllString(raw, "$1:***@")
 }
 
+// RedactError wraps err so that its message never shows password (a
+// driver may quote it); errors.As and errors.Is still reach err. A nil err
+// or an empty password gives err back.
+func RedactError(err error, password string) error {
+	if err == nil || password == "" {
+		return err
+	}
+	return redactedError{err, password}
+}
+
+// redactedError is an error whose message has a password replaced by ***.
+type redactedError struct {
+	err      error
+	password string
+}
+
+func (e redactedError) Error() string {
+	return strings.ReplaceAll(e.err.Error(), e.password, "***")
+}
+
+func (e redactedError) Unwrap() error { return e.err }
+
 // ParseURL parses a database URL. Errors never include the password.
 func ParseURL(raw string) (*URL, error) {
 	bad := func(format string, args ...any) (*URL, error) {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -112,19 +111,6 @@ func inspectURL(ctx context.Context, d dialect.Dialect, u *dialect.URL, opts ref
 	return reflect.Inspect(ctx, db, d, opts)
 }
 
-// redactedError hides a password that a driver may have quoted in its
-// message; errors.As and errors.Is still reach the cause.
-type redactedError struct {
-	err      error
-	password string
-}
-
-func (e redactedError) Error() string {
-	return strings.ReplaceAll(e.err.Error(), e.password, "***")
-}
-
-func (e redactedError) Unwrap() error { return e.err }
-
 // redacted wraps err so that its message never shows password.
 func redacted(err error, password string) error {
 	if err == nil || password == "" {
@@ -132,7 +118,7 @@ func redacted(err error, password string) error {
 	}
 	var u usageError
 	if errors.As(err, &u) {
-		return usageError{redactedError{u.err, password}}
+		return usageError{dialect.RedactError(u.err, password)}
 	}
-	return redactedError{err, password}
+	return dialect.RedactError(err, password)
 }
