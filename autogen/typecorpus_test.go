@@ -45,9 +45,24 @@ var pgTypeCorpus = []string{
 	"oid", "regclass", "pg_lsn", "txid_snapshot", "int2vector",
 }
 
+// sqliteTypeCorpus are declared types as people write them in SQLite DDL
+// (at least 20): the affinity examples of SQLite's documentation, the
+// spellings of other databases' dumps, and Retort's own. National
+// spellings, which EquivalentTypes takes for their plain ones
+// (NVARCHAR(n) is VARCHAR(n)), have lengths of their own here.
+var sqliteTypeCorpus = []string{
+	"INT", "INTEGER", "TINYINT", "SMALLINT", "MEDIUMINT", "BIGINT", "UNSIGNED BIG INT", "INT2", "INT8", "INT(11)",
+	"CHARACTER(20)", "VARCHAR(255)", "VARYING CHARACTER(254)", "NCHAR(55)", "NATIVE CHARACTER(70)", "NVARCHAR(100)",
+	"varchar(40)", "TEXT", "CLOB", "BLOB", "REAL", "DOUBLE", "DOUBLE PRECISION", "FLOAT", "NUMERIC", "DECIMAL(10,5)",
+	"NUMERIC(12, 2)", "BOOLEAN", "DATE", "DATETIME", "datetime(6)", "TIMESTAMP", "TIMESTAMPTZ", "TIME", "JSON",
+	"JSONB", "UUID", "ANY",
+}
+
 // showCreate is the server's own description of table's columns: SHOW
 // CREATE TABLE on MySQL, format_type of each column on PostgreSQL, the
-// declared types of PRAGMA table_info on SQLite.
+// declared types of PRAGMA table_info on SQLite (as SQLite reports them:
+// it spells its own INT, INTEGER, TEXT, BLOB, REAL and ANY upper case,
+// every other name as written).
 func showCreate(t *testing.T, db *dbtest.DB, table string) string {
 	t.Helper()
 	var q string
@@ -87,13 +102,11 @@ func showCreate(t *testing.T, db *dbtest.DB, table string) string {
 // dumps back identical; and a change between any two distinct types is
 // detected, offline (Compare) and online (CompareOnline).
 func TestTypeCorpus(t *testing.T) {
-	// SQLite is not here yet: its reflection still folds declared spellings
-	// (INT, DATETIME, CHARACTER(20)) onto canonical types (issue 22).
 	for _, c := range []struct {
 		b      bed
 		corpus []string
 		least  int
-	}{{beds[1], pgTypeCorpus, 60}, {beds[2], mysqlTypeCorpus, 50}} {
+	}{{beds[0], sqliteTypeCorpus, 20}, {beds[1], pgTypeCorpus, 60}, {beds[2], mysqlTypeCorpus, 50}} {
 		t.Run(c.b.name, func(t *testing.T) {
 			t.Parallel()
 			typeCorpus(t, c.b, c.corpus, c.least)

@@ -121,3 +121,42 @@ func tableDump(t *testing.T, db *dbtest.DB, table string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// TestAdoptSQLiteDeclaredTypes: a SQLite table adopted and rebuilt keeps
+// its columns' declared types as written (issue 22). INT PRIMARY KEY is
+// not INTEGER PRIMARY KEY: only the latter makes the key the rowid, so
+// folding INT into INTEGER would renumber nothing today and change what
+// the table accepts and how it is stored.
+func TestAdoptSQLiteDeclaredTypes(t *testing.T) {
+	db := dbtest.Open(t, dbtest.DialectSQLite)
+	dbtest.Exec(t, db, "CREATE TABLE k (id INT PRIMARY KEY, at DATETIME, n INT(11), c CHARACTER(20), u UNSIGNED BIG INT, s varchar(8))")
+	dir := filepath.Join(t.TempDir(), "app")
+	var out, errs strings.Builder
+	if code := run([]string{"init", dir, "--from-database", "--url", db.URL}, &out, &errs); code != 0 {
+		t.Fatalf("exit %d: %s%s", code, out.String(), errs.String())
+	}
+	p := &project{t: t, db: db, dir: dir, config: filepath.Join(dir, "migrate.yaml")}
+	p.checkClean()
+	empty := dbtest.Open(t, dbtest.DialectSQLite)
+	p.must("upgrade", "head", "--url", empty.URL)
+	declared := func(db *dbtest.DB) string {
+		var s string
+		if err := db.QueryRow("SELECT group_concat(name || ' ' || type || ' pk' || pk, ', ') FROM pragma_table_info('k')").Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	if got, want := declared(empty), declared(db); got != want {
+		t.Errorf("rebuilt columns: %s\nwant: %s", got, want)
+	}
+	for _, d := range []*dbtest.DB{db, empty} {
+		dbtest.Exec(t, d, "INSERT INTO k (id) VALUES (7)")
+		var rowid int
+		if err := d.QueryRow("SELECT rowid FROM k WHERE id = 7").Scan(&rowid); err != nil {
+			t.Fatal(err)
+		}
+		if rowid == 7 {
+			t.Errorf("%s: the INT PRIMARY KEY became the rowid", d.Name)
+		}
+	}
+}

@@ -132,7 +132,7 @@ func TestTypeSQLRoundTrip(t *testing.T) {
 		require.Equal(t, typ, normalType(typ))
 	}
 	for text, want := range map[string]string{
-		"mediumtext": "mediumtext", "int4": "integer", "datetime": "timestamp", "character varying(5)": "varchar(5)",
+		"mediumtext": "mediumtext", "int4": "integer", "datetime": "datetime", "character varying(5)": "varchar(5)",
 	} {
 		require.Equal(t, want, normalType(metadata.MustParseType(text)).String(), text)
 	}

@@ -76,12 +76,18 @@ func (d *Dialect) Equivalent(target, current dialect.Expr) dialect.Verdict {
 }
 
 // EquivalentTypes reports whether two types are one on SQLite: the same
-// declared type once normalised, the national spellings SQLite's
-// documentation lists with the plain ones (NVARCHAR(n) is VARCHAR(n),
-// NCHAR(n) and NATIVE CHARACTER(n) are CHAR(n), VARYING CHARACTER(n) is
-// VARCHAR(n)). A length still counts: varchar(100) is not varchar(200).
+// declared text, letter case and spacing aside (SQLite's rules ignore case;
+// INT and INTEGER are not one, since only INTEGER PRIMARY KEY is a rowid
+// alias), and the national spellings SQLite's documentation lists with the
+// plain ones (NVARCHAR(n) is VARCHAR(n), NCHAR(n) and NATIVE CHARACTER(n)
+// are CHAR(n), VARYING CHARACTER(n) is VARCHAR(n)). A length still counts:
+// varchar(100) is not varchar(200). An enum is itself, not its TEXT.
 func (d *Dialect) EquivalentTypes(target, current metadata.Type) bool {
-	return normalType(nationalPlain(target)).Equal(normalType(nationalPlain(current)))
+	a, b := nationalPlain(target), nationalPlain(current)
+	if a.For(Name).Kind == metadata.EnumKind || b.For(Name).Kind == metadata.EnumKind {
+		return normalType(a).Equal(normalType(b))
+	}
+	return sameDeclared(a, b)
 }
 
 // nationalSpellings are the national character types and their plain names.

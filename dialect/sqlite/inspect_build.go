@@ -105,7 +105,10 @@ func (c *catalog) table(o objectRow, enums *enumSet, warn func(string, ...any)) 
 		}
 		for _, pc := range pt.Columns {
 			if strings.EqualFold(pc.Name, r.name) && pc.AutoIncrement {
+				// SQLite takes AUTOINCREMENT only on INTEGER PRIMARY KEY,
+				// in any letter case: it is the canonical integer.
 				col.AutoIncrement = true
+				col.Type = metadata.IntegerType
 			}
 		}
 		if r.pk > 0 {

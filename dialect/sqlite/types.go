@@ -86,48 +86,26 @@ func typeSQL(t metadata.Type) (string, error) {
 	return "", fmt.Errorf("sqlite: unknown type kind %q", t.Kind)
 }
 
-// declaredNames maps a declared type's base name (upper case, single
-// spaces, without parameters) to the canonical kind it reads back as. Names
-// not listed are native types.
-var declaredNames = map[string]metadata.Kind{
-	"SMALLINT": metadata.SmallInt, "INT2": metadata.SmallInt,
-	"INT": metadata.Integer, "INTEGER": metadata.Integer, "INT4": metadata.Integer,
-	"BIGINT": metadata.BigInt, "INT8": metadata.BigInt,
-	"BOOLEAN": metadata.Boolean, "BOOL": metadata.Boolean,
-	"VARCHAR": metadata.Varchar, "CHARACTER VARYING": metadata.Varchar, "VARYING CHARACTER": metadata.Varchar,
-	"CHAR": metadata.Char, "CHARACTER": metadata.Char,
-	"TEXT":    metadata.Text,
-	"NUMERIC": metadata.Numeric, "DECIMAL": metadata.Numeric,
-	"REAL": metadata.Real, "FLOAT4": metadata.Real,
-	"DOUBLE": metadata.Double, "DOUBLE PRECISION": metadata.Double, "FLOAT8": metadata.Double,
-	"DATE": metadata.Date,
-	"TIME": metadata.Time, "TIME WITHOUT TIME ZONE": metadata.Time,
-	"TIMESTAMP": metadata.Timestamp, "DATETIME": metadata.Timestamp, "TIMESTAMP WITHOUT TIME ZONE": metadata.Timestamp,
-	"TIMESTAMPTZ": metadata.TimestampTZ, "TIMESTAMP WITH TIME ZONE": metadata.TimestampTZ,
-	"INTERVAL":  metadata.Interval,
-	"UUID":      metadata.UUID,
-	"JSON":      metadata.JSON,
-	"JSONB":     metadata.JSONB,
-	"BLOB":      metadata.Blob,
-	"VARBINARY": metadata.VarBinary,
-}
-
-// declaredType maps a declared column type back to the model: the inverse
-// of typeSQL, plus the spellings people write by hand (INT, DATETIME,
-// CHARACTER VARYING(20), INT(11)). A column declared without a type has
-// BLOB affinity and reads as blob. Anything else is a native type, lower
-// case. It never fails.
+// declaredType maps a declared column type back to the model. SQLite keeps
+// the declared text as written, and a dump shows it, so only the text
+// [typeSQL] renders for a canonical type (INTEGER, VARCHAR(20),
+// TIMESTAMP) reads as that type; any other text (INT, integer, DATETIME,
+// CHARACTER(20), INT(11), "unsigned big int") is a native type kept as
+// written, so that the column rebuilds with the same declaration, and
+// [Dialect.EquivalentTypes] compares them, case aside. Folding INT into INTEGER would turn an
+// INT PRIMARY KEY into a rowid alias, a different table. A column declared
+// without a type has BLOB affinity and reads as blob. It never fails.
 func declaredType(decl string) metadata.Type {
 	text := strings.Join(strings.Fields(decl), " ")
 	if text == "" {
 		return metadata.BlobType
 	}
-	native := metadata.NativeType(strings.ToLower(text))
+	native := metadata.NativeType(text)
 	base, args, ok := splitDeclared(strings.ToUpper(text))
 	if !ok {
 		return native
 	}
-	kind, known := declaredNames[base]
+	kind, known := declaredKinds[base]
 	if !known {
 		return native
 	}
@@ -139,8 +117,8 @@ func declaredType(decl string) metadata.Type {
 		}
 		t.Length = args[0]
 	case metadata.Numeric:
-		if len(args) > 2 || (len(args) > 0 && args[0] <= 0) {
-			return native
+		if len(args) > 2 || (len(args) > 0 && args[0] <= 0) || (len(args) == 2 && args[1] == 0) {
+			return native // NUMERIC(10,0) renders as NUMERIC(10): not the same text
 		}
 		if len(args) > 0 {
 			t.Precision = args[0]
@@ -148,18 +126,36 @@ func declaredType(decl string) metadata.Type {
 		if len(args) > 1 {
 			t.Scale = args[1]
 		}
-	case metadata.SmallInt, metadata.Integer, metadata.BigInt, metadata.Timestamp:
-		// INT(11), BIGINT(20), DATETIME(6): widths and precisions that
-		// SQLite ignores.
-		if len(args) > 1 {
-			return native
-		}
 	default:
 		if len(args) > 0 {
 			return native
 		}
 	}
+	if sql, err := typeSQL(t); err != nil || sql != text {
+		return native
+	}
 	return t
+}
+
+// declaredKinds maps the base names typeSQL renders to their kinds.
+var declaredKinds = map[string]metadata.Kind{
+	"SMALLINT": metadata.SmallInt, "INTEGER": metadata.Integer, "BIGINT": metadata.BigInt,
+	"BOOLEAN": metadata.Boolean, "VARCHAR": metadata.Varchar, "CHAR": metadata.Char,
+	"VARBINARY": metadata.VarBinary, "TEXT": metadata.Text, "NUMERIC": metadata.Numeric,
+	"REAL": metadata.Real, "DOUBLE": metadata.Double, "DATE": metadata.Date, "TIME": metadata.Time,
+	"TIMESTAMP": metadata.Timestamp, "TIMESTAMPTZ": metadata.TimestampTZ, "INTERVAL": metadata.Interval,
+	"UUID": metadata.UUID, "JSON": metadata.JSON, "JSONB": metadata.JSONB, "BLOB": metadata.Blob,
+}
+
+// sameDeclared reports whether two types declare the same text on SQLite,
+// letter case and spacing aside.
+func sameDeclared(a, b metadata.Type) bool {
+	x, errA := typeSQL(a)
+	y, errB := typeSQL(b)
+	if errA != nil || errB != nil {
+		return false
+	}
+	return strings.EqualFold(strings.Join(strings.Fields(x), " "), strings.Join(strings.Fields(y), " "))
 }
 
 // splitDeclared splits "NUMERIC(10, 2)" into "NUMERIC" and [10 2]. Only
