@@ -25,6 +25,9 @@ type CanonRules struct {
 	// DropCasts drops casts on literals and column names, which
 	// PostgreSQL's catalog adds ('a'::character varying, (role)::text).
 	DropCasts bool
+	// BoolsAreInts: TRUE and FALSE are the integers 1 and 0 (MySQL and
+	// SQLite define them so), and are compared as such.
+	BoolsAreInts bool
 	// Rewrite, when set, rewrites each node after its arguments (the
 	// dialect's own equivalences, such as SQLite's datetime('now')).
 	Rewrite func(n *Node) *Node

@@ -8,7 +8,7 @@ import (
 
 // finish rewrites the tree bottom up into canonical shape: function
 // synonyms, catalog casts dropped (DropCasts), op ANY (ARRAY[...]) as IN,
-// then the dialect's own Rewrite.
+// TRUE and FALSE as 1 and 0 (BoolsAreInts), then the dialect's own Rewrite.
 func (p *parser) finish(n *Node) *Node {
 	if n == nil {
 		return nil
@@ -42,6 +42,10 @@ func (p *parser) finish(n *Node) *Node {
 			case "<> all":
 				return &Node{Kind: NodeIn, Text: "not in", Args: append([]*Node{n.Args[0]}, arr.Args...)}
 			}
+		}
+	case NodeKeyword:
+		if p.r.BoolsAreInts && (n.Text == "true" || n.Text == "false") {
+			n = &Node{Kind: NodeNumber, Text: map[string]string{"true": "1", "false": "0"}[n.Text]}
 		}
 	}
 	if p.r.Rewrite != nil {

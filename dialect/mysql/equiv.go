@@ -29,7 +29,7 @@ import (
 // the rules do not know: then it is Undecided (a note). Ask settles
 // defaults by inserting both into a scratch TEMPORARY table.
 var canonRules = &dialect.CanonRules{
-	Backslash: true, IgnoreIdentCase: true,
+	Backslash: true, IgnoreIdentCase: true, BoolsAreInts: true,
 	Synonyms: map[string]string{"now/0": "current_timestamp", "now/1": "current_timestamp",
 		"localtime/0": "current_timestamp", "localtimestamp/0": "current_timestamp",
 		"localtime/1": "current_timestamp", "localtimestamp/1": "current_timestamp",
@@ -51,10 +51,6 @@ var knownFunctions = map[string]bool{
 // rewrite applies MySQL's own equivalences to a node.
 func rewrite(n *dialect.Node) *dialect.Node {
 	switch {
-	case n.Kind == dialect.NodeKeyword && n.Text == "true":
-		return &dialect.Node{Kind: dialect.NodeNumber, Text: "1"}
-	case n.Kind == dialect.NodeKeyword && n.Text == "false":
-		return &dialect.Node{Kind: dialect.NodeNumber, Text: "0"}
 	case n.Kind == dialect.NodeFunc && n.Text == "current_date":
 		n.Text = "curdate"
 	}

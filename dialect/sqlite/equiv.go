@@ -29,9 +29,9 @@ import (
 // the rules do not know: then it is Undecided (a note). Ask settles
 // defaults by inserting both into a scratch temporary table.
 var canonRules = &dialect.CanonRules{
-	IgnoreIdentCase: true,
-	Known:           knownFunctions,
-	Rewrite:         rewrite,
+	IgnoreIdentCase: true, BoolsAreInts: true,
+	Known:   knownFunctions,
+	Rewrite: rewrite,
 }
 
 var knownFunctions = map[string]bool{
@@ -47,10 +47,6 @@ var knownFunctions = map[string]bool{
 // rewrite applies SQLite's own equivalences to a node.
 func rewrite(n *dialect.Node) *dialect.Node {
 	switch {
-	case n.Kind == dialect.NodeKeyword && n.Text == "true":
-		return &dialect.Node{Kind: dialect.NodeNumber, Text: "1"}
-	case n.Kind == dialect.NodeKeyword && n.Text == "false":
-		return &dialect.Node{Kind: dialect.NodeNumber, Text: "0"}
 	case n.Kind == dialect.NodeFunc && len(n.Args) == 1 && n.Args[0].Kind == dialect.NodeString &&
 		strings.EqualFold(n.Args[0].Text, "now"):
 		switch n.Text {
