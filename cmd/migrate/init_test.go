@@ -71,20 +71,29 @@ func TestAdoptKeyNamedLikeItsIndex(t *testing.T) {
 			dbtest.Exec(t, db, "CREATE TABLE notes (id INTEGER NOT NULL PRIMARY KEY, user_id INTEGER, CONSTRAINT notes_user_fk FOREIGN KEY (user_id) REFERENCES users (id), CONSTRAINT notes_id_ck CHECK (id > 0))")
 			dbtest.Exec(t, db, "CREATE INDEX notes_user_fk ON notes (user_id)")
 			dbtest.Exec(t, db, "CREATE INDEX notes_id_ck ON notes (id)")
-			dir := filepath.Join(t.TempDir(), "app")
-			var out, errs strings.Builder
-			if code := run([]string{"init", dir, "--from-database", "--url", db.URL}, &out, &errs); code != 0 {
-				t.Fatalf("exit %d: %s%s", code, out.String(), errs.String())
-			}
-			p := &project{t: t, db: db, dir: dir, config: filepath.Join(dir, "migrate.yaml")}
-			p.checkClean()
-			empty := dbtest.Open(t, name)
-			p.must("upgrade", "head", "--url", empty.URL)
+			empty := adoptAndRebuild(t, db)
 			if got, want := tableDump(t, empty, "notes"), tableDump(t, db, "notes"); got != want {
 				t.Errorf("the baseline rebuilt a different schema:\n%s\nwant:\n%s", got, want)
 			}
 		})
 	}
+}
+
+// adoptAndRebuild adopts db (init --from-database), checks that check
+// then reports nothing, and upgrades a new empty database of the same kind
+// to head, which it returns.
+func adoptAndRebuild(t *testing.T, db *dbtest.DB) *dbtest.DB {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "app")
+	var out, errs strings.Builder
+	if code := run([]string{"init", dir, "--from-database", "--url", db.URL}, &out, &errs); code != 0 {
+		t.Fatalf("exit %d: %s%s", code, out.String(), errs.String())
+	}
+	p := &project{t: t, db: db, dir: dir, config: filepath.Join(dir, "migrate.yaml")}
+	p.checkClean()
+	empty := dbtest.Open(t, db.Dialect)
+	p.must("upgrade", "head", "--url", empty.URL)
+	return empty
 }
 
 // tableDump is the server's own description of a table's keys and indexes:
@@ -130,15 +139,7 @@ func tableDump(t *testing.T, db *dbtest.DB, table string) string {
 func TestAdoptSQLiteDeclaredTypes(t *testing.T) {
 	db := dbtest.Open(t, dbtest.DialectSQLite)
 	dbtest.Exec(t, db, "CREATE TABLE k (id INT PRIMARY KEY, at DATETIME, n INT(11), c CHARACTER(20), u UNSIGNED BIG INT, s varchar(8))")
-	dir := filepath.Join(t.TempDir(), "app")
-	var out, errs strings.Builder
-	if code := run([]string{"init", dir, "--from-database", "--url", db.URL}, &out, &errs); code != 0 {
-		t.Fatalf("exit %d: %s%s", code, out.String(), errs.String())
-	}
-	p := &project{t: t, db: db, dir: dir, config: filepath.Join(dir, "migrate.yaml")}
-	p.checkClean()
-	empty := dbtest.Open(t, dbtest.DialectSQLite)
-	p.must("upgrade", "head", "--url", empty.URL)
+	empty := adoptAndRebuild(t, db)
 	declared := func(db *dbtest.DB) string {
 		var s string
 		if err := db.QueryRow("SELECT group_concat(name || ' ' || type || ' pk' || pk, ', ') FROM pragma_table_info('k')").Scan(&s); err != nil {
