@@ -102,6 +102,8 @@ func Describe(o ops.Op) string {
 		return fmt.Sprintf("Detected added value '%s' of enum '%s'", o.Value, q(ops.TableRef{Schema: o.Schema, Table: o.EnumName}))
 	case *ops.SetTableComment:
 		return fmt.Sprintf("Detected changed comment on table '%s'", q(o.TableRef))
+	case *ops.AlterTable:
+		return describeAlterTable(q(o.TableRef), o)
 	}
 	return "Detected " + o.Name()
 }
@@ -142,5 +144,42 @@ func describeAlter(col string, o *ops.AlterColumn) string {
 	if o.AutoIncrement != nil {
 		parts = append(parts, "autoincrement change")
 	}
+	if o.Charset != nil || o.Collation != nil {
+		parts = append(parts, "charset/collation change from "+charsetText(o.ExistingCharset, o.ExistingCollation, "the table's")+
+			" to "+charsetText(o.Charset, o.Collation, "the table's"))
+	}
 	return fmt.Sprintf("Detected %s on '%s'", strings.Join(parts, ", "), col)
+}
+
+// describeAlterTable names each change an alter_table makes.
+func describeAlterTable(table string, o *ops.AlterTable) string {
+	var parts []string
+	if o.Charset != nil || o.Collation != nil {
+		parts = append(parts, "table charset/collation change from "+charsetText(o.ExistingCharset, o.ExistingCollation, "the default")+
+			" to "+charsetText(o.Charset, o.Collation, "the default"))
+	}
+	if o.RowFormat != nil {
+		parts = append(parts, "row format change from "+orText(o.ExistingRowFormat, "the default")+" to "+orText(o.RowFormat, "the default"))
+	}
+	return fmt.Sprintf("Detected %s on '%s'", strings.Join(parts, ", "), table)
+}
+
+// charsetText spells a charset and collation pair ("utf8mb4/utf8mb4_bin",
+// "ascii"), or none when both are empty.
+func charsetText(cs, co *string, none string) string {
+	a, b := orText(cs, ""), orText(co, "")
+	switch {
+	case a != "" && b != "":
+		return a + "/" + b
+	case a != "" || b != "":
+		return a + b
+	}
+	return none
+}
+
+func orText(s *string, none string) string {
+	if s == nil || *s == "" {
+		return none
+	}
+	return *s
 }

@@ -2,7 +2,9 @@ package autogen
 
 import (
 	"slices"
+	"strings"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/metadata"
 	"github.com/retortdb/retort/ops"
 )
@@ -10,6 +12,9 @@ import (
 // table compares a table that exists on both sides.
 func (c *comparer) table(t, cur *metadata.Table) {
 	r := ref(t)
+	if a := c.alterTable(t, cur); a != nil {
+		c.p.alterColumns = append(c.p.alterColumns, a)
+	}
 	var added, dropped []*metadata.Column
 	for _, col := range t.Columns {
 		old := cur.Column(col.Name)
@@ -71,6 +76,14 @@ func (c *comparer) alterColumn(t, cur *metadata.Table, col, old *metadata.Column
 	if col.AutoIncrement != old.AutoIncrement && !c.autoIncrementSatisfied(cur, col, old) {
 		a.AutoIncrement, changed = ptr(col.AutoIncrement), true
 	}
+	if cm, ok := c.d.(dialect.CharsetModeller); ok {
+		cs, co := cm.EffectiveCharset(t, col)
+		ocs, oco := cm.EffectiveCharset(cur, old)
+		if !strings.EqualFold(cs, ocs) || !strings.EqualFold(co, oco) {
+			a.Charset, a.Collation, changed = ptr(col.Charset), ptr(col.Collation), true
+			a.ExistingCharset, a.ExistingCollation = ptr(old.Charset), ptr(old.Collation)
+		}
+	}
 	if !changed {
 		return nil
 	}
@@ -79,6 +92,32 @@ func (c *comparer) alterColumn(t, cur *metadata.Table, col, old *metadata.Column
 	a.ExistingDefault = ptr(old.Default)
 	a.ExistingComment = ptr(old.Comment)
 	a.ExistingAutoIncrement = ptr(old.AutoIncrement)
+	return a
+}
+
+// alterTable returns the alter_table that gives cur t's charset,
+// collation and row format, or nil when they agree or the dialect does
+// not model them. Charset and collation change together, so that the
+// reverse restores both.
+func (c *comparer) alterTable(t, cur *metadata.Table) *ops.AlterTable {
+	cm, ok := c.d.(dialect.CharsetModeller)
+	if !ok {
+		return nil
+	}
+	a := &ops.AlterTable{TableRef: ref(t)}
+	cs, co := cm.EffectiveCharset(t, nil)
+	ocs, oco := cm.EffectiveCharset(cur, nil)
+	changed := false
+	if !strings.EqualFold(cs, ocs) || !strings.EqualFold(co, oco) {
+		a.Charset, a.Collation, changed = ptr(t.Charset), ptr(t.Collation), true
+		a.ExistingCharset, a.ExistingCollation = ptr(cur.Charset), ptr(cur.Collation)
+	}
+	if !strings.EqualFold(t.RowFormat, cur.RowFormat) {
+		a.RowFormat, a.ExistingRowFormat, changed = ptr(t.RowFormat), ptr(cur.RowFormat), true
+	}
+	if !changed {
+		return nil
+	}
 	return a
 }
 

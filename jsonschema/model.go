@@ -17,6 +17,9 @@ func modelDefs() obj {
 			"schema":       str("the schema (PostgreSQL, MySQL database) the table is in; empty: the default one"),
 			"name":         str("the table's name"),
 			"comment":      typed([]string{"string", "null"}, "the table's comment"),
+			"charset":      typed([]string{"string", "null"}, "MySQL/MariaDB: the table's DEFAULT CHARSET; empty: utf8mb4"),
+			"collation":    typed([]string{"string", "null"}, "MySQL/MariaDB: the table's COLLATE; empty: its charset's default"),
+			"row_format":   typed([]string{"string", "null"}, "MySQL/MariaDB: the table's ROW_FORMAT (DYNAMIC, COMPACT, ...); empty: the server's default"),
 			"columns":      listOf("column", "the columns, in order"),
 			"indexes":      listOf("index", "the indexes"),
 			"unique":       listOf("unique", "the unique constraints"),
@@ -82,6 +85,8 @@ func column(keys []string) obj {
 		"on_delete":     str("the references: key's ON DELETE action"),
 		"on_update":     str("the references: key's ON UPDATE action"),
 		"comment":       typed([]string{"string", "null"}, "the column's comment"),
+		"charset":       typed([]string{"string", "null"}, "MySQL/MariaDB: the column's CHARACTER SET; empty: the table's"),
+		"collation":     typed([]string{"string", "null"}, "MySQL/MariaDB: the column's COLLATE; empty: its charset's default, or the table's"),
 	}, "name")
 }
 

@@ -57,6 +57,16 @@ func opDefs(defs obj) obj {
 		"comment": typed([]string{"string", "null"}, "the new comment"), "autoincrement": boolean(""),
 		"existing_type": ref("type"), "existing_nullable": boolean(""), "existing_default": typed(append([]string{"null"}, scalar...), ""),
 		"existing_comment": typed([]string{"string", "null"}, ""), "existing_autoincrement": boolean(""),
+		"charset":          typed([]string{"string", "null"}, "MySQL/MariaDB: the new CHARACTER SET; null: the table's"),
+		"collation":        typed([]string{"string", "null"}, "MySQL/MariaDB: the new COLLATE; null: the charset's or table's"),
+		"existing_charset": typed([]string{"string", "null"}, ""), "existing_collation": typed([]string{"string", "null"}, ""),
+	})
+	tableOptions := with(obj{
+		"charset":          typed([]string{"string", "null"}, "the new DEFAULT CHARSET; null: utf8mb4"),
+		"collation":        typed([]string{"string", "null"}, "the new COLLATE; null: the charset's default"),
+		"row_format":       typed([]string{"string", "null"}, "the new ROW_FORMAT; null: the server's default"),
+		"existing_charset": typed([]string{"string", "null"}, ""), "existing_collation": typed([]string{"string", "null"}, ""),
+		"existing_row_format": typed([]string{"string", "null"}, ""),
 	})
 	enum := obj{"name": str("the enum"), "schema": str("its schema"), "values": strings_("its values")}
 	enumValue := obj{"name": str("the enum"), "schema": str("its schema"), "value": str("the value"),
@@ -69,7 +79,8 @@ func opDefs(defs obj) obj {
 		"set_table_comment":        closed("", withRef("comment", "existing_comment"), with(obj{"comment": typed([]string{"string", "null"}, ""), "existing_comment": typed([]string{"string", "null"}, "")})),
 		"add_column":               closed("", withRef("column"), with(obj{"column": ref("column_alone")})),
 		"drop_column":              closed("", withRef("column"), with(obj{"column": anyOf("the column's name, or the whole column (for an exact reverse)", str(""), ref("column_alone"))})),
-		"alter_column":             closed("", withRef("column", "new_name", "type", "nullable", "default", "comment", "autoincrement", "existing_type", "existing_nullable", "existing_default", "existing_comment", "existing_autoincrement"), alter),
+		"alter_column":             closed("", withRef("column", "new_name", "type", "nullable", "default", "comment", "autoincrement", "existing_type", "existing_nullable", "existing_default", "existing_comment", "existing_autoincrement", "charset", "collation", "existing_charset", "existing_collation"), alter),
+		"alter_table":              closed("", withRef("charset", "collation", "row_format", "existing_charset", "existing_collation", "existing_row_format"), tableOptions),
 		"create_index":             element("index", idx),
 		"drop_index":               element("index", idx),
 		"create_unique_constraint": element("unique", metadata.Keys(metadata.KindUnique)),

@@ -11,6 +11,14 @@ type Table struct {
 	Uniques     []*Unique
 	Checks      []*Check
 	Indexes     []*Index
+	// Charset, Collation and RowFormat are MySQL/MariaDB table options
+	// (DEFAULT CHARSET, COLLATE, ROW_FORMAT), in the catalog's spelling.
+	// Empty means what CREATE TABLE gives without them: utf8mb4, its
+	// default collation, the server's row format. Other dialects ignore
+	// them.
+	Charset   string
+	Collation string
+	RowFormat string
 }
 
 // NewTable returns a table with the given columns, for building a model in code.
@@ -206,6 +214,12 @@ type Column struct {
 	// on SQLite.
 	AutoIncrement bool
 	Comment       string
+	// Charset and Collation are a MySQL/MariaDB character column's
+	// CHARACTER SET and COLLATE, in the catalog's spelling; empty means the
+	// table's (a charset alone takes its default collation). Other
+	// dialects ignore them.
+	Charset   string
+	Collation string
 }
 
 // NewColumn returns a nullable column of the given type.

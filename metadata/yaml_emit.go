@@ -120,6 +120,13 @@ func (b obj) opt(key, v string) {
 	}
 }
 
+// set1 adds a string only when it is set, in long form too.
+func (b obj) set1(key, v string) {
+	if v != "" {
+		b.set(key, b.o.str(v))
+	}
+}
+
 // flag adds a boolean: only when true, or always in long form.
 func (b obj) flag(key string, v bool) {
 	if v || b.o.long {

@@ -8,9 +8,9 @@ import (
 )
 
 var (
-	tableKeys  = []string{"schema", "name", "comment", "columns", "indexes", "unique", "checks", "foreign_keys", "primary_key"}
+	tableKeys  = []string{"schema", "name", "comment", "charset", "collation", "row_format", "columns", "indexes", "unique", "checks", "foreign_keys", "primary_key"}
 	columnKeys = []string{"name", "type", "native", "variants", "primary_key", "autoincrement", "nullable", "default",
-		"unique", "index", "references", "on_delete", "on_update", "comment"}
+		"unique", "index", "references", "on_delete", "on_update", "comment", "charset", "collation"}
 	primaryKeyKeys = []string{"name", "columns"}
 	foreignKeyKeys = []string{"name", "columns", "ref_schema", "ref_table", "ref_columns", "on_delete", "on_update",
 		"deferrable", "initially_deferred"}
@@ -45,6 +45,9 @@ func (r *reader) tableAs(p Path, n *yaml.Node, where string) *Table {
 	t.Schema = r.str(p.Field("schema"), f["schema"].val, where+": schema")
 	t.Name = r.str(p.Field("name"), f["name"].val, where+": name")
 	t.Comment = r.str(p.Field("comment"), f["comment"].val, where+": comment")
+	t.Charset = r.str(p.Field("charset"), f["charset"].val, where+": charset")
+	t.Collation = r.str(p.Field("collation"), f["collation"].val, where+": collation")
+	t.RowFormat = r.str(p.Field("row_format"), f["row_format"].val, where+": row_format")
 	var sh []shorthands
 	for j, cn := range r.list(p.Field("columns"), f["columns"].val, where+": columns") {
 		cp, what := p.Field("columns").Index(j), columnName(where, cn, j)
@@ -81,6 +84,8 @@ func (r *reader) column(p Path, n *yaml.Node, where string) (*Column, map[string
 	c.Default = r.str(p.Field("default"), f["default"].val, where+": default")
 	c.AutoIncrement = r.boolean(p.Field("autoincrement"), f["autoincrement"].val, where+": autoincrement")
 	c.Comment = r.str(p.Field("comment"), f["comment"].val, where+": comment")
+	c.Charset = r.str(p.Field("charset"), f["charset"].val, where+": charset")
+	c.Collation = r.str(p.Field("collation"), f["collation"].val, where+": collation")
 	return c, f
 }
 

@@ -134,6 +134,11 @@ func (o *out) table(t *Table) *yaml.Node {
 		b.set("name", o.str(t.Name))
 	}
 	b.opt("comment", t.Comment)
+	// Table options are written only when set, in long form too: they
+	// are MySQL's, and most schemas have none.
+	b.set1("charset", t.Charset)
+	b.set1("collation", t.Collation)
+	b.set1("row_format", t.RowFormat)
 	cols := o.seq(false)
 	for j, c := range t.Columns {
 		inKey := t.PrimaryKey != nil && slices.Contains(t.PrimaryKey.Columns, c.Name)
@@ -204,6 +209,8 @@ func (o *out) column(c *Column, inKey bool, f colFlags) *yaml.Node {
 		b.flag("autoincrement", c.AutoIncrement)
 	}
 	b.opt("comment", c.Comment)
+	b.set1("charset", c.Charset)
+	b.set1("collation", c.Collation)
 	return b.n
 }
 

@@ -16,7 +16,7 @@ func (o *AlterColumn) what() string { return "alter_column " + o.qname() + "." +
 // changes reports whether the op changes anything.
 func (o *AlterColumn) changes() bool {
 	return o.NewName != "" || o.Type != nil || o.Nullable != nil || o.Default != nil ||
-		o.Comment != nil || o.AutoIncrement != nil
+		o.Comment != nil || o.AutoIncrement != nil || o.Charset != nil || o.Collation != nil
 }
 
 // Reverse swaps each changed field with its Existing* field and renames
@@ -33,6 +33,8 @@ func (o *AlterColumn) Reverse() (Op, error) {
 	r.Default, r.ExistingDefault = swap(o.Default, o.ExistingDefault, "existing_default", &missing)
 	r.Comment, r.ExistingComment = swap(o.Comment, o.ExistingComment, "existing_comment", &missing)
 	r.AutoIncrement, r.ExistingAutoIncrement = swap(o.AutoIncrement, o.ExistingAutoIncrement, "existing_autoincrement", &missing)
+	r.Charset, r.ExistingCharset = swap(o.Charset, o.ExistingCharset, "existing_charset", &missing)
+	r.Collation, r.ExistingCollation = swap(o.Collation, o.ExistingCollation, "existing_collation", &missing)
 	if len(missing) > 0 {
 		return nil, irreversible(o.what(), strings.Join(missing, ", ")+" (the column as it was)")
 	}
@@ -73,7 +75,7 @@ func (o *AlterColumn) Validate() error {
 	case o.NewName == o.ColumnName:
 		return fmt.Errorf("%s: new_name is the same name", o.what())
 	case !o.changes():
-		return fmt.Errorf("%s: nothing to change (new_name, type, nullable, default, comment or autoincrement)", o.what())
+		return fmt.Errorf("%s: nothing to change (new_name, type, nullable, default, comment, autoincrement, charset or collation)", o.what())
 	}
 	for _, t := range []*metadata.Type{o.Type, o.ExistingType} {
 		if t == nil {
@@ -125,5 +127,11 @@ func (o *AlterColumn) change(c *metadata.Column) {
 	}
 	if o.AutoIncrement != nil {
 		c.AutoIncrement = *o.AutoIncrement
+	}
+	if o.Charset != nil {
+		c.Charset = *o.Charset
+	}
+	if o.Collation != nil {
+		c.Collation = *o.Collation
 	}
 }

@@ -15,6 +15,7 @@ var decoders = map[string]func(d *decoder, n *yaml.Node) Op{
 	"drop_table":               decodeDropTable,
 	"rename_table":             decodeRenameTable,
 	"set_table_comment":        decodeSetTableComment,
+	"alter_table":              decodeAlterTable,
 	"add_column":               decodeAddColumn,
 	"drop_column":              decodeDropColumn,
 	"alter_column":             decodeAlterColumn,

@@ -118,6 +118,18 @@ func decodeSetTableComment(d *decoder, n *yaml.Node) Op {
 	return &SetTableComment{TableRef: o.ref(), Comment: o.str("comment"), ExistingComment: o.optStr("existing_comment")}
 }
 
+// alterTableKeys are alter_table's keys after table and schema.
+var alterTableKeys = []string{"charset", "collation", "row_format",
+	"existing_charset", "existing_collation", "existing_row_format"}
+
+func decodeAlterTable(d *decoder, n *yaml.Node) Op {
+	o := d.obj(n, labelled("alter_table", n, "table"), withRef(alterTableKeys...))
+	return &AlterTable{TableRef: o.ref(),
+		Charset: o.optStr("charset"), Collation: o.optStr("collation"), RowFormat: o.optStr("row_format"),
+		ExistingCharset: o.optStr("existing_charset"), ExistingCollation: o.optStr("existing_collation"),
+		ExistingRowFormat: o.optStr("existing_row_format")}
+}
+
 func decodeAddColumn(d *decoder, n *yaml.Node) Op {
 	o := d.obj(n, labelled("add_column", n, "table"), withRef("column"))
 	op := &AddColumn{TableRef: o.ref()}
@@ -145,8 +157,9 @@ func decodeDropColumn(d *decoder, n *yaml.Node) Op {
 }
 
 // alterKeys are alter_column's keys after table, schema and column.
-var alterKeys = []string{"new_name", "type", "nullable", "default", "comment", "autoincrement",
-	"existing_type", "existing_nullable", "existing_default", "existing_comment", "existing_autoincrement"}
+var alterKeys = []string{"new_name", "type", "nullable", "default", "comment", "autoincrement", "charset", "collation",
+	"existing_type", "existing_nullable", "existing_default", "existing_comment", "existing_autoincrement",
+	"existing_charset", "existing_collation"}
 
 func decodeAlterColumn(d *decoder, n *yaml.Node) Op {
 	o := d.obj(n, labelled("alter_column", n, "table"), withRef(append([]string{"column"}, alterKeys...)...))
@@ -162,6 +175,10 @@ func decodeAlterColumn(d *decoder, n *yaml.Node) Op {
 		ExistingDefault:       o.optStr("existing_default"),
 		ExistingComment:       o.optStr("existing_comment"),
 		ExistingAutoIncrement: o.optBool("existing_autoincrement"),
+		Charset:               o.optStr("charset"),
+		Collation:             o.optStr("collation"),
+		ExistingCharset:       o.optStr("existing_charset"),
+		ExistingCollation:     o.optStr("existing_collation"),
 	}
 	if o.has("type") {
 		op.Type = d.typeValue(o.val("type"), o.sub("type"))

@@ -25,7 +25,10 @@
 //	  - add_column: {table, column: {name, type, nullable, default, autoincrement, comment}}
 //	  - drop_column: {table, column: name}             # or column: {the whole column}
 //	  - alter_column: {table, column, new_name, type, nullable, default, comment, autoincrement,
-//	      existing_type, existing_nullable, existing_default, existing_comment, existing_autoincrement}
+//	      charset, collation, existing_type, existing_nullable, existing_default, existing_comment,
+//	      existing_autoincrement, existing_charset, existing_collation}
+//	  - alter_table: {table, charset, collation, row_format,
+//	      existing_charset, existing_collation, existing_row_format}   # MySQL/MariaDB
 //	  - create_index: {name, table, columns, expressions, unique, where, using}
 //	  - drop_index: {name, table}                      # plus columns, ... for the reverse
 //	  - create_unique_constraint: {name, table, columns}

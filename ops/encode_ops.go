@@ -94,6 +94,8 @@ func (o *AlterColumn) encode() (*yaml.Node, error) {
 	b.optStr("default", o.Default)
 	b.optStr("comment", o.Comment)
 	b.optBool("autoincrement", o.AutoIncrement)
+	b.optStr("charset", o.Charset)
+	b.optStr("collation", o.Collation)
 	if err := b.typ("existing_type", o.ExistingType); err != nil {
 		return nil, err
 	}
@@ -101,6 +103,20 @@ func (o *AlterColumn) encode() (*yaml.Node, error) {
 	b.optStr("existing_default", o.ExistingDefault)
 	b.optStr("existing_comment", o.ExistingComment)
 	b.optBool("existing_autoincrement", o.ExistingAutoIncrement)
+	b.optStr("existing_charset", o.ExistingCharset)
+	b.optStr("existing_collation", o.ExistingCollation)
+	return b.n, nil
+}
+
+func (o *AlterTable) encode() (*yaml.Node, error) {
+	b := newMap()
+	b.ref(o.TableRef)
+	b.optStr("charset", o.Charset)
+	b.optStr("collation", o.Collation)
+	b.optStr("row_format", o.RowFormat)
+	b.optStr("existing_charset", o.ExistingCharset)
+	b.optStr("existing_collation", o.ExistingCollation)
+	b.optStr("existing_row_format", o.ExistingRowFormat)
 	return b.n, nil
 }
 

@@ -77,12 +77,18 @@ type AlterColumn struct {
 	Default       *string
 	Comment       *string
 	AutoIncrement *bool
+	// Charset and Collation are MySQL's CHARACTER SET and COLLATE; an
+	// empty non-nil value returns the column to the table's.
+	Charset   *string
+	Collation *string
 
 	ExistingType          *metadata.Type
 	ExistingNullable      *bool
 	ExistingDefault       *string
 	ExistingComment       *string
 	ExistingAutoIncrement *bool
+	ExistingCharset       *string
+	ExistingCollation     *string
 }
 
 // CreateIndex creates an index on a table.
@@ -186,6 +192,22 @@ type SetTableComment struct {
 	ExistingComment *string
 }
 
+// AlterTable changes a table's MySQL/MariaDB options: its default
+// character set and collation (the columns that follow the table's default
+// are converted with it) and its ROW_FORMAT. A nil field is left as it is;
+// an empty non-nil one returns to the default. The Existing* fields are the
+// options before, for Reverse. Other dialects have nothing to do for it.
+type AlterTable struct {
+	TableRef
+	Charset   *string
+	Collation *string
+	RowFormat *string
+
+	ExistingCharset   *string
+	ExistingCollation *string
+	ExistingRowFormat *string
+}
+
 // Execute runs SQL text: SQL for every dialect, or PerDialect by dialect
 // name ("postgresql", "mysql", "sqlite"). It cannot be folded or reversed.
 type Execute struct {
@@ -250,6 +272,7 @@ func (*DropEnum) op()               {}
 func (*AlterEnumAddValue) op()      {}
 func (*AlterEnumDropValue) op()     {}
 func (*SetTableComment) op()        {}
+func (*AlterTable) op()             {}
 func (*Execute) op()                {}
 func (*BulkInsert) op()             {}
 func (*BulkDelete) op()             {}

@@ -3,6 +3,7 @@ package ops
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/retortdb/retort/metadata"
 )
@@ -151,5 +152,51 @@ func (o *SetTableComment) apply(m *metadata.MetaData) error {
 		return err
 	}
 	t.Comment = o.Comment
+	return nil
+}
+
+// Name returns "alter_table".
+func (*AlterTable) Name() string { return "alter_table" }
+
+func (o *AlterTable) what() string { return "alter_table " + o.qname() }
+
+// Reverse swaps each changed option with its Existing* field; a changed
+// option without it makes the op irreversible.
+func (o *AlterTable) Reverse() (Op, error) {
+	r := &AlterTable{TableRef: o.TableRef}
+	var missing []string
+	r.Charset, r.ExistingCharset = swap(o.Charset, o.ExistingCharset, "existing_charset", &missing)
+	r.Collation, r.ExistingCollation = swap(o.Collation, o.ExistingCollation, "existing_collation", &missing)
+	r.RowFormat, r.ExistingRowFormat = swap(o.RowFormat, o.ExistingRowFormat, "existing_row_format", &missing)
+	if len(missing) > 0 {
+		return nil, irreversible(o.what(), strings.Join(missing, ", ")+" (the options as they were)")
+	}
+	return r, nil
+}
+
+// Validate checks the table name and that something changes.
+func (o *AlterTable) Validate() error {
+	if err := o.validateRef("alter_table"); err != nil {
+		return err
+	}
+	if o.Charset == nil && o.Collation == nil && o.RowFormat == nil {
+		return fmt.Errorf("%s: nothing to change (charset, collation or row_format)", o.what())
+	}
+	return nil
+}
+
+func (o *AlterTable) apply(m *metadata.MetaData) error {
+	t, err := o.table(m, o.what())
+	if err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		v   *string
+		dst *string
+	}{{o.Charset, &t.Charset}, {o.Collation, &t.Collation}, {o.RowFormat, &t.RowFormat}} {
+		if f.v != nil {
+			*f.dst = *f.v
+		}
+	}
 	return nil
 }

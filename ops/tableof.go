@@ -35,6 +35,8 @@ func TableOf(op Op) (TableRef, bool) {
 		return o.TableRef, true
 	case *SetTableComment:
 		return o.TableRef, true
+	case *AlterTable:
+		return o.TableRef, true
 	case *BulkInsert:
 		return o.TableRef, true
 	case *BulkDelete:

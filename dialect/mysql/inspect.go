@@ -22,7 +22,8 @@ import (
 // bare literals and both spellings of CURRENT_TIMESTAMP agree), enums named
 // "<table>_<column>", MariaDB's JSON columns (longtext with a json_valid
 // check) as json with the check hidden, and the indexes MySQL makes behind
-// foreign keys hidden. Views, triggers, routines, events, sequences,
+// foreign keys hidden, charsets, collations and row formats only where
+// they are not the default (see normalizeCharsets). Views, triggers, routines, events, sequences,
 // generated columns and prefix indexes are reported in Warnings.
 //
 // information_schema is not transactional, so no snapshot keeps the
@@ -214,8 +215,8 @@ func (in *inspector) table(db, name string) *metadata.Table {
 }
 
 func (in *inspector) tableRow(rows scanner) error {
-	var db, name, typ, comment string
-	if err := rows.Scan(&db, &name, &typ, &comment); err != nil {
+	var db, name, typ, comment, collation, options string
+	if err := rows.Scan(&db, &name, &typ, &comment, &collation, &options); err != nil {
 		return err
 	}
 	switch typ {
@@ -223,7 +224,8 @@ func (in *inspector) tableRow(rows scanner) error {
 		if typ == "SYSTEM VERSIONED" {
 			in.warn("table %q is system-versioned; its history is not modelled", name)
 		}
-		t := &metadata.Table{Schema: in.modelSchema(db), Name: name, Comment: comment}
+		t := &metadata.Table{Schema: in.modelSchema(db), Name: name, Comment: comment,
+			Charset: charsetOf(collation), Collation: collation, RowFormat: rowFormatOf(options)}
 		in.tables[tableKey{t.Schema, name}] = t
 		in.order = append(in.order, t)
 	case "VIEW":
@@ -267,9 +269,9 @@ func (in *inspector) checkRow(rows scanner) error {
 }
 
 func (in *inspector) columnRow(rows scanner) error {
-	var db, table, name, colType, nullable, extra, comment, generated string
+	var db, table, name, colType, nullable, extra, comment, generated, charset, collation string
 	var def sql.NullString
-	if err := rows.Scan(&db, &table, &name, &colType, &nullable, &def, &extra, &comment, &generated); err != nil {
+	if err := rows.Scan(&db, &table, &name, &colType, &nullable, &def, &extra, &comment, &generated, &charset, &collation); err != nil {
 		return err
 	}
 	t := in.table(db, table)
@@ -293,6 +295,8 @@ func (in *inspector) columnRow(rows scanner) error {
 		Nullable:      nullable == "YES",
 		AutoIncrement: strings.Contains(strings.ToLower(extra), "auto_increment"),
 		Comment:       comment,
+		Charset:       charset, // kept where not the table's (normalizeCharsets in finish)
+		Collation:     collation,
 	}
 	c.Default = in.columnDefault(def, extra, typ)
 	if generated != "" {
@@ -432,6 +436,7 @@ func (in *inspector) finish() *metadata.MetaData {
 	slices.SortStableFunc(m.Tables, compareTables)
 	for _, t := range m.Tables {
 		hideImplicitFKIndexes(t)
+		normalizeCharsets(t)
 		tidy(t)
 	}
 	m.Enums = in.enums

@@ -25,7 +25,8 @@ import (
 //     index methods other than fulltext and spatial (btree, hash, gin, ...)
 //     are dropped: InnoDB builds a B-tree for all of them;
 //   - defaults and check expressions in canonical spelling, "restrict" and
-//     "no action" as no action, no deferrable foreign keys.
+//     "no action" as no action, no deferrable foreign keys;
+//   - charsets and collations as Inspect reads them (normalizeCharsets).
 //
 // Normalize is idempotent, so it may be applied to a reflection as well.
 func (d *Dialect) Normalize(m *metadata.MetaData) *metadata.MetaData {
@@ -105,6 +106,7 @@ func normalizeTable(t *metadata.Table, enums enumSource) []*metadata.Enum {
 		ck.Expression = canonicalExpr(ck.Expression)
 	}
 	hideImplicitFKIndexes(t)
+	normalizeCharsets(t)
 	tidy(t)
 	return out
 }

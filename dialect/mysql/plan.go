@@ -148,6 +148,9 @@ func (p *planner) plan(o ops.Op) ([]dialect.Statement, error) {
 	case *ops.AlterEnumDropValue:
 		s, err := p.alterEnum(o.Schema, o.EnumName, func(v []string) ([]string, error) { return dropValue(v, o.Value) })
 		return sqls(s...), err
+	case *ops.AlterTable:
+		s, err := p.alterTable(o)
+		return sqls(s...), err
 	case *ops.SetTableComment:
 		lit, err := p.d.Literal(o.Comment)
 		return sqls("ALTER TABLE " + p.table(o.TableRef) + " COMMENT = " + lit), err

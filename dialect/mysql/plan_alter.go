@@ -15,7 +15,8 @@ import (
 func (p *planner) alterColumn(o *ops.AlterColumn) ([]string, error) {
 	alter := "ALTER TABLE " + p.table(o.TableRef)
 	q := p.d.QuoteIdent
-	rest := o.Type != nil || o.Nullable != nil || o.Comment != nil || o.AutoIncrement != nil
+	rest := o.Type != nil || o.Nullable != nil || o.Comment != nil || o.AutoIncrement != nil ||
+		o.Charset != nil || o.Collation != nil
 	if !rest && o.Default == nil {
 		if o.NewName == "" || o.NewName == o.ColumnName {
 			return nil, nil
@@ -50,6 +51,12 @@ func (p *planner) alterColumn(o *ops.AlterColumn) ([]string, error) {
 	}
 	if o.AutoIncrement != nil {
 		col.AutoIncrement = *o.AutoIncrement
+	}
+	if o.Charset != nil {
+		col.Charset = *o.Charset
+	}
+	if o.Collation != nil {
+		col.Collation = *o.Collation
 	}
 	if o.NewName != "" {
 		col.Name = o.NewName
@@ -94,5 +101,79 @@ func (p *planner) existingColumn(o *ops.AlterColumn) (*metadata.Column, error) {
 	if o.ExistingAutoIncrement != nil {
 		c.AutoIncrement = *o.ExistingAutoIncrement
 	}
+	if o.ExistingCharset != nil {
+		c.Charset = *o.ExistingCharset
+	}
+	if o.ExistingCollation != nil {
+		c.Collation = *o.ExistingCollation
+	}
 	return c, nil
+}
+
+// alterTable renders alter_table in one ALTER TABLE. A new charset or
+// collation is DEFAULT CHARACTER SET plus a MODIFY COLUMN, to the new
+// charset, of each character column that follows the table's default:
+// CONVERT TO would also convert the columns with a charset of their own and
+// widen text to mediumtext. A table the state lacks gets CONVERT TO.
+func (p *planner) alterTable(o *ops.AlterTable) ([]string, error) {
+	var parts []string
+	t := p.stateTable(o.TableRef)
+	if o.Charset != nil || o.Collation != nil {
+		after := &metadata.Table{}
+		if t != nil {
+			after.Charset, after.Collation = t.Charset, t.Collation
+		}
+		if o.Charset != nil {
+			after.Charset = *o.Charset
+		}
+		if o.Collation != nil {
+			after.Collation = *o.Collation
+		}
+		cs, co := effectiveCharset(after, nil)
+		clause := " CHARACTER SET " + cs + " COLLATE " + co
+		if t == nil {
+			parts = append(parts, "CONVERT TO"+clause)
+		} else {
+			parts = append(parts, "DEFAULT"+clause)
+			mods, err := p.followers(t, cs, co)
+			if err != nil {
+				return nil, err
+			}
+			parts = append(parts, mods...)
+		}
+	}
+	if o.RowFormat != nil {
+		rf := strings.ToUpper(*o.RowFormat)
+		if rf == "" {
+			rf = "DEFAULT"
+		}
+		parts = append(parts, "ROW_FORMAT="+rf)
+	}
+	return []string{"ALTER TABLE " + p.table(o.TableRef) + " " + strings.Join(parts, ", ")}, nil
+}
+
+// followers returns a MODIFY COLUMN to charset cs and collation co for
+// each character column of t that names no charset of its own.
+func (p *planner) followers(t *metadata.Table, cs, co string) ([]string, error) {
+	var out []string
+	for _, c := range t.Columns {
+		if c.Charset != "" || c.Collation != "" {
+			continue
+		}
+		typ, err := typeSQL(c.Type, t.Schema, p.enums)
+		if err != nil {
+			return nil, fmt.Errorf("column %q: %w", c.Name, err)
+		}
+		if !hasCharset(typ) {
+			continue
+		}
+		cc := c.Clone()
+		cc.Charset, cc.Collation = cs, co
+		def, err := p.columnDef(t.Schema, cc, nil)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, "MODIFY COLUMN "+def)
+	}
+	return out, nil
 }

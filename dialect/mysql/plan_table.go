@@ -10,10 +10,9 @@ import (
 	"github.com/retortdb/retort/metadata"
 )
 
-// tableOptions end every CREATE TABLE: InnoDB (foreign keys, transactions
-// for data) and utf8mb4 (every Unicode character), whatever the server's
-// defaults.
-const tableOptions = "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"
+// CREATE TABLE ends with InnoDB (foreign keys, transactions for data) and
+// utf8mb4 (every Unicode character) whatever the server's defaults, or the
+// table's own charset, collation and row format (tableOptionsSQL).
 
 // enums looks enum values up in the state.
 func (p *planner) enums(schema, name string) ([]string, bool) {
@@ -72,7 +71,7 @@ func (p *planner) createTable(t *metadata.Table) (string, error) {
 	var b strings.Builder
 	b.WriteString("CREATE TABLE " + p.table(dialect.TableOf(t)) + " (\n    ")
 	b.WriteString(strings.Join(lines, ",\n    "))
-	b.WriteString("\n) " + tableOptions)
+	b.WriteString("\n) " + tableOptionsSQL(t))
 	if t.Comment != "" {
 		lit, err := p.d.Literal(t.Comment)
 		if err != nil {
@@ -83,7 +82,8 @@ func (p *planner) createTable(t *metadata.Table) (string, error) {
 	return b.String(), nil
 }
 
-// columnDef renders a column definition: name, type, NOT NULL, DEFAULT,
+// columnDef renders a column definition: name, type, CHARACTER SET and
+// COLLATE, NOT NULL, DEFAULT,
 // AUTO_INCREMENT, COMMENT. enums overrides the state's enum values.
 func (p *planner) columnDef(schema string, c *metadata.Column, enums enumSource) (string, error) {
 	if enums == nil {
@@ -94,7 +94,7 @@ func (p *planner) columnDef(schema string, c *metadata.Column, enums enumSource)
 		return "", fmt.Errorf("column %q: %w", c.Name, err)
 	}
 	var b strings.Builder
-	b.WriteString(p.d.QuoteIdent(c.Name) + " " + typ)
+	b.WriteString(p.d.QuoteIdent(c.Name) + " " + typ + columnCharsetSQL(c))
 	if !c.Nullable {
 		b.WriteString(" NOT NULL")
 	}

@@ -135,6 +135,8 @@ func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, e
 		return p.dropEnumValue(m, o)
 	case *ops.SetTableComment:
 		return p.comment("TABLE "+p.table(o.TableRef), o.Comment)
+	case *ops.AlterTable:
+		return nil, nil // charsets and row formats are MySQL's
 	case *ops.Execute:
 		return p.execute(o), nil
 	case *ops.BulkInsert:

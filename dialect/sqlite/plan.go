@@ -100,6 +100,8 @@ func (p *planner) step(list []ops.Op, i int) (int, error) {
 		p.emitSQL(i, "ALTER TABLE "+quote(o.Table)+" RENAME TO "+quote(o.NewName))
 	case *ops.CreateEnum, *ops.DropEnum:
 		// An enum lives in its columns' CHECKs only.
+	case *ops.AlterTable:
+		// Charsets and row formats are MySQL's; SQLite has none.
 	case *ops.AlterEnumAddValue, *ops.AlterEnumDropValue:
 		return 1, p.enumChange(list, i)
 	case *ops.Execute:
