@@ -310,6 +310,14 @@ func replayStep(t *testing.T, dir string, s *historyStep) {
 	}()
 	if err := p.replayRevision(filepath.Join(dir, s.to, file), "b0000000000b"); err != nil {
 		s.first = err.Error()
+		if strings.Contains(s.first, "upgrade head") {
+			// What the failed upgrade (and --compensate) left behind.
+			if d := firstDiff(schemaDump(t, a), before); d != "" {
+				s.first = "left A changed (" + d + "): " + s.first
+			} else {
+				s.first = "A left as it was: " + s.first
+			}
+		}
 		return
 	}
 	s.upgraded = true
@@ -317,7 +325,9 @@ func replayStep(t *testing.T, dir string, s *historyStep) {
 	dbtest.LoadSQLFile(t, b, filepath.Join(dir, s.to, file))
 	want := inspectModel(t, b)
 	s.converged = true
-	if d := firstDiff(schemaDump(t, a), schemaDump(t, b)); d != "" {
+	got, wantDump := schemaDump(t, a), schemaDump(t, b)
+	if d := firstDiff(got, wantDump); d != "" {
+		t.Logf("after upgrade, - upgraded only, + B only:\n%s", allDiffs(got, wantDump))
 		s.converged, s.first = false, "after upgrade: "+d
 	} else if d := checkSentinels(t, a, sent, want); d != "" {
 		s.converged, s.first = false, "after upgrade: "+d
@@ -330,6 +340,7 @@ func replayStep(t *testing.T, dir string, s *historyStep) {
 	}
 	s.reverted = true
 	if d := firstDiff(schemaDump(t, a), before); d != "" {
+		t.Logf("after downgrade, - downgraded only, + A only:\n%s", allDiffs(schemaDump(t, a), before))
 		s.reverted, s.first = false, firstNonEmpty(s.first, "after downgrade: "+d)
 	} else if d := checkSentinels(t, a, sent, want); d != "" {
 		s.reverted, s.first = false, firstNonEmpty(s.first, "after downgrade: "+d)
@@ -347,6 +358,11 @@ func replayWhole(t *testing.T, dir string, releases []string, s *historyStep) {
 		s.first = err.Error()
 		return
 	}
+	defer func() {
+		if !s.ok() {
+			logRevisions(t, p)
+		}
+	}()
 	for i, r := range releases[1:] {
 		if err := p.replayRevision(filepath.Join(dir, r, file), fmt.Sprintf("%012d", i+1)); err != nil {
 			s.first = "at " + r + ": " + err.Error()
@@ -364,8 +380,10 @@ func replayWhole(t *testing.T, dir string, releases []string, s *historyStep) {
 	want := schemaDump(t, newest)
 	s.converged, s.reverted = true, true
 	if d := firstDiff(schemaDump(t, a), want); d != "" {
+		t.Logf("replayed, - replayed only, + newest only:\n%s", allDiffs(schemaDump(t, a), want))
 		s.converged, s.reverted, s.first = false, false, "replayed database: "+d
 	} else if d := firstDiff(schemaDump(t, empty), want); d != "" {
+		t.Logf("empty upgraded to head, - upgraded only, + newest only:\n%s", allDiffs(schemaDump(t, empty), want))
 		s.converged, s.reverted, s.first = false, false, "empty database upgraded to head: "+d
 	}
 }
@@ -488,6 +506,54 @@ func firstDiff(got, want string) string {
 	return "dumps differ"
 }
 
+// allDiffs lists every line only one of two dumps has, section by
+// section ("- " got only, "+ " want only), for the log.
+func allDiffs(got, want string) string {
+	gs, ws := dumpSections(got), dumpSections(want)
+	var names []string
+	for _, sec := range append(slices.Clone(ws), gs...) {
+		if !slices.Contains(names, sec[0]) {
+			names = append(names, sec[0])
+		}
+	}
+	find := func(secs [][]string, name string) []string {
+		for _, sec := range secs {
+			if sec[0] == name {
+				return sec[1:]
+			}
+		}
+		return nil
+	}
+	var b strings.Builder
+	for _, name := range names {
+		g, w := find(gs, name), find(ws, name)
+		for _, l := range linesNotIn(g, w) {
+			fmt.Fprintf(&b, "%s: - %s\n", name, strings.TrimSpace(l))
+		}
+		for _, l := range linesNotIn(w, g) {
+			fmt.Fprintf(&b, "%s: + %s\n", name, strings.TrimSpace(l))
+		}
+	}
+	return b.String()
+}
+
+// linesNotIn are the lines of a that b lacks (counting repeats).
+func linesNotIn(a, b []string) []string {
+	left := map[string]int{}
+	for _, l := range b {
+		left[l]++
+	}
+	var out []string
+	for _, l := range a {
+		if left[l] == 0 {
+			out = append(out, l)
+			continue
+		}
+		left[l]--
+	}
+	return out
+}
+
 // dumpSections splits a schema dump at its "== name" lines; each section
 // is its name followed by its lines.
 func dumpSections(dump string) [][]string {
@@ -507,15 +573,8 @@ func dumpSections(dump string) [][]string {
 
 // firstNotIn is the first line of a that b lacks (counting repeats).
 func firstNotIn(a, b []string) string {
-	left := map[string]int{}
-	for _, l := range b {
-		left[l]++
-	}
-	for _, l := range a {
-		if left[l] == 0 {
-			return l
-		}
-		left[l]--
+	if l := linesNotIn(a, b); len(l) > 0 {
+		return l[0]
 	}
 	return ""
 }
