@@ -471,23 +471,8 @@ func firstDiff(got, want string) string {
 	if got == want {
 		return ""
 	}
-	gs, ws := dumpSections(got), dumpSections(want)
-	var names []string
-	for _, sec := range append(slices.Clone(ws), gs...) {
-		if !slices.Contains(names, sec[0]) {
-			names = append(names, sec[0])
-		}
-	}
-	find := func(secs [][]string, name string) []string {
-		for _, sec := range secs {
-			if sec[0] == name {
-				return sec[1:]
-			}
-		}
-		return nil
-	}
-	for _, name := range names {
-		g, w := find(gs, name), find(ws, name)
+	for _, sec := range pairSections(got, want) {
+		name, g, w := sec.name, sec.got, sec.want
 		if slices.Equal(g, w) {
 			continue
 		}
@@ -509,24 +494,9 @@ func firstDiff(got, want string) string {
 // allDiffs lists every line only one of two dumps has, section by
 // section ("- " got only, "+ " want only), for the log.
 func allDiffs(got, want string) string {
-	gs, ws := dumpSections(got), dumpSections(want)
-	var names []string
-	for _, sec := range append(slices.Clone(ws), gs...) {
-		if !slices.Contains(names, sec[0]) {
-			names = append(names, sec[0])
-		}
-	}
-	find := func(secs [][]string, name string) []string {
-		for _, sec := range secs {
-			if sec[0] == name {
-				return sec[1:]
-			}
-		}
-		return nil
-	}
 	var b strings.Builder
-	for _, name := range names {
-		g, w := find(gs, name), find(ws, name)
+	for _, sec := range pairSections(got, want) {
+		name, g, w := sec.name, sec.got, sec.want
 		for _, l := range linesNotIn(g, w) {
 			fmt.Fprintf(&b, "%s: - %s\n", name, strings.TrimSpace(l))
 		}
@@ -535,6 +505,35 @@ func allDiffs(got, want string) string {
 		}
 	}
 	return b.String()
+}
+
+// sectionPair is one section of two dumps: its lines in each.
+type sectionPair struct {
+	name      string
+	got, want []string
+}
+
+// pairSections pairs the sections of two dumps by name, want's order
+// first, then those only got has.
+func pairSections(got, want string) []sectionPair {
+	gs, ws := dumpSections(got), dumpSections(want)
+	find := func(secs [][]string, name string) []string {
+		for _, sec := range secs {
+			if sec[0] == name {
+				return sec[1:]
+			}
+		}
+		return nil
+	}
+	var out []sectionPair
+	seen := map[string]bool{}
+	for _, sec := range append(slices.Clone(ws), gs...) {
+		if name := sec[0]; !seen[name] {
+			seen[name] = true
+			out = append(out, sectionPair{name, find(gs, name), find(ws, name)})
+		}
+	}
+	return out
 }
 
 // linesNotIn are the lines of a that b lacks (counting repeats).

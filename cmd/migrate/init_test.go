@@ -110,25 +110,9 @@ func tableDump(t *testing.T, db *dbtest.DB, table string) string {
 		slices.Sort(lines)
 		return strings.Join(lines, "\n")
 	}
-	rs, err := db.Query(`SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE tablename = $1
+	return strings.Join(queryLines(t, db, `SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE tablename = $1
 		UNION ALL SELECT conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = $1::regclass
-		ORDER BY 1`, table)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rs.Close()
-	var lines []string
-	for rs.Next() {
-		var l string
-		if err := rs.Scan(&l); err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, l)
-	}
-	if err := rs.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return strings.Join(lines, "\n")
+		ORDER BY 1`, table), "\n")
 }
 
 // TestAdoptSQLiteDeclaredTypes: a SQLite table adopted and rebuilt keeps

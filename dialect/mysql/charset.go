@@ -159,17 +159,13 @@ func rowFormatOf(createOptions string) string {
 	return ""
 }
 
-// tableOptionsSQL renders the options that end a CREATE TABLE: InnoDB,
-// the table's charset (utf8mb4 when it names none), its collation and row
-// format when set.
+// tableOptionsSQL renders the options that end a CREATE TABLE: InnoDB
+// (foreign keys, transactions for data), the table's charset (utf8mb4,
+// every Unicode character, when it names none, whatever the server's
+// default), its collation and row format when set.
 func tableOptionsSQL(t *metadata.Table) string {
-	cs, co := canonCharset(t.Charset), canonCollation(t.Collation)
-	if cs == "" {
-		cs = charsetOf(co)
-	}
-	if cs == "" {
-		cs = defaultCharset
-	}
+	cs, _ := effectiveCharset(t, nil)
+	co := canonCollation(t.Collation)
 	s := "ENGINE=InnoDB DEFAULT CHARSET=" + cs
 	if co != "" {
 		s += " COLLATE=" + co

@@ -10,10 +10,6 @@ import (
 	"github.com/retortdb/retort/metadata"
 )
 
-// CREATE TABLE ends with InnoDB (foreign keys, transactions for data) and
-// utf8mb4 (every Unicode character) whatever the server's defaults, or the
-// table's own charset, collation and row format (tableOptionsSQL).
-
 // enums looks enum values up in the state.
 func (p *planner) enums(schema, name string) ([]string, bool) {
 	return enumLookup(p.state)(schema, name)
