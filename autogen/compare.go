@@ -24,6 +24,8 @@ type Result struct {
 
 // phases collects ops by the step of the order in the package doc.
 type phases struct {
+	createSequences, renameSequences    []ops.Op
+	dropSequences                       []ops.Op
 	createEnums, addEnumValues          []ops.Op
 	dropFKs, dropKeys, dropPKs          []ops.Op
 	addColumns, alterColumns            []ops.Op
@@ -35,9 +37,9 @@ type phases struct {
 
 func (p *phases) list() []ops.Op {
 	var out []ops.Op
-	for _, l := range [][]ops.Op{p.createEnums, p.addEnumValues, p.dropFKs, p.dropTables, p.dropKeys,
-		p.dropPKs, p.addColumns, p.alterColumns, p.createPKs, p.createKeys, p.createTables, p.createFKs,
-		p.dropColumns, p.dropEnums} {
+	for _, l := range [][]ops.Op{p.createSequences, p.renameSequences, p.createEnums, p.addEnumValues,
+		p.dropFKs, p.dropTables, p.dropKeys, p.dropPKs, p.addColumns, p.alterColumns, p.createPKs,
+		p.createKeys, p.createTables, p.createFKs, p.dropColumns, p.dropEnums, p.dropSequences} {
 		out = append(out, l...)
 	}
 	return out
@@ -72,6 +74,8 @@ func compare(target, current *metadata.MetaData, d dialect.Dialect, opts Options
 	c := &comparer{d: d, opts: opts, answers: answers, collect: collect,
 		target: opts.filter(d.Normalize(target)), current: opts.filter(d.Normalize(current))}
 	opts.filterEnums(c.target, c.current)
+	opts.filterSequences(c.target, c.current)
+	c.sequences()
 	c.enums()
 	c.tables()
 	list := c.p.list()

@@ -105,3 +105,27 @@ func (o Options) filterEnums(a, b *metadata.MetaData) {
 		})
 	}
 }
+
+// filterSequences leaves in both models only the sequences a default of a
+// compared table of either reads, when table filters are set, as
+// filterEnums does for enums.
+func (o Options) filterSequences(a, b *metadata.MetaData) {
+	if len(o.Tables) == 0 && len(o.ExcludeTables) == 0 {
+		return
+	}
+	read := func(s *metadata.Sequence) bool {
+		for _, m := range []*metadata.MetaData{a, b} {
+			for _, t := range m.Tables {
+				for _, c := range t.Columns {
+					if mentions(c.Default, s.Name) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	for _, m := range []*metadata.MetaData{a, b} {
+		m.Sequences = slices.DeleteFunc(slices.Clone(m.Sequences), func(s *metadata.Sequence) bool { return !read(s) })
+	}
+}

@@ -104,6 +104,12 @@ func Describe(o ops.Op) string {
 		return fmt.Sprintf("Detected changed comment on table '%s'", q(o.TableRef))
 	case *ops.AlterTable:
 		return describeAlterTable(q(o.TableRef), o)
+	case *ops.CreateSequence:
+		return fmt.Sprintf("Detected added sequence '%s'", o.Sequence.QualifiedName())
+	case *ops.DropSequence:
+		return fmt.Sprintf("Detected removed sequence '%s'", q(ops.TableRef{Schema: o.Schema, Table: o.SequenceName}))
+	case *ops.RenameSequence:
+		return fmt.Sprintf("Detected renamed sequence '%s' to '%s'", q(ops.TableRef{Schema: o.Schema, Table: o.SequenceName}), o.NewName)
 	}
 	return "Detected " + o.Name()
 }
@@ -143,12 +149,21 @@ func describeAlter(col string, o *ops.AlterColumn) string {
 	}
 	if o.AutoIncrement != nil {
 		parts = append(parts, "autoincrement change")
+	} else if o.Identity != nil || o.Sequence != nil {
+		parts = append(parts, "identity change from "+identityText(o.ExistingIdentity)+" to "+identityText(o.Identity))
 	}
 	if o.Charset != nil || o.Collation != nil {
 		parts = append(parts, "charset/collation change from "+charsetText(o.ExistingCharset, o.ExistingCollation, "the table's")+
 			" to "+charsetText(o.Charset, o.Collation, "the table's"))
 	}
 	return fmt.Sprintf("Detected %s on '%s'", strings.Join(parts, ", "), col)
+}
+
+func identityText(kind *string) string {
+	if kind == nil || *kind == "" {
+		return "identity"
+	}
+	return *kind
 }
 
 // describeAlterTable names each change an alter_table makes.

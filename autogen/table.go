@@ -76,6 +76,12 @@ func (c *comparer) alterColumn(t, cur *metadata.Table, col, old *metadata.Column
 	if col.AutoIncrement != old.AutoIncrement && !c.autoIncrementSatisfied(cur, col, old) {
 		a.AutoIncrement, changed = ptr(col.AutoIncrement), true
 	}
+	if identityChanged(col, old) {
+		a.Identity, a.ExistingIdentity, changed = ptr(col.Identity), ptr(old.Identity), true
+		if col.Identity == metadata.IdentitySerial || old.Identity == metadata.IdentitySerial {
+			a.Sequence, a.ExistingSequence = sequenceOrZero(col.Sequence), sequenceOrZero(old.Sequence)
+		}
+	}
 	if cm, ok := c.d.(dialect.CharsetModeller); ok {
 		cs, co := cm.EffectiveCharset(t, col)
 		ocs, oco := cm.EffectiveCharset(cur, old)
@@ -92,6 +98,11 @@ func (c *comparer) alterColumn(t, cur *metadata.Table, col, old *metadata.Column
 	a.ExistingDefault = ptr(old.Default)
 	a.ExistingComment = ptr(old.Comment)
 	a.ExistingAutoIncrement = ptr(old.AutoIncrement)
+	if a.AutoIncrement != nil {
+		// Turning numbering on or off says which kind, both ways.
+		a.Identity, a.ExistingIdentity = ptr(col.Identity), ptr(old.Identity)
+		a.Sequence, a.ExistingSequence = sequenceOrZero(col.Sequence), sequenceOrZero(old.Sequence)
+	}
 	return a
 }
 

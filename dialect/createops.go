@@ -5,11 +5,15 @@ import (
 	"github.com/retortdb/retort/ops"
 )
 
-// CreateOps returns the ops that create m from an empty database: its enums,
+// CreateOps returns the ops that create m from an empty database: its
+// sequences, its enums,
 // its tables in [SortTables] order (each without its deferred foreign
 // keys), then the deferred keys. The ops hold copies; m is not changed.
 func CreateOps(m *metadata.MetaData) []ops.Op {
 	var list []ops.Op
+	for _, s := range m.Sequences {
+		list = append(list, &ops.CreateSequence{Sequence: s.Clone()})
+	}
 	for _, e := range m.Enums {
 		list = append(list, &ops.CreateEnum{Enum: e.Clone()})
 	}
@@ -39,7 +43,7 @@ func CreateOps(m *metadata.MetaData) []ops.Op {
 
 // DropOps returns the ops that drop everything m holds, the reverse of
 // [CreateOps]: the deferred foreign keys first, then the tables in reverse
-// dependency order, then the enums.
+// dependency order, then the enums, then the sequences.
 func DropOps(m *metadata.MetaData) []ops.Op {
 	var list []ops.Op
 	ordered, deferred := SortTables(m.Tables)
@@ -69,6 +73,10 @@ func DropOps(m *metadata.MetaData) []ops.Op {
 	for i := len(m.Enums) - 1; i >= 0; i-- {
 		e := m.Enums[i]
 		list = append(list, &ops.DropEnum{Schema: e.Schema, EnumName: e.Name, Enum: e.Clone()})
+	}
+	for i := len(m.Sequences) - 1; i >= 0; i-- {
+		s := m.Sequences[i]
+		list = append(list, &ops.DropSequence{Schema: s.Schema, SequenceName: s.Name, Sequence: s.Clone()})
 	}
 	return list
 }

@@ -60,6 +60,9 @@ func opDefs(defs obj) obj {
 		"charset":          typed([]string{"string", "null"}, "MySQL/MariaDB: the new CHARACTER SET; null: the table's"),
 		"collation":        typed([]string{"string", "null"}, "MySQL/MariaDB: the new COLLATE; null: the charset's or table's"),
 		"existing_charset": typed([]string{"string", "null"}, ""), "existing_collation": typed([]string{"string", "null"}, ""),
+		"identity":          typed([]string{"string", "null"}, "PostgreSQL: by default, always or serial"),
+		"existing_identity": typed([]string{"string", "null"}, ""),
+		"sequence":          ref("sequence"), "existing_sequence": ref("sequence"),
 	})
 	tableOptions := with(obj{
 		"charset":          typed([]string{"string", "null"}, "the new DEFAULT CHARSET; null: utf8mb4"),
@@ -79,7 +82,7 @@ func opDefs(defs obj) obj {
 		"set_table_comment":        closed("", withRef("comment", "existing_comment"), with(obj{"comment": typed([]string{"string", "null"}, ""), "existing_comment": typed([]string{"string", "null"}, "")})),
 		"add_column":               closed("", withRef("column"), with(obj{"column": ref("column_alone")})),
 		"drop_column":              closed("", withRef("column"), with(obj{"column": anyOf("the column's name, or the whole column (for an exact reverse)", str(""), ref("column_alone"))})),
-		"alter_column":             closed("", withRef("column", "new_name", "type", "nullable", "default", "comment", "autoincrement", "existing_type", "existing_nullable", "existing_default", "existing_comment", "existing_autoincrement", "charset", "collation", "existing_charset", "existing_collation"), alter),
+		"alter_column":             closed("", withRef("column", "new_name", "type", "nullable", "default", "comment", "autoincrement", "existing_type", "existing_nullable", "existing_default", "existing_comment", "existing_autoincrement", "charset", "collation", "existing_charset", "existing_collation", "identity", "sequence", "existing_identity", "existing_sequence"), alter),
 		"alter_table":              closed("", withRef("charset", "collation", "row_format", "existing_charset", "existing_collation", "existing_row_format"), tableOptions),
 		"create_index":             element("index", idx),
 		"drop_index":               element("index", idx),
@@ -90,6 +93,9 @@ func opDefs(defs obj) obj {
 		"drop_constraint": closed("", append(withRef("name", "type", "expression"), fk[1:]...),
 			with(merge(defs["foreign_key"].(obj)["properties"].(obj), obj{"name": str("the constraint"),
 				"type": str("unique, foreign_key, check or primary_key"), "expression": typed(scalar, "a check's condition")}))),
+		"create_sequence":       ref("sequence"),
+		"drop_sequence":         ref("sequence"),
+		"rename_sequence":       closed("", []string{"name", "schema", "new_name"}, obj{"name": str("the sequence"), "schema": str("its schema"), "new_name": str("the new name")}),
 		"create_enum":           closed("", []string{"name", "schema", "values"}, enum),
 		"drop_enum":             closed("", []string{"name", "schema", "values"}, enum),
 		"alter_enum_add_value":  closed("", []string{"name", "schema", "value", "before", "after"}, enumValue),

@@ -1,6 +1,7 @@
 package metadata
 
-// MetaData is a whole schema: enums and tables, in declaration order.
+// MetaData is a whole schema: enums, sequences and tables, in declaration
+// order.
 // The order is kept so that a written schema.yaml diffs cleanly; comparisons
 // that should not care about order sort first.
 type MetaData struct {
@@ -8,7 +9,10 @@ type MetaData struct {
 	// Nil means [DefaultNamingConvention].
 	NamingConvention NamingConvention
 	Enums            []*Enum
-	Tables           []*Table
+	// Sequences are the schema's sequences that no column owns
+	// (PostgreSQL); a serial column's sequence is part of the column.
+	Sequences []*Sequence
+	Tables    []*Table
 }
 
 // New returns an empty model with the default naming convention.
@@ -89,6 +93,9 @@ func (m *MetaData) Clone() *MetaData {
 	c := &MetaData{NamingConvention: cloneMap(m.NamingConvention)}
 	for _, e := range m.Enums {
 		c.Enums = append(c.Enums, e.Clone())
+	}
+	for _, s := range m.Sequences {
+		c.Sequences = append(c.Sequences, s.Clone())
 	}
 	for _, t := range m.Tables {
 		c.Tables = append(c.Tables, t.Clone())

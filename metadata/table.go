@@ -213,7 +213,14 @@ type Column struct {
 	// PostgreSQL, AUTO_INCREMENT on MySQL, INTEGER PRIMARY KEY AUTOINCREMENT
 	// on SQLite.
 	AutoIncrement bool
-	Comment       string
+	// Identity says how an autoincrement column numbers rows on
+	// PostgreSQL: one of [IdentityKinds], or "" for the dialect's default
+	// (IdentityByDefault on PostgreSQL; the type serial too reads as that).
+	Identity string
+	// Sequence is the sequence a serial column owns (Identity
+	// IdentitySerial); nil is the one PostgreSQL would give it.
+	Sequence *Sequence
+	Comment  string
 	// Charset and Collation are a MySQL/MariaDB character column's
 	// CHARACTER SET and COLLATE, in the catalog's spelling; empty means the
 	// table's (a charset alone takes its default collation). Other
@@ -231,5 +238,6 @@ func NewColumn(name string, typ Type) *Column {
 func (c *Column) Clone() *Column {
 	cp := *c
 	cp.Type = c.Type.Clone()
+	cp.Sequence = c.Sequence.Clone()
 	return &cp
 }

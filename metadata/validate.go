@@ -20,6 +20,7 @@ func (m *MetaData) Validate() error {
 	v := &validator{m: m}
 	v.convention()
 	v.enums()
+	v.sequences()
 	v.tables()
 	return v.errs.Err()
 }
@@ -93,6 +94,20 @@ func (v *validator) enums() {
 		}
 		seen[e.QualifiedName()] = true
 		v.enumValues(p.Field("values"), what, e.Values)
+	}
+}
+
+func (v *validator) sequences() {
+	seen := map[string]bool{}
+	for k, s := range v.m.Sequences {
+		p := Path("sequences").Index(k)
+		if !v.name(p.Field("name"), "a sequence", s.Name) {
+			continue
+		}
+		if seen[s.QualifiedName()] {
+			v.add(p.Field("name"), "sequence %q is declared twice; remove one", s.QualifiedName())
+		}
+		seen[s.QualifiedName()] = true
 	}
 }
 

@@ -20,7 +20,7 @@ import (
 // work, or the embedding file's.
 
 // Keys returns the keys schema.yaml allows in the mapping of an element:
-// "table", "column", "type" (a type given as a mapping), or a key or
+// "table", "column", "type" (a type given as a mapping), "sequence", or a key or
 // index, named by its kind ([KindPrimaryKey], [KindForeignKey],
 // [KindUnique], [KindCheck], [KindIndex]); nil for anything else. The name
 // key comes first. The result is the caller's.
@@ -29,6 +29,7 @@ func Keys(element string) []string {
 		"table":        tableKeys,
 		"column":       columnKeys,
 		"type":         typeKeys,
+		"sequence":     sequenceKeys,
 		KindPrimaryKey: primaryKeyKeys,
 		KindForeignKey: foreignKeyKeys,
 		KindUnique:     uniqueKeys,

@@ -151,7 +151,7 @@ func (r *reader) place(problems ErrorList) ErrorList {
 	return out
 }
 
-var schemaKeys = []string{"naming_convention", "enums", "tables"}
+var schemaKeys = []string{"naming_convention", "enums", "sequences", "tables"}
 
 func (r *reader) metadata(root *yaml.Node) *MetaData {
 	m := New()
@@ -161,6 +161,9 @@ func (r *reader) metadata(root *yaml.Node) *MetaData {
 	}
 	if e, ok := f["enums"]; ok {
 		m.Enums = r.enums(e.val)
+	}
+	if sq, ok := f["sequences"]; ok {
+		m.Sequences = r.sequences(sq.val)
 	}
 	if t, ok := f["tables"]; ok {
 		for i, n := range r.list("tables", t.val, "tables") {

@@ -9,7 +9,7 @@ import (
 
 var (
 	tableKeys  = []string{"schema", "name", "comment", "charset", "collation", "row_format", "columns", "indexes", "unique", "checks", "foreign_keys", "primary_key"}
-	columnKeys = []string{"name", "type", "native", "variants", "primary_key", "autoincrement", "nullable", "default",
+	columnKeys = []string{"name", "type", "native", "variants", "primary_key", "autoincrement", "identity", "sequence", "nullable", "default",
 		"unique", "index", "references", "on_delete", "on_update", "comment", "charset", "collation"}
 	primaryKeyKeys = []string{"name", "columns"}
 	foreignKeyKeys = []string{"name", "columns", "ref_schema", "ref_table", "ref_columns", "on_delete", "on_update",
@@ -83,6 +83,7 @@ func (r *reader) column(p Path, n *yaml.Node, where string) (*Column, map[string
 	}
 	c.Default = r.str(p.Field("default"), f["default"].val, where+": default")
 	c.AutoIncrement = r.boolean(p.Field("autoincrement"), f["autoincrement"].val, where+": autoincrement")
+	r.identity(p, c, f, where)
 	c.Comment = r.str(p.Field("comment"), f["comment"].val, where+": comment")
 	c.Charset = r.str(p.Field("charset"), f["charset"].val, where+": charset")
 	c.Collation = r.str(p.Field("collation"), f["collation"].val, where+": collation")

@@ -103,6 +103,13 @@ func (o *out) head() *yaml.Node {
 		}
 		doc.set("enums", enums.n)
 	}
+	if len(o.m.Sequences) > 0 {
+		seqs := o.seq(false)
+		for _, s := range o.m.Sequences {
+			seqs.Content = append(seqs.Content, o.sequence(s, false))
+		}
+		doc.set("sequences", seqs)
+	}
 	return doc.n
 }
 
@@ -187,6 +194,7 @@ func (o *out) column(c *Column, inKey bool, f colFlags) *yaml.Node {
 	shorthand(b, "primary_key", f.primaryKey)
 	if !o.embed {
 		b.flag("autoincrement", c.AutoIncrement)
+		o.identity(b, c)
 	}
 	if c.Nullable == inKey || o.long {
 		b.set("nullable", o.boolean(c.Nullable))
@@ -207,6 +215,7 @@ func (o *out) column(c *Column, inKey bool, f colFlags) *yaml.Node {
 	if o.embed {
 		// Revision files have always put autoincrement after default.
 		b.flag("autoincrement", c.AutoIncrement)
+		o.identity(b, c)
 	}
 	b.opt("comment", c.Comment)
 	b.set1("charset", c.Charset)

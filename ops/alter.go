@@ -16,7 +16,8 @@ func (o *AlterColumn) what() string { return "alter_column " + o.qname() + "." +
 // changes reports whether the op changes anything.
 func (o *AlterColumn) changes() bool {
 	return o.NewName != "" || o.Type != nil || o.Nullable != nil || o.Default != nil ||
-		o.Comment != nil || o.AutoIncrement != nil || o.Charset != nil || o.Collation != nil
+		o.Comment != nil || o.AutoIncrement != nil || o.Charset != nil || o.Collation != nil ||
+		o.Identity != nil || o.Sequence != nil
 }
 
 // Reverse swaps each changed field with its Existing* field and renames
@@ -35,10 +36,13 @@ func (o *AlterColumn) Reverse() (Op, error) {
 	r.AutoIncrement, r.ExistingAutoIncrement = swap(o.AutoIncrement, o.ExistingAutoIncrement, "existing_autoincrement", &missing)
 	r.Charset, r.ExistingCharset = swap(o.Charset, o.ExistingCharset, "existing_charset", &missing)
 	r.Collation, r.ExistingCollation = swap(o.Collation, o.ExistingCollation, "existing_collation", &missing)
+	r.Identity, r.ExistingIdentity = swap(o.Identity, o.ExistingIdentity, "existing_identity", &missing)
+	r.Sequence, r.ExistingSequence = swap(o.Sequence, o.ExistingSequence, "existing_sequence", &missing)
 	if len(missing) > 0 {
 		return nil, irreversible(o.what(), strings.Join(missing, ", ")+" (the column as it was)")
 	}
 	r.Type, r.ExistingType = cloneType(r.Type), cloneType(r.ExistingType)
+	r.Sequence, r.ExistingSequence = r.Sequence.Clone(), r.ExistingSequence.Clone()
 	return r, nil
 }
 
@@ -133,5 +137,17 @@ func (o *AlterColumn) change(c *metadata.Column) {
 	}
 	if o.Collation != nil {
 		c.Collation = *o.Collation
+	}
+	if o.Identity != nil {
+		c.Identity = *o.Identity
+		if c.Identity != metadata.IdentitySerial {
+			c.Sequence = nil
+		}
+	}
+	if o.Sequence != nil {
+		c.Sequence = nil
+		if *o.Sequence != (metadata.Sequence{}) {
+			c.Sequence = o.Sequence.Clone()
+		}
 	}
 }

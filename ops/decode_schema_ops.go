@@ -158,8 +158,9 @@ func decodeDropColumn(d *decoder, n *yaml.Node) Op {
 
 // alterKeys are alter_column's keys after table, schema and column.
 var alterKeys = []string{"new_name", "type", "nullable", "default", "comment", "autoincrement", "charset", "collation",
+	"identity", "sequence",
 	"existing_type", "existing_nullable", "existing_default", "existing_comment", "existing_autoincrement",
-	"existing_charset", "existing_collation"}
+	"existing_charset", "existing_collation", "existing_identity", "existing_sequence"}
 
 func decodeAlterColumn(d *decoder, n *yaml.Node) Op {
 	o := d.obj(n, labelled("alter_column", n, "table"), withRef(append([]string{"column"}, alterKeys...)...))
@@ -179,6 +180,15 @@ func decodeAlterColumn(d *decoder, n *yaml.Node) Op {
 		Collation:             o.optStr("collation"),
 		ExistingCharset:       o.optStr("existing_charset"),
 		ExistingCollation:     o.optStr("existing_collation"),
+		Identity:              o.optStr("identity"),
+		ExistingIdentity:      o.optStr("existing_identity"),
+	}
+	for key, dst := range map[string]**metadata.Sequence{"sequence": &op.Sequence, "existing_sequence": &op.ExistingSequence} {
+		if o.has(key) {
+			s, err := metadata.DecodeSequence(d.file, o.val(key), o.sub(key))
+			d.add(err)
+			*dst = s
+		}
 	}
 	if o.has("type") {
 		op.Type = d.typeValue(o.val("type"), o.sub("type"))

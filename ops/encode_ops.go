@@ -96,6 +96,10 @@ func (o *AlterColumn) encode() (*yaml.Node, error) {
 	b.optBool("autoincrement", o.AutoIncrement)
 	b.optStr("charset", o.Charset)
 	b.optStr("collation", o.Collation)
+	b.optStr("identity", o.Identity)
+	if err := b.sequence("sequence", o.Sequence); err != nil {
+		return nil, err
+	}
 	if err := b.typ("existing_type", o.ExistingType); err != nil {
 		return nil, err
 	}
@@ -105,7 +109,26 @@ func (o *AlterColumn) encode() (*yaml.Node, error) {
 	b.optBool("existing_autoincrement", o.ExistingAutoIncrement)
 	b.optStr("existing_charset", o.ExistingCharset)
 	b.optStr("existing_collation", o.ExistingCollation)
+	b.optStr("existing_identity", o.ExistingIdentity)
+	if err := b.sequence("existing_sequence", o.ExistingSequence); err != nil {
+		return nil, err
+	}
 	return b.n, nil
+}
+
+// sequence adds a serial column's sequence, when set ({} for the one
+// PostgreSQL would give it).
+func (b mapb) sequence(key string, s *metadata.Sequence) error {
+	if s == nil {
+		return nil
+	}
+	n, err := metadata.EncodeSequence(s)
+	if err != nil {
+		return err
+	}
+	n.Style = yaml.FlowStyle
+	b.set(key, n)
+	return nil
 }
 
 func (o *AlterTable) encode() (*yaml.Node, error) {

@@ -81,6 +81,13 @@ type AlterColumn struct {
 	// empty non-nil value returns the column to the table's.
 	Charset   *string
 	Collation *string
+	// Identity is PostgreSQL's kind of autoincrement column (see
+	// metadata.Column.Identity); Sequence is a serial column's own
+	// sequence, its name and options (an empty one: the name and options
+	// PostgreSQL gives it). Changing from or to serial keeps the numbering
+	// where it was.
+	Identity *string
+	Sequence *metadata.Sequence
 
 	ExistingType          *metadata.Type
 	ExistingNullable      *bool
@@ -89,6 +96,8 @@ type AlterColumn struct {
 	ExistingAutoIncrement *bool
 	ExistingCharset       *string
 	ExistingCollation     *string
+	ExistingIdentity      *string
+	ExistingSequence      *metadata.Sequence
 }
 
 // CreateIndex creates an index on a table.

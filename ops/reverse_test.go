@@ -21,6 +21,8 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 	giftCards := m.Table("", "GiftCards").Clone()
 	pending := m.Table("", "order").Index("ix_order_pending").Clone()
 	mood := &ops.CreateEnum{Enum: &metadata.Enum{Name: "mood", Values: []string{"happy", "sad"}}}
+	start := int64(1000)
+	userIDs := &ops.CreateSequence{Sequence: &metadata.Sequence{Name: "user_ids", Type: "integer", Increment: 2, Start: &start, Cache: 10, Cycle: true}}
 	noKey := &ops.DropConstraint{TableRef: products, ConstraintName: "pk_products", Type: ops.ConstraintPrimary,
 		PrimaryKey: &metadata.PrimaryKey{Name: "pk_products", Columns: []string{"sku"}}}
 	return []struct {
@@ -63,6 +65,14 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 		{name: "alter_enum_add_value after", op: &ops.AlterEnumAddValue{EnumName: "order_status", Value: "refunded", After: "paid"}},
 		{name: "alter_enum_add_value before, in a schema", op: &ops.AlterEnumAddValue{Schema: "billing", EnumName: "currency", Value: "JPY", Before: "EUR"}},
 		{name: "alter_enum_drop_value", op: &ops.AlterEnumDropValue{EnumName: "order_status", Value: "shipped", Before: "cancelled"}},
+		{name: "create_sequence", op: userIDs},
+		{name: "drop_sequence", setup: []ops.Op{userIDs}, op: &ops.DropSequence{SequenceName: "user_ids", Sequence: userIDs.Sequence.Clone()}},
+		{name: "rename_sequence", setup: []ops.Op{userIDs}, op: &ops.RenameSequence{SequenceName: "user_ids", NewName: "users_seq"}},
+		{name: "alter_column identity always", op: &ops.AlterColumn{TableRef: customers, ColumnName: "id",
+			Identity: ptr(metadata.IdentityAlways), ExistingIdentity: ptr("")}},
+		{name: "alter_column identity to serial with its sequence", op: &ops.AlterColumn{TableRef: customers, ColumnName: "id",
+			Identity: ptr(metadata.IdentitySerial), ExistingIdentity: ptr(""),
+			Sequence: &metadata.Sequence{Name: "customers_seq", Type: "bigint"}, ExistingSequence: &metadata.Sequence{}}},
 		{name: "bulk_insert", op: &ops.BulkInsert{TableRef: ops.TableRef{Table: "group"}, Columns: []string{"id", "name"}, Rows: [][]any{{int64(1), "retail"}}}},
 		{name: "bulk_delete", op: &ops.BulkDelete{TableRef: ops.TableRef{Table: "group"}, File: "seeds/groups.csv"}},
 		{name: "call", op: &ops.Call{Function: "backfill_tiers", ReverseName: "clear_tiers"}},

@@ -78,6 +78,7 @@ func enumName(table, column string) string { return table + "_" + column }
 func normalizeTable(t *metadata.Table, enums enumSource) []*metadata.Enum {
 	var out []*metadata.Enum
 	for _, col := range t.Columns {
+		col.Identity, col.Sequence = "", nil // PostgreSQL's kinds of autoincrement
 		if e := normalizeColumn(t, col, enums); e != nil {
 			out = append(out, e)
 		}

@@ -151,6 +151,8 @@ func (p *planner) plan(o ops.Op) ([]dialect.Statement, error) {
 	case *ops.AlterTable:
 		s, err := p.alterTable(o)
 		return sqls(s...), err
+	case *ops.CreateSequence, *ops.DropSequence, *ops.RenameSequence:
+		return nil, dialect.ErrNoSequences
 	case *ops.SetTableComment:
 		lit, err := p.d.Literal(o.Comment)
 		return sqls("ALTER TABLE " + p.table(o.TableRef) + " COMMENT = " + lit), err

@@ -16,18 +16,19 @@ import (
 
 // Inspect reads the tables, columns, constraints, indexes, enums and
 // comments of the given schemas (the connection's current schema when
-// none; "" names it too) in eight catalog queries, whatever the number of
+// none; "" names it too) in nine catalog queries, whatever the number of
 // tables. Objects of the current schema get an empty Schema, as the model
 // spells the default schema. Types are
 // read back into the vocabulary (see [CanonicalType]); serial and identity
-// columns come back as autoincrement without a default; views, sequences
-// no column owns, functions, triggers and domains are reported as one
-// warning each.
+// columns come back as autoincrement without a default, with their kind
+// (metadata.Column.Identity) and a serial column's own sequence; the
+// other sequences as the schema's; views, functions, triggers and domains
+// are reported as one warning each.
 //
 // Given a *sql.DB, Inspect reads in one REPEATABLE READ, READ ONLY
 // transaction, so that every query sees the catalog as of the same moment
 // (see [dialect.ReadConsistent]); given a *sql.Conn or *sql.Tx, it reads
-// in whatever transaction the caller holds. Either way an eighth query
+// in whatever transaction the caller holds. Either way a last query
 // lists the tables again, and a table gone by then (dropped between two
 // queries outside a snapshot) is left out with a warning, not returned
 // half read.
@@ -83,6 +84,7 @@ func inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions
 		{"columns", columnsQuery, in.columnRow},
 		{"constraints", constraintsQuery, in.constraintRow},
 		{"indexes", indexesQuery, in.indexRow},
+		{"sequences", sequencesQuery, in.sequenceRow(m)},
 		{"objects not modelled", unmodelledQuery, in.unmodelledRow},
 	} {
 		if err := in.each(ctx, step.what, step.query, true, step.row); err != nil {
@@ -234,12 +236,14 @@ func (in *inspector) columnRow(r *sql.Rows) error {
 		c.Type = fromFormatType(format)
 	}
 	switch {
+	case identity == "a":
+		c.AutoIncrement, c.Identity = true, metadata.IdentityAlways
 	case identity != "":
-		c.AutoIncrement = true
+		c.AutoIncrement, c.Identity = true, metadata.IdentityByDefault
 	case generated != "":
 		in.warn("column %s.%s is generated (AS %s): read as a plain column", table, name, def)
 	case nextvalRE().MatchString(def):
-		c.AutoIncrement = true
+		c.Default = def // serial when the sequences query finds the column owns the sequence
 	default:
 		c.Default = NormalizeDefault(def)
 	}

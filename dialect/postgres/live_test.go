@@ -151,11 +151,18 @@ func TestInspectNativeSpellings(t *testing.T) {
 	}
 	assert.Equal(t, &metadata.PrimaryKey{Name: "hand_pkey", Columns: []string{"a"}}, tb.PrimaryKey)
 	warnings := strings.Join(in.Warnings, "\n")
-	for _, w := range []string{"view public.hand_view", "sequence public.lonely_seq", "function public.f()", "domain public.posint"} {
+	for _, w := range []string{"view public.hand_view", "function public.f()", "domain public.posint"} {
 		assert.Contains(t, warnings, w)
 	}
-	assert.NotContains(t, warnings, "hand_a_seq", "a serial's own sequence is not a warning")
-	assert.Len(t, in.Warnings, 4, warnings)
+	assert.NotContains(t, warnings, "sequence", "sequences are modelled")
+	assert.Len(t, in.Warnings, 3, warnings)
+	// The serial column owns hand_a_seq (PostgreSQL's name: left unsaid);
+	// the identity column is ALWAYS; lonely_seq is the schema's own.
+	assert.Equal(t, metadata.IdentitySerial, tb.Column("a").Identity)
+	assert.Nil(t, tb.Column("a").Sequence, "hand_a_seq is the name and type PostgreSQL gives a serial")
+	assert.Equal(t, metadata.IdentityAlways, tb.Column("q").Identity)
+	require.Len(t, in.MetaData.Sequences, 1)
+	assert.Equal(t, &metadata.Sequence{Name: "lonely_seq"}, in.MetaData.Sequences[0])
 }
 
 func TestInspectPartitions(t *testing.T) {

@@ -16,7 +16,8 @@ import (
 // simple ones, an autoincrement column without default, primary key columns
 // NOT NULL, no action as the empty action, btree as the default index
 // method, names PostgreSQL would give unnamed constraints, and tables,
-// enums, constraints and indexes sorted by name, as Inspect lists them.
+// enums, constraints and indexes sorted by name, as Inspect lists them;
+// sequences with PostgreSQL's defaults left unset ([CompactSequence]).
 // Check expressions, index expressions and predicates are left as written.
 func (p Postgres) Normalize(m *metadata.MetaData) *metadata.MetaData {
 	n := m.Clone()
@@ -25,6 +26,16 @@ func (p Postgres) Normalize(m *metadata.MetaData) *metadata.MetaData {
 		*t = *nt
 		normalizeTable(t)
 	}
+	for i, s := range n.Sequences {
+		n.Sequences[i] = CompactSequence(s, "", nil)
+	}
+	sort.SliceStable(n.Sequences, func(i, j int) bool {
+		a, b := n.Sequences[i], n.Sequences[j]
+		if a.Schema != b.Schema {
+			return a.Schema < b.Schema
+		}
+		return a.Name < b.Name
+	})
 	sort.SliceStable(n.Tables, func(i, j int) bool {
 		a, b := n.Tables[i], n.Tables[j]
 		if a.Schema != b.Schema {
@@ -62,6 +73,17 @@ func normalizeTable(t *metadata.Table) {
 		c.Default = NormalizeDefault(c.Default)
 		if c.AutoIncrement {
 			c.Default = ""
+		}
+		if c.AutoIncrement && c.Identity == "" {
+			c.Identity = metadata.IdentityByDefault // what columnDef creates
+		}
+		if c.AutoIncrement && c.Identity == metadata.IdentitySerial {
+			c.Sequence = CompactSequence(c.Sequence, t.Name, c)
+		} else {
+			c.Sequence = nil
+		}
+		if !c.AutoIncrement {
+			c.Identity = ""
 		}
 	}
 	for _, u := range t.Uniques {

@@ -106,7 +106,7 @@ GROUP BY n.nspname, t.typname
 ORDER BY n.nspname, t.typname`
 
 // unmodelledQuery lists the objects the model cannot hold, for warnings:
-// views, materialized views, sequences no column owns, partitions (and the
+// views, materialized views, partitions (and the
 // partitioning of a partitioned table, read as a plain table), functions
 // and procedures, triggers, domains, foreign tables, rules (not the
 // _RETURN rule behind each view) and table inheritance (INHERITS; the
@@ -116,12 +116,11 @@ SELECT kind, schema, name FROM (
   SELECT CASE WHEN c.relispartition THEN 'partition'
               WHEN c.relkind = 'p' THEN 'partitioning of table'
               WHEN c.relkind = 'v' THEN 'view' WHEN c.relkind = 'm' THEN 'materialized view'
-              WHEN c.relkind = 'S' THEN 'sequence' ELSE 'foreign table' END AS kind,
+              ELSE 'foreign table' END AS kind,
          n.nspname AS schema, c.relname AS name
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE n.nspname = ANY($1) AND (c.relkind IN ('v', 'm', 'S', 'f', 'p') OR (c.relkind = 'r' AND c.relispartition))
+  WHERE n.nspname = ANY($1) AND (c.relkind IN ('v', 'm', 'f', 'p') OR (c.relkind = 'r' AND c.relispartition))
     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
-    AND (c.relkind <> 'S' OR NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')))
   UNION ALL
   SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
          n.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'

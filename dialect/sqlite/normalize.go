@@ -65,6 +65,7 @@ func normalTable(m *metadata.MetaData, t *metadata.Table) {
 	inline := inlinePrimaryKey(t)
 	for _, c := range t.Columns {
 		c.Comment = ""
+		c.Identity, c.Sequence = "", nil // PostgreSQL's kinds of autoincrement
 		c.AutoIncrement = false
 		c.Type = normalType(c.Type)
 		c.Default = reflectedDefault(defaultSQL(c.Default))

@@ -102,6 +102,8 @@ func (p *planner) step(list []ops.Op, i int) (int, error) {
 		// An enum lives in its columns' CHECKs only.
 	case *ops.AlterTable:
 		// Charsets and row formats are MySQL's; SQLite has none.
+	case *ops.CreateSequence, *ops.DropSequence, *ops.RenameSequence:
+		return 0, opError(i, o, dialect.ErrNoSequences)
 	case *ops.AlterEnumAddValue, *ops.AlterEnumDropValue:
 		return 1, p.enumChange(list, i)
 	case *ops.Execute:

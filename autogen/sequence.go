@@ -1,0 +1,109 @@
+package autogen
+
+import (
+	"strings"
+
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
+)
+
+// sequences creates the schema's new sequences, drops those gone, and
+// renames one where a sequence is gone, another with the same options is
+// new, and a column default that read the old one reads the new one in the
+// target: a release that renamed the sequence behind an id column (a drop
+// and a create would number new rows from the start again). A sequence
+// whose options changed is dropped and created, with a warning.
+func (c *comparer) sequences() {
+	var added, gone []*metadata.Sequence
+	for _, s := range c.target.Sequences {
+		old := c.current.Sequence(s.Schema, s.Name)
+		switch {
+		case old == nil:
+			added = append(added, s)
+		case !s.SameOptions(old):
+			c.p.warnf("sequence %s: options changed; autogenerate drops and creates it, which restarts it: edit the revision to keep its value",
+				s.QualifiedName())
+			c.p.dropSequences = append(c.p.dropSequences, dropSequence(old))
+			c.p.createSequences = append(c.p.createSequences, &ops.CreateSequence{Sequence: s.Clone()})
+		}
+	}
+	for _, s := range c.current.Sequences {
+		if c.target.Sequence(s.Schema, s.Name) == nil {
+			gone = append(gone, s)
+		}
+	}
+	renamed := map[*metadata.Sequence]bool{}
+	for _, old := range gone {
+		for _, s := range added {
+			if !renamed[s] && s.Schema == old.Schema && s.SameOptions(old) && c.defaultsMoved(old, s) {
+				renamed[s], renamed[old] = true, true
+				c.p.renameSequences = append(c.p.renameSequences,
+					&ops.RenameSequence{Schema: old.Schema, SequenceName: old.Name, NewName: s.Name})
+				break
+			}
+		}
+	}
+	for _, s := range added {
+		if !renamed[s] {
+			c.p.createSequences = append(c.p.createSequences, &ops.CreateSequence{Sequence: s.Clone()})
+		}
+	}
+	for i := len(gone) - 1; i >= 0; i-- {
+		if !renamed[gone[i]] {
+			c.p.dropSequences = append(c.p.dropSequences, dropSequence(gone[i]))
+		}
+	}
+}
+
+func dropSequence(s *metadata.Sequence) *ops.DropSequence {
+	return &ops.DropSequence{Schema: s.Schema, SequenceName: s.Name, Sequence: s.Clone()}
+}
+
+// defaultsMoved reports whether some column's default reads sequence old in
+// the current schema and, with that name replaced by s's, is the same
+// column's default in the target.
+func (c *comparer) defaultsMoved(old, s *metadata.Sequence) bool {
+	for _, t := range c.target.Tables {
+		cur := c.current.Table(t.Schema, t.Name)
+		if cur == nil {
+			continue
+		}
+		for _, col := range t.Columns {
+			oc := cur.Column(col.Name)
+			if oc == nil || !mentions(oc.Default, old.Name) || !mentions(col.Default, s.Name) {
+				continue
+			}
+			if strings.ReplaceAll(oc.Default, "'"+old.Name+"'", "'"+s.Name+"'") == col.Default {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mentions reports whether a default names sequence name as a quoted
+// literal ('users_seq'), as nextval's argument is written.
+func mentions(def, name string) bool { return strings.Contains(def, "'"+name+"'") }
+
+// identityChanged reports whether two autoincrement columns number rows
+// differently: their identity kinds differ (the dialect's Normalize says
+// what an unsaid kind is: BY DEFAULT on PostgreSQL, none elsewhere), or
+// both are serial with different sequences.
+func identityChanged(col, old *metadata.Column) bool {
+	if !col.AutoIncrement || !old.AutoIncrement {
+		return false
+	}
+	if col.Identity != old.Identity {
+		return true
+	}
+	return col.Identity == metadata.IdentitySerial && !col.Sequence.Equal(old.Sequence)
+}
+
+// sequenceOrZero is a column's sequence for alter_column: the empty
+// sequence stands for the one PostgreSQL gives a serial column.
+func sequenceOrZero(s *metadata.Sequence) *metadata.Sequence {
+	if s == nil {
+		return &metadata.Sequence{}
+	}
+	return s.Clone()
+}
