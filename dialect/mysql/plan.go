@@ -25,7 +25,9 @@ var ErrHandledByRunner = errors.New("handled by the runner, not planned as SQL")
 // revision back, and reports which ops ran (Statement.Op). An op MySQL
 // needs in the same ALTER TABLE as an earlier one (an AUTO_INCREMENT
 // column and its key: partner) is planned into that op's statement,
-// wherever it sits in the list, and gives no statement of its own.
+// wherever it sits in the list, and gives no statement of its own; so is
+// the key that replaces an index foreign keys rely on (replacement), put
+// before the drop.
 func (d *Dialect) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.Statement, error) {
 	p := &planner{d: d}
 	if state == nil {
@@ -48,7 +50,21 @@ func (d *Dialect) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.State
 		if j > 0 {
 			p.next = list[j]
 		}
-		stmts, err := p.plan(o)
+		var stmts []dialect.Statement
+		var err error
+		if r := p.replacement(list, i); j < 0 && r > 0 {
+			if stmts, err = p.planJoined(list[r]); err != nil {
+				return nil, fmt.Errorf("mysql: op %d (%s): %w", r+1, list[r].Name(), err)
+			}
+			if joined, ok := joinAlter(stmts, p.plainDrop(o), p.tableOf(o)); ok {
+				stmts, folded[r] = joined, true
+			} else {
+				stmts = nil
+			}
+		}
+		if stmts == nil {
+			stmts, err = p.plan(o)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("mysql: op %d (%s): %w", i+1, o.Name(), err)
 		}

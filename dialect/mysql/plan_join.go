@@ -101,6 +101,14 @@ func (p *planner) partner(list []ops.Op, i int) int {
 	if i+1 < len(list) && mustJoin(list[i], list[i+1]) {
 		return i + 1
 	}
+	if j := p.autoIncrementPartner(list, i); j > 0 {
+		return j
+	}
+	return -1
+}
+
+// autoIncrementPartner is partner's search beyond the next op.
+func (p *planner) autoIncrementPartner(list []ops.Op, i int) int {
 	var ref ops.TableRef
 	var cols []string
 	var match func(ops.Op) bool
@@ -205,4 +213,101 @@ func (p *planner) planJoined(b ops.Op) ([]dialect.Statement, error) {
 		clause = kind + "INDEX (" + dialect.IndexKey(p.d, ix) + ")"
 	}
 	return sqls("ALTER TABLE " + p.table(ci.TableRef) + " ADD " + clause), err
+}
+
+// replacement returns the index of a later op of list that creates, on the
+// table op i drops a key or index of, a key whose columns start with those
+// of every foreign key that relies on the dropped one (the one that
+// replaces it behind the keys), -1 when op i drops nothing a foreign key
+// relies on or no such op follows. Plan then runs the two as one ALTER
+// TABLE, the new key first, "ADD PRIMARY KEY (a, b), DROP INDEX a": the
+// foreign keys always have an index, so MariaDB neither refuses the drop
+// (Error 1553) nor makes an index of its own named after a key, and no
+// key is dropped and added again (dropKey's way, which checks every row
+// again). The statement carries op i, as partner's do.
+func (p *planner) replacement(list []ops.Op, i int) int {
+	ref, name, ok := droppedKey(list[i])
+	t := p.stateTable(ref)
+	if !ok || t == nil {
+		return -1
+	}
+	var relying [][]string
+	for _, fk := range t.ForeignKeys {
+		if covered(t, fk.Columns, "") && !covered(t, fk.Columns, name) {
+			relying = append(relying, fk.Columns)
+		}
+	}
+	if relying == nil {
+		return -1
+	}
+	var all []string
+	for _, cols := range relying {
+		all = append(all, cols...)
+	}
+	for j := i + 1; j < len(list); j++ {
+		if cols, ok := createdKey(list[j], ref); ok && startsAll(cols, relying) {
+			return j
+		}
+		if stopsSearch(list[j], ref, all) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// droppedKey returns the table and index name (PRIMARY for the primary
+// key) of a drop_index or of a drop_constraint of a unique constraint or
+// primary key.
+func droppedKey(o ops.Op) (ops.TableRef, string, bool) {
+	switch o := o.(type) {
+	case *ops.DropIndex:
+		return o.TableRef, o.IndexName, true
+	case *ops.DropConstraint:
+		switch {
+		case o.Type == ops.ConstraintPrimary:
+			return o.TableRef, "PRIMARY", true
+		case o.Type == ops.ConstraintUnique:
+			return o.TableRef, o.ConstraintName, true
+		}
+	}
+	return ops.TableRef{}, "", false
+}
+
+// createdKey returns the columns of the primary key, unique constraint or
+// column index that o creates on table r.
+func createdKey(o ops.Op, r ops.TableRef) ([]string, bool) {
+	switch o := o.(type) {
+	case *ops.CreatePrimaryKey:
+		return o.PrimaryKey.Columns, o.TableRef == r && o.PrimaryKey != nil
+	case *ops.CreateUniqueConstraint:
+		return o.Unique.Columns, o.TableRef == r && o.Unique != nil
+	case *ops.CreateIndex:
+		return o.Index.Columns, o.TableRef == r && o.Index != nil && len(o.Index.Expressions) == 0 &&
+			o.Index.Where == "" && o.Index.Using == ""
+	}
+	return nil, false
+}
+
+// startsAll reports whether key starts with each of prefixes.
+func startsAll(key []string, prefixes [][]string) bool {
+	for _, cols := range prefixes {
+		if len(key) < len(cols) || !slices.EqualFunc(key[:len(cols)], cols, strings.EqualFold) {
+			return false
+		}
+	}
+	return true
+}
+
+// plainDrop is the ALTER TABLE that drops the key or index of a
+// drop_index or drop_constraint, without dropKey's care for the foreign
+// keys that rely on it (replacement's caller gives them another first).
+func (p *planner) plainDrop(o ops.Op) []dialect.Statement {
+	ref, name, _ := droppedKey(o)
+	clause := "DROP INDEX " + p.d.QuoteIdent(name)
+	if name == "PRIMARY" {
+		if d, ok := o.(*ops.DropConstraint); ok && d.Type == ops.ConstraintPrimary {
+			clause = "DROP PRIMARY KEY"
+		}
+	}
+	return sqls("ALTER TABLE " + p.table(ref) + " " + clause)
 }
