@@ -60,6 +60,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"flag"
 	"fmt"
 	"os"
@@ -655,7 +656,15 @@ func sentinelValue(c *metadata.Column, number int) string {
 // their parents.
 func insertSentinels(t *testing.T, db *dbtest.DB) []sentinel {
 	t.Helper()
-	m := inspectModel(t, db)
+	return insertSentinelRows(inspectModel(t, db), db, func(q string) error {
+		_, err := db.Exec(q)
+		return err
+	})
+}
+
+// insertSentinelRows is insertSentinels over the tables of m, each insert
+// run by exec.
+func insertSentinelRows(m *metadata.MetaData, db *dbtest.DB, exec func(q string) error) []sentinel {
 	var done []sentinel
 	left := slices.Clone(m.Tables)
 	for progress := true; progress && len(left) > 0; {
@@ -676,7 +685,7 @@ func insertSentinels(t *testing.T, db *dbtest.DB) []sentinel {
 					break
 				}
 				q := fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s)", quoteIdent(db, tb.Name), strings.Join(cols, ", "), strings.Join(lits, ", "))
-				if _, err := db.Exec(q); err == nil {
+				if err := exec(q); err == nil {
 					done = append(done, sentinel{table: tb.Name, values: vals})
 					left = slices.Delete(left, i, i+1)
 					i--
@@ -723,17 +732,22 @@ func checkSentinels(t *testing.T, db *dbtest.DB, sent []sentinel, want *metadata
 }
 
 // compareProbes inserts a row into each table of want on b (loaded
-// straight from B, with sentinels of its own) and on a (upgraded to B),
-// giving only the NOT NULL columns without a default, so that keys and
-// defaults fill the rest; it reports the first table whose insert works
-// on b and fails on a (a default naming a sequence nobody created, say),
-// "" when there is none. Both inserts are rolled back.
+// straight from B) and on a (upgraded to B), giving only the NOT NULL
+// columns without a default, so that keys and defaults fill the rest; it
+// reports the first table whose insert works on b and fails on a (a
+// default naming a sequence nobody created, say), "" when there is none.
+// Each side first gets sentinel rows in every table, in a transaction that
+// is rolled back with the probes: a table new in B is empty on a, and a
+// probe whose foreign key needs its parent row would otherwise fail on a
+// for want of data, not of schema.
 func compareProbes(t *testing.T, a, b *dbtest.DB, want *metadata.MetaData) string {
 	t.Helper()
-	insertSentinels(t, b)
-	for _, tb := range want.Tables {
+	ta, tb := sentinelTx(t, a, want), sentinelTx(t, b, want)
+	defer ta.Rollback()
+	defer tb.Rollback()
+	for _, tbl := range want.Tables {
 		var cols, lits []string
-		for _, c := range tb.Columns {
+		for _, c := range tbl.Columns {
 			if c.Nullable || c.Default != "" || c.AutoIncrement {
 				continue
 			}
@@ -749,31 +763,51 @@ func compareProbes(t *testing.T, a, b *dbtest.DB, want *metadata.MetaData) strin
 			}
 			cols, lits = append(cols, quoteIdent(a, c.Name)), append(lits, v)
 		}
-		q := fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s)", quoteIdent(a, tb.Name), strings.Join(cols, ", "), strings.Join(lits, ", "))
+		q := fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s)", quoteIdent(a, tbl.Name), strings.Join(cols, ", "), strings.Join(lits, ", "))
 		if len(cols) == 0 {
-			q = fmt.Sprintf("INSERT INTO %s DEFAULT VALUES", quoteIdent(a, tb.Name))
+			q = fmt.Sprintf("INSERT INTO %s DEFAULT VALUES", quoteIdent(a, tbl.Name))
 			if a.Dialect == dbtest.DialectMySQL {
-				q = fmt.Sprintf("INSERT INTO %s () VALUES ()", quoteIdent(a, tb.Name))
+				q = fmt.Sprintf("INSERT INTO %s () VALUES ()", quoteIdent(a, tbl.Name))
 			}
 		}
-		if probe(b, q) != nil {
+		if probe(tb, q, false) != nil {
 			continue
 		}
-		if err := probe(a, q); err != nil {
+		if err := probe(ta, q, false); err != nil {
 			return fmt.Sprintf("%s: works on B, fails after upgrade: %v", q, err)
 		}
 	}
 	return ""
 }
 
-// probe runs q in a transaction it rolls back.
-func probe(db *dbtest.DB, q string) error {
+// sentinelTx begins a transaction on db and inserts sentinel rows into
+// the tables of m in it (insertSentinelRows); the caller rolls it back.
+func sentinelTx(t *testing.T, db *dbtest.DB, m *metadata.MetaData) *sql.Tx {
+	t.Helper()
 	tx, err := db.Begin()
 	if err != nil {
+		t.Fatal(err)
+	}
+	insertSentinelRows(m, db, func(q string) error { return probe(tx, q, true) })
+	return tx
+}
+
+// probe runs q in tx under a savepoint, so that a failing q leaves the
+// transaction usable (PostgreSQL aborts it otherwise); keep keeps what q
+// did, else it is rolled back to the savepoint.
+func probe(tx *sql.Tx, q string, keep bool) error {
+	if _, err := tx.Exec("SAVEPOINT probe"); err != nil {
 		return err
 	}
-	defer tx.Rollback()
-	_, err = tx.Exec(q)
+	_, err := tx.Exec(q)
+	if err != nil || !keep {
+		if _, e := tx.Exec("ROLLBACK TO SAVEPOINT probe"); e != nil && err == nil {
+			err = e
+		}
+	}
+	if _, e := tx.Exec("RELEASE SAVEPOINT probe"); e != nil && err == nil {
+		err = e
+	}
 	return err
 }
 

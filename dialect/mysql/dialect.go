@@ -52,7 +52,10 @@
 //
 //   - Every DDL statement commits: a revision cannot be rolled back.
 //   - A foreign key gets an index behind it when no index starts with its
-//     columns. Inspect hides that index; Plan drops it with the key, and
+//     columns, named after the key (Plan names every key, an unnamed one
+//     <table>_ibfk_<n>). Inspect hides that index, and only that one: an
+//     index named otherwise is the model's and Plan creates it, in CREATE
+//     TABLE, so the key uses it. Plan drops the hidden index with the key, and
 //     dropping the index (or unique, or primary key) a key relies on drops
 //     and re-adds the key so that MySQL makes its own again.
 //   - Unnamed checks are named <table>_chk_<n> by Plan (MySQL's scheme;

@@ -92,13 +92,17 @@ func TestInspectNativeSpellings(t *testing.T) {
 	}
 }
 
-// TestInspectNativeKeys checks AUTO_INCREMENT, an implicit foreign key
-// index (hidden) and MariaDB's JSON check (hidden).
+// TestInspectNativeKeys checks AUTO_INCREMENT, the index the server made
+// behind a named foreign key (hidden, named after the key), the one it
+// made behind an unnamed key (named after the column: read as the user's,
+// since a dump's KEY cannot be told from it) and MariaDB's JSON check
+// (hidden).
 func TestInspectNativeKeys(t *testing.T) {
 	db := dbtest.MySQL(t)
 	for _, s := range []string{
 		"CREATE TABLE parent (id INT(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, doc JSON) ENGINE=InnoDB",
 		"CREATE TABLE child (id BIGINT AUTO_INCREMENT, parent_id INT(11), KEY ix_other (id), PRIMARY KEY (id), FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE CASCADE) ENGINE=InnoDB",
+		"CREATE TABLE named (id INT PRIMARY KEY, parent_id INT(11), CONSTRAINT fk_named_parent FOREIGN KEY (parent_id) REFERENCES parent (id)) ENGINE=InnoDB",
 	} {
 		_, err := db.ExecContext(context.Background(), s)
 		require.NoError(t, err, s)
@@ -113,7 +117,10 @@ func TestInspectNativeKeys(t *testing.T) {
 	fk := child.ForeignKeys[0]
 	assert.Equal(t, "child_ibfk_1", fk.Name)
 	assert.Equal(t, metadata.Cascade, fk.OnDelete)
-	assert.Equal(t, []string{"ix_other"}, indexNames(child), "the index MySQL made behind the foreign key is hidden")
+	assert.Equal(t, []string{"ix_other", "parent_id"}, indexNames(child), "the index named after the column is the model's")
+	named := m.Table("", "named")
+	require.Len(t, named.ForeignKeys, 1)
+	assert.Empty(t, indexNames(named), "the index MySQL made behind fk_named_parent, under its name, is hidden")
 }
 
 func indexNames(t *metadata.Table) []string {

@@ -92,10 +92,8 @@ func normalizeTable(t *metadata.Table, enums enumSource) []*metadata.Enum {
 		}
 	}
 	normalizeIndexes(t)
-	for i, fk := range t.ForeignKeys {
-		if fk.Name == "" {
-			fk.Name = fmt.Sprintf("%s_ibfk_%d", t.Name, i+1)
-		}
+	nameForeignKeys(t)
+	for _, fk := range t.ForeignKeys {
 		fk.OnDelete, fk.OnUpdate = canonicalAction(fk.OnDelete), canonicalAction(fk.OnUpdate)
 		if fk.RefSchema == t.Schema {
 			fk.RefSchema = ""
@@ -218,6 +216,17 @@ func nameChecks(t *metadata.Table) {
 	}
 }
 
+// nameForeignKeys names unnamed foreign keys <table>_ibfk_<n>, n their
+// place in the table's list, MySQL's scheme; Plan writes the name out, so
+// that the index the server makes behind the key is named after it too.
+func nameForeignKeys(t *metadata.Table) {
+	for i, fk := range t.ForeignKeys {
+		if fk.Name == "" {
+			fk.Name = fmt.Sprintf("%s_ibfk_%d", t.Name, i+1)
+		}
+	}
+}
+
 // serverIndexName is the name MySQL gives an unnamed index: its first
 // column, then column_2, column_3, ... when taken.
 func serverIndexName(column string, taken map[string]bool) string {
@@ -229,8 +238,14 @@ func serverIndexName(column string, taken map[string]bool) string {
 	return name
 }
 
-// hideImplicitFKIndexes drops the indexes MySQL creates behind foreign
-// keys: plain, named as a foreign key, over exactly its columns.
+// hideImplicitFKIndexes drops the indexes MySQL creates by itself behind
+// foreign keys: plain, over exactly the key's columns and named after the
+// key, the name the server gives the index it adds for a key with a
+// CONSTRAINT name (Plan names every key). Any other index is the user's,
+// part of the model, whatever its columns: an index the server named after
+// the first column of an unnamed key (<table>_ibfk_<n>) cannot be told
+// from one a user named so (mysqldump writes both as KEY), and it must be
+// created again as a KEY, or the server makes one named after the key.
 func hideImplicitFKIndexes(t *metadata.Table) {
 	if len(t.ForeignKeys) == 0 {
 		return
@@ -249,21 +264,11 @@ func isImplicitFKIndex(t *metadata.Table, ix *metadata.Index) bool {
 		return false
 	}
 	for _, fk := range t.ForeignKeys {
-		if strings.EqualFold(implicitIndexName(t, fk), ix.Name) && slices.Equal(fk.Columns, ix.Columns) {
+		if strings.EqualFold(fk.Name, ix.Name) && slices.Equal(fk.Columns, ix.Columns) {
 			return true
 		}
 	}
 	return false
-}
-
-// implicitIndexName is the name of the index MySQL makes behind a foreign
-// key that no index covers: the key's name, or for a key the server named
-// itself (<table>_ibfk_<n>) its first column's.
-func implicitIndexName(t *metadata.Table, fk *metadata.ForeignKey) string {
-	if rest, ok := strings.CutPrefix(fk.Name, t.Name+"_ibfk_"); ok && rest != "" && strings.Trim(rest, "0123456789") == "" && len(fk.Columns) > 0 {
-		return fk.Columns[0]
-	}
-	return fk.Name
 }
 
 // canonicalAction spells a referential action as reflection does: InnoDB

@@ -22,7 +22,12 @@ var ErrHandledByRunner = errors.New("handled by the runner, not planned as SQL")
 // and dropping foreign keys (the index MySQL made behind the key goes too).
 //
 // Every DDL statement commits on its own on MySQL: a runner cannot roll a
-// revision back, and reports which ops ran (Statement.Op).
+// revision back, and reports which ops ran (Statement.Op). An op MySQL
+// needs in the same ALTER TABLE as an earlier one (an AUTO_INCREMENT
+// column and its key: partner) is planned into that op's statement,
+// wherever it sits in the list, and gives no statement of its own; so is
+// the key that replaces an index foreign keys rely on (replacement), put
+// before the drop.
 func (d *Dialect) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.Statement, error) {
 	p := &planner{d: d}
 	if state == nil {
@@ -31,22 +36,45 @@ func (d *Dialect) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.State
 		p.state = state.Clone()
 	}
 	var out []dialect.Statement
+	folded := map[int]bool{} // ops planned into an earlier op's ALTER TABLE
 	for i, o := range list {
 		if readsTables(o) {
 			p.catchUp()
 		}
-		p.next = nil
-		if i+1 < len(list) {
-			p.next = list[i+1]
+		if folded[i] {
+			p.pending = append(p.pending, o)
+			continue
 		}
-		stmts, err := p.plan(o)
+		j := p.partner(list, i)
+		p.next = nil
+		if j > 0 {
+			p.next = list[j]
+		}
+		var stmts []dialect.Statement
+		var err error
+		if r := p.replacement(list, i); j < 0 && r > 0 {
+			if stmts, err = p.planJoined(list[r]); err != nil {
+				return nil, fmt.Errorf("mysql: op %d (%s): %w", r+1, list[r].Name(), err)
+			}
+			if joined, ok := joinAlter(stmts, p.plainDrop(o), p.tableOf(o)); ok {
+				stmts, folded[r] = joined, true
+			} else {
+				stmts = nil
+			}
+		}
+		if stmts == nil {
+			stmts, err = p.plan(o)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("mysql: op %d (%s): %w", i+1, o.Name(), err)
 		}
-		if i > 0 && mustJoin(list[i-1], o) {
-			if joined, ok := joinAlter(out, stmts, p.tableOf(o)); ok {
-				out, stmts = joined, nil
-				out[len(out)-1].Op = i
+		if j > 0 {
+			more, err := p.planJoined(list[j])
+			if err != nil {
+				return nil, fmt.Errorf("mysql: op %d (%s): %w", j+1, list[j].Name(), err)
+			}
+			if joined, ok := joinAlter(stmts, more, p.tableOf(o)); ok {
+				stmts, folded[j] = joined, true
 			}
 		}
 		for _, s := range stmts {
@@ -68,7 +96,7 @@ type planner struct {
 	d       *Dialect
 	state   *metadata.MetaData
 	pending []ops.Op
-	next    ops.Op // the op after the one being planned, for joinAlter
+	next    ops.Op // the op planned into the same ALTER TABLE (partner), or nil
 }
 
 // catchUp folds the pending ops onto the state. An op the state cannot

@@ -1,6 +1,7 @@
 package mysql
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -91,6 +92,15 @@ func (p *planner) foreignKey(r ops.TableRef, fk *metadata.ForeignKey) (string, e
 	fk = fk.Clone()
 	if fk.Name == "" {
 		fk.Name, _ = p.state.DerivedName(metadata.KindForeignKey, &metadata.Table{Name: r.Table}, fk.Columns, fk.RefTable, fk.RefColumns, "")
+	}
+	if fk.Name == "" {
+		// As Normalize names it once the op is folded: by its place among
+		// the table's keys.
+		n := 1
+		if st := p.stateTable(r); st != nil {
+			n += len(st.ForeignKeys)
+		}
+		fk.Name = fmt.Sprintf("%s_ibfk_%d", r.Table, n)
 	}
 	return p.foreignKeyClause(r.Schema, fk)
 }
@@ -231,7 +241,7 @@ func (p *planner) dropConstraint(o *ops.DropConstraint) ([]string, error) {
 		}
 		if fk != nil && t != nil && !covered(t, fk.Columns, "") {
 			// MySQL made an index behind the key; it would outlive the key.
-			s += ", DROP INDEX " + p.d.QuoteIdent(implicitIndexName(t, fk))
+			s += ", DROP INDEX " + p.d.QuoteIdent(cmp.Or(fk.Name, o.ConstraintName))
 		}
 		return []string{s}, nil
 	}

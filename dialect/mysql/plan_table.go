@@ -16,15 +16,17 @@ func (p *planner) enums(schema, name string) ([]string, bool) {
 }
 
 // named returns a copy of t with its unnamed constraints and indexes named
-// by the state's naming convention, as ops.Apply names them.
+// by the state's naming convention, as ops.Apply names them, and the
+// checks and foreign keys it leaves unnamed named as Normalize names them.
 func (p *planner) named(t *metadata.Table) *metadata.Table {
 	if t.AllNamed() {
 		return t
 	}
 	c := t.Clone()
 	m := &metadata.MetaData{NamingConvention: p.state.NamingConvention, Tables: []*metadata.Table{c}}
-	_ = m.ApplyNamingConvention() // what cannot be named is left to the server
+	_ = m.ApplyNamingConvention() // what the convention cannot name is named as Normalize names it
 	nameChecks(c)
+	nameForeignKeys(c)
 	return c
 }
 
