@@ -1,0 +1,46 @@
+package schemagen
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestOdd: a seed gives the same statements every time, and 100 seeds
+// use every feature legal on each database, and none that is not.
+func TestOdd(t *testing.T) {
+	all := []string{FeatureFKIntToBigint, FeatureFKToUniqueIndex, FeatureFKToUniqueColumn, FeatureNoPrimaryKey,
+		FeatureDuplicateIndexes, FeatureKeywordNames}
+	cases := []struct {
+		dialect   string
+		want, not []string
+	}{
+		{OddPostgres, append([]string{FeatureCaseNames, FeatureSchemas}, all...), []string{FeatureNullablePK, FeatureFKToPlainIndex}},
+		{OddSQLite, append([]string{FeatureNullablePK}, all...), []string{FeatureCaseNames, FeatureSchemas, FeatureFKToPlainIndex}},
+		{OddMySQL, append([]string{FeatureFKToPlainIndex}, slices.Delete(slices.Clone(all), 0, 1)...), []string{FeatureFKIntToBigint, FeatureNullablePK, FeatureCaseNames, FeatureSchemas}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.dialect, func(t *testing.T) {
+			seen := map[string]int{}
+			for seed := range int64(100) {
+				a, b := Odd(tc.dialect, seed), Odd(tc.dialect, seed)
+				if !slices.Equal(a.Statements, b.Statements) {
+					t.Fatalf("seed %d: two runs differ", seed)
+				}
+				for _, f := range a.Features {
+					seen[f]++
+				}
+			}
+			for _, f := range tc.want {
+				if seen[f] == 0 {
+					t.Errorf("no seed has %q", f)
+				}
+			}
+			for _, f := range tc.not {
+				if seen[f] > 0 {
+					t.Errorf("%d seeds have %q, not legal here", seen[f], f)
+				}
+			}
+			t.Logf("features in 100 seeds: %v", seen)
+		})
+	}
+}
