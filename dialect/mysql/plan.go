@@ -132,7 +132,13 @@ func (p *planner) plan(o ops.Op) ([]dialect.Statement, error) {
 			return nil, err
 		}
 		clause, err := p.foreignKey(o.TableRef, o.ForeignKey)
-		return sqls("ALTER TABLE " + p.table(o.TableRef) + " ADD " + clause), err
+		add := "ADD " + clause
+		if t := p.stateTable(o.TableRef); t != nil && o.ForeignKey.Name != "" {
+			for _, k := range p.implicitIndexClauses(t, []*metadata.ForeignKey{o.ForeignKey}) {
+				add = "ADD " + k + ", " + add
+			}
+		}
+		return sqls("ALTER TABLE " + p.table(o.TableRef) + " " + add), err
 	case *ops.CreateCheckConstraint:
 		return sqls("ALTER TABLE " + p.table(o.TableRef) + " ADD " + dialect.CheckClause(p.d, p.namedCheck(o.TableRef, o.Check))), nil
 	case *ops.CreatePrimaryKey:

@@ -51,6 +51,7 @@ func (p *planner) createTable(t *metadata.Table) (string, error) {
 		}
 		lines = append(lines, clause)
 	}
+	lines = append(lines, p.implicitIndexClauses(t, t.ForeignKeys)...)
 	for _, c := range t.Checks {
 		lines = append(lines, dialect.CheckClause(p.d, c))
 	}
