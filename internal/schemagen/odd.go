@@ -79,8 +79,13 @@ var (
 //     schema and between the schemas.
 //
 // The same seed gives the same statements.
-func Odd(dialect string, seed int64) *OddSchema {
-	g := &oddGen{r: rand.New(rand.NewPCG(uint64(seed), 0x0dd)), d: dialect, out: &OddSchema{Dialect: dialect}, features: map[string]bool{}}
+func Odd(dialect string, seed int64) *OddSchema { return OddWithSchemas(dialect, seed, 0) }
+
+// OddWithSchemas is [Odd] with at least schemas more schemas than the
+// default one on PostgreSQL (at most 6); elsewhere it is Odd.
+func OddWithSchemas(dialect string, seed int64, schemas int) *OddSchema {
+	g := &oddGen{r: rand.New(rand.NewPCG(uint64(seed), 0x0dd)), d: dialect, out: &OddSchema{Dialect: dialect}, features: map[string]bool{},
+		minSchemas: schemas}
 	g.generate()
 	for _, f := range []string{FeatureFKIntToBigint, FeatureFKToUniqueIndex, FeatureFKToUniqueColumn, FeatureFKToPlainIndex,
 		FeatureNoPrimaryKey, FeatureDuplicateIndexes, FeatureNullablePK, FeatureCaseNames, FeatureKeywordNames, FeatureSchemas} {
@@ -92,10 +97,11 @@ func Odd(dialect string, seed int64) *OddSchema {
 }
 
 type oddGen struct {
-	r        *rand.Rand
-	d        string
-	out      *OddSchema
-	features map[string]bool
+	minSchemas int
+	r          *rand.Rand
+	d          string
+	out        *OddSchema
+	features   map[string]bool
 }
 
 // chance is true with probability p.
@@ -141,21 +147,21 @@ type family struct {
 	id, code, email, tag string
 	// child columns referring to those.
 	ref, codeRef, emailRef, tagRef string
-	keyType, refType           string
-	parentPK, childPK, dupes   bool
-	uniqueIndex, uniqueColumn  bool
-	plainIndex, caseTwin       bool
-	sqliteNullPK               bool
-	extras                     int
+	keyType, refType               string
+	parentPK, childPK, dupes       bool
+	uniqueIndex, uniqueColumn      bool
+	plainIndex, caseTwin           bool
+	sqliteNullPK                   bool
+	extras                         int
 }
 
 func (g *oddGen) generate() {
 	f := g.family()
 	schemas := []string{""}
-	if g.d == OddPostgres && g.chance(0.6) {
+	if g.d == OddPostgres && (g.chance(0.6) || g.minSchemas > 0) {
 		pool := []string{"billing", "crm", "Audit", "audit", "order", "user"}
 		g.r.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
-		n := 1 + g.r.IntN(3)
+		n := min(max(1+g.r.IntN(3), g.minSchemas), len(pool))
 		for _, s := range pool[:n] {
 			if slices.Contains(keywords, s) {
 				g.features[FeatureKeywordNames] = true

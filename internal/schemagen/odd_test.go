@@ -44,3 +44,15 @@ func TestOdd(t *testing.T) {
 		})
 	}
 }
+
+// TestOddWithSchemas: the schemas asked for are there.
+func TestOddWithSchemas(t *testing.T) {
+	for seed := range int64(20) {
+		if got := len(OddWithSchemas(OddPostgres, seed, 2).Schemas); got < 2 {
+			t.Errorf("seed %d: %d schemas, want at least 2", seed, got)
+		}
+		if got := OddWithSchemas(OddSQLite, seed, 2).Schemas; len(got) != 0 {
+			t.Errorf("seed %d: SQLite has schemas %v", seed, got)
+		}
+	}
+}
