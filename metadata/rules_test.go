@@ -31,6 +31,11 @@ func TestRulesPerDatabase(t *testing.T) {
 			"  - name: t\n    columns:\n      - {name: k, type: text, nullable: true}\n    primary_key: {columns: [k]}\n"},
 		{"index column twice", metadata.RuleIndexColumnTwice,
 			"  - name: t\n    columns:\n      - {name: k, type: bigint, primary_key: true}\n    indexes:\n      - {name: t_kk, columns: [k, k]}\n"},
+		{"two indexes of a table named alike", metadata.RuleIndexNameTwice,
+			"  - name: t\n    columns:\n      - {name: a, type: bigint}\n      - {name: b, type: bigint}\n    indexes:\n      - {name: ix, columns: [a]}\n      - {name: ix, columns: [b]}\n"},
+		{"indexes of two tables named alike", metadata.RuleIndexNameSchema,
+			"  - name: t\n    columns:\n      - {name: a, type: bigint}\n    indexes:\n      - {name: ix, columns: [a]}\n" +
+				"  - name: u\n    columns:\n      - {name: a, type: bigint}\n    indexes:\n      - {name: ix, columns: [a]}\n"},
 		{"two autoincrements", metadata.RuleAutoIncrementTwice,
 			"  - name: t\n    columns:\n      - {name: a, type: bigint, autoincrement: true, primary_key: true}\n      - {name: b, type: bigint, autoincrement: true}\n"},
 		{"missing column", metadata.RuleModel,

@@ -122,6 +122,31 @@ func (v *validator) tables() {
 		seen[t.QualifiedName()] = true
 		v.table(p, t)
 	}
+	v.indexNamesInSchemas()
+}
+
+// indexNamesInSchemas reports an index named like an index of another
+// table of its schema: PostgreSQL and SQLite name indexes per schema.
+func (v *validator) indexNamesInSchemas() {
+	type key struct{ schema, name string }
+	first := map[key]string{} // the table that has it
+	for i, t := range v.m.Tables {
+		for k, ix := range t.Indexes {
+			if ix.Name == "" {
+				continue
+			}
+			at := key{t.Schema, ix.Name}
+			prev, ok := first[at]
+			switch {
+			case !ok:
+				first[at] = t.Name
+			case prev != t.Name:
+				v.rule(RuleIndexNameSchema, Path("tables").Index(i).Field("indexes").Index(k).Field("name"),
+					"table %q: index %q is named like an index of table %q; index names are the schema's on PostgreSQL and SQLite, so rename one",
+					t.QualifiedName(), ix.Name, qualify(t.Schema, prev))
+			}
+		}
+	}
 }
 
 func (v *validator) table(p Path, t *Table) {
