@@ -279,8 +279,11 @@ func (g *oddGen) tables(f *family, schema string, n int) {
 	}
 	g.exec("CREATE TABLE %s (%s)", g.qt(schema, f.parent), strings.Join(cols, ", "))
 	ixName := func(base string) string {
-		if g.d == OddPostgres { // index names are the schema's, not the table's
+		switch {
+		case g.d != OddMySQL: // index names are the schema's, shared with tables
 			return f.parent + "_" + base
+		case strings.EqualFold(base, "primary"): // MySQL's name of the primary key
+			return base + "_ix"
 		}
 		return base
 	}
