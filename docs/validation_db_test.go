@@ -36,6 +36,11 @@ var ruleProbes = []ruleProbe{
 	{rule: metadata.RuleNameDuplicate + " (key and index)", sql: all(`CREATE TABLE dupk (a integer, b integer, CONSTRAINT k UNIQUE (a))`, `CREATE INDEX k ON dupk (b)`)},
 	{rule: metadata.RuleIndexNameTwice, sql: all(`CREATE TABLE dupix (a integer, b integer)`, `CREATE INDEX i ON dupix (a)`, `CREATE INDEX i ON dupix (b)`)},
 	{rule: metadata.RuleIndexNameSchema, sql: all(`CREATE TABLE ixs1 (a integer)`, `CREATE TABLE ixs2 (a integer)`, `CREATE INDEX ixs ON ixs1 (a)`, `CREATE INDEX ixs ON ixs2 (a)`)},
+	{rule: metadata.RuleIndexNameTable, sql: all(`CREATE TABLE ixt (a integer)`, `CREATE INDEX ixt ON ixt (a)`)},
+	{rule: metadata.RuleIndexNamePrimary, sql: map[string][]string{
+		dbtest.DialectPostgres: {`CREATE TABLE ixp (a integer)`, `CREATE INDEX "primary" ON ixp (a)`},
+		dbtest.DialectMySQL:    {"CREATE TABLE ixp (a integer)", "CREATE INDEX `primary` ON ixp (a)"},
+		dbtest.DialectSQLite:   {`CREATE TABLE ixp (a integer)`, `CREATE INDEX "primary" ON ixp (a)`}}},
 	{rule: metadata.RuleEnumNoValues, sql: map[string][]string{
 		dbtest.DialectPostgres: {`CREATE TYPE e AS ENUM ()`},
 		dbtest.DialectMySQL:    {`CREATE TABLE en (a ENUM())`},

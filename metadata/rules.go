@@ -58,6 +58,8 @@ const (
 	RuleIndexColumnTwice   = "index-column-twice"
 	RuleIndexNameTwice     = "index-name-twice"
 	RuleIndexNameSchema    = "index-name-schema"
+	RuleIndexNameTable     = "index-name-table"
+	RuleIndexNamePrimary   = "index-name-primary"
 )
 
 // Rules lists every rule of [MetaData.Validate].
@@ -74,6 +76,10 @@ var Rules = []Rule{
 		"every database refuses the second CREATE INDEX (already exists)"},
 	{RuleIndexNameSchema, "indexes of two tables of one schema with the same name", []string{PostgreSQL, SQLite},
 		"PostgreSQL's and SQLite's index names are their schema's (relation/index already exists); MySQL's are their table's"},
+	{RuleIndexNameTable, "an index named like a table of its schema", []string{PostgreSQL, SQLite},
+		"PostgreSQL's indexes and tables share one namespace per schema (relation already exists), and SQLite's (there is already a table named ...); MySQL's do not"},
+	{RuleIndexNamePrimary, "an index or unique constraint named PRIMARY, in any letter case", []string{MySQL},
+		"MySQL and MariaDB name the primary key PRIMARY and refuse the name for another index (Incorrect index name); PostgreSQL and SQLite accept it quoted"},
 	{RuleEnumNoValues, "an enum without values", []string{MySQL},
 		"MySQL refuses ENUM(); PostgreSQL creates an empty enum type, SQLite a CHECK (x IN ())"},
 	{RuleEnumValueTwice, "an enum listing a value twice", []string{PostgreSQL, MySQL},

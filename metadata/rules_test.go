@@ -36,6 +36,10 @@ func TestRulesPerDatabase(t *testing.T) {
 		{"indexes of two tables named alike", metadata.RuleIndexNameSchema,
 			"  - name: t\n    columns:\n      - {name: a, type: bigint}\n    indexes:\n      - {name: ix, columns: [a]}\n" +
 				"  - name: u\n    columns:\n      - {name: a, type: bigint}\n    indexes:\n      - {name: ix, columns: [a]}\n"},
+		{"an index named like a table", metadata.RuleIndexNameTable,
+			"  - name: t\n    columns:\n      - {name: a, type: bigint}\n    indexes:\n      - {name: t, columns: [a]}\n"},
+		{"an index named primary", metadata.RuleIndexNamePrimary,
+			"  - name: t\n    columns:\n      - {name: a, type: bigint}\n    indexes:\n      - {name: Primary, columns: [a]}\n"},
 		{"two autoincrements", metadata.RuleAutoIncrementTwice,
 			"  - name: t\n    columns:\n      - {name: a, type: bigint, autoincrement: true, primary_key: true}\n      - {name: b, type: bigint, autoincrement: true}\n"},
 		{"missing column", metadata.RuleModel,
