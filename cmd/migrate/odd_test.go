@@ -18,7 +18,7 @@ import (
 // per database: RETORT_ODD_SEEDS, or a few for plain go test (MySQL's DDL
 // commits statement by statement and is the slowest).
 func oddSeeds(t *testing.T, dialect string) int64 {
-	return oddSeedsOr(t, map[string]int64{dbtest.DialectSQLite: 20, dbtest.DialectPostgres: 12, dbtest.DialectMySQL: 10}[dialect])
+	return oddSeedsOr(t, map[string]int64{dbtest.DialectSQLite: 20, dbtest.DialectPostgres: 8, dbtest.DialectMySQL: 10}[dialect])
 }
 
 // oddSeedsOr is RETORT_ODD_SEEDS, or n.
@@ -146,7 +146,7 @@ func TestOddSQLTarget(t *testing.T) {
 	t.Parallel()
 	name := dbtest.DialectPostgres
 	dev := dbtest.Open(t, name)
-	n := oddSeedsOr(t, 4) // three databases a seed, each created in about a second
+	n := oddSeedsOr(t, 3) // three databases a seed, each created in about a second
 	schemas := 0
 	for seed := range n {
 		odd := schemagen.OddWithSchemas(name, seed, 2)
