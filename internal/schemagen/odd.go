@@ -175,8 +175,8 @@ func (g *oddGen) generate() {
 		}
 		g.features[FeatureSchemas] = true
 	}
-	for i, s := range schemas {
-		g.tables(f, s, i)
+	for _, s := range schemas {
+		g.tables(f, s)
 	}
 	// Keys across schemas: each extra schema's child also refers to the
 	// parent of the schema before it (the default one for the first).
@@ -264,10 +264,8 @@ func (g *oddGen) distinct(avoid, plain string) string {
 	return plain
 }
 
-// tables creates one schema's family; n numbers the schema, for names
-// that must differ between schemas on MySQL (none do today).
-func (g *oddGen) tables(f *family, schema string, n int) {
-	_ = n
+// tables creates one schema's family.
+func (g *oddGen) tables(f *family, schema string) {
 	text := "varchar(100)"
 	key := g.q(f.id) + " " + f.keyType + " NOT NULL PRIMARY KEY"
 	if f.sqliteNullPK {
