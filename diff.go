@@ -252,13 +252,16 @@ func (c *Comparison) fromDatabase(ctx context.Context, u *dialect.URL, o DiffOpt
 	return res.MetaData, res.Warnings, nil
 }
 
-// schemasOf lists the schemas to reflect: the default one and every other
-// the target uses, where the database has schemas.
+// schemasOf lists the schemas to reflect, where the database has schemas:
+// every one the target uses, the default one ("") when the target has
+// objects there or none at all. A target that names every schema (as
+// adoption and a .sql target with several schemas do) is read with those
+// names, the default schema's included.
 func schemasOf(d dialect.Dialect, target *metadata.MetaData) []string {
 	if !d.Capabilities().Schemas {
 		return nil
 	}
-	out := []string{""}
+	var out []string
 	for _, t := range target.Tables {
 		if !slices.Contains(out, t.Schema) {
 			out = append(out, t.Schema)
@@ -269,7 +272,7 @@ func schemasOf(d dialect.Dialect, target *metadata.MetaData) []string {
 			out = append(out, e.Schema)
 		}
 	}
-	if len(out) == 1 {
+	if len(out) == 0 || len(out) == 1 && out[0] == "" {
 		return nil
 	}
 	return out

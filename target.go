@@ -135,9 +135,7 @@ func LoadScratch(ctx context.Context, d dialect.Dialect, db *sql.DB, script stri
 		if err != nil {
 			return nil, err
 		}
-		if len(more) > 0 {
-			opts.Schemas = append([]string{""}, more...)
-		}
+		opts.Schemas = more // each by name, the default one too
 	}
 	res, err := reflect.Inspect(ctx, db, d, opts)
 	if err != nil {

@@ -60,7 +60,8 @@ func TestRealWorld(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			schema, err := metadata.Read("schema.yaml", data)
+			// Read as adoption reads it: for its database, from its catalog.
+			schema, _, err := metadata.ReadWith("schema.yaml", data, metadata.ReadOptions{Database: b.d.Name(), Reflected: true})
 			if err != nil {
 				t.Fatalf("the inspected schema.yaml does not read back: %v", err)
 			}

@@ -36,7 +36,10 @@ type ScratchCleaner interface {
 	// (a pg_dump file empties PostgreSQL's search_path), so that
 	// reflecting afterwards sees the default schema again.
 	ResetScratch(ctx context.Context, db *sql.DB) error
-	// ScratchSchemas lists the schemas db holds besides the default one
-	// (the system ones left out), sorted, for reflecting all of them.
+	// ScratchSchemas lists, by name and sorted, every schema db holds
+	// (the system ones left out) when it holds any besides the default
+	// one, and none otherwise, for reflecting all of them: the default
+	// schema named too, so that keys from other schemas into it are
+	// read (see [InspectOptions.Schemas]).
 	ScratchSchemas(ctx context.Context, db *sql.DB) ([]string, error)
 }

@@ -56,6 +56,10 @@ const (
 	RuleFKNotUnique        = "fk-not-unique"
 	RuleNullablePK         = "nullable-primary-key"
 	RuleIndexColumnTwice   = "index-column-twice"
+	RuleIndexNameTwice     = "index-name-twice"
+	RuleIndexNameSchema    = "index-name-schema"
+	RuleIndexNameTable     = "index-name-table"
+	RuleIndexNamePrimary   = "index-name-primary"
 )
 
 // Rules lists every rule of [MetaData.Validate].
@@ -66,8 +70,16 @@ var Rules = []Rule{
 		"PostgreSQL truncates it to 63 bytes, so the database would hold another name than the file; MySQL allows 64 characters, SQLite any length"},
 	{RuleNameLengthMySQL, "a name longer than 64 characters", []string{MySQL},
 		"MySQL and MariaDB refuse it (Identifier name is too long)"},
-	{RuleNameDuplicate, "two keys or indexes, or two constraints, of a table with the same name (a foreign key or check may share a plain index's name)", []string{PostgreSQL, MySQL},
+	{RuleNameDuplicate, "two keys, or two constraints, of a table with the same name, or a key named like an index of the table (a foreign key or check may share a plain index's name; two indexes are index-name-twice)", []string{PostgreSQL, MySQL},
 		"PostgreSQL and MySQL refuse the second (relation/key already exists); SQLite keeps both names of constraints"},
+	{RuleIndexNameTwice, "two indexes of a table with the same name", AllDatabases,
+		"every database refuses the second CREATE INDEX (already exists)"},
+	{RuleIndexNameSchema, "indexes of two tables of one schema with the same name", []string{PostgreSQL, SQLite},
+		"PostgreSQL's and SQLite's index names are their schema's (relation/index already exists); MySQL's are their table's"},
+	{RuleIndexNameTable, "an index named like a table of its schema", []string{PostgreSQL, SQLite},
+		"PostgreSQL's indexes and tables share one namespace per schema (relation already exists), and SQLite's (there is already a table named ...); MySQL's do not"},
+	{RuleIndexNamePrimary, "an index or unique constraint named PRIMARY, in any letter case", []string{MySQL},
+		"MySQL and MariaDB name the primary key PRIMARY and refuse the name for another index (Incorrect index name); PostgreSQL and SQLite accept it quoted"},
 	{RuleEnumNoValues, "an enum without values", []string{MySQL},
 		"MySQL refuses ENUM(); PostgreSQL creates an empty enum type, SQLite a CHECK (x IN ())"},
 	{RuleEnumValueTwice, "an enum listing a value twice", []string{PostgreSQL, MySQL},

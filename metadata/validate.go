@@ -137,6 +137,50 @@ func (v *validator) tables() {
 		seen[t.QualifiedName()] = true
 		v.table(p, t)
 	}
+	v.indexNamesInSchemas()
+}
+
+// indexNamesInSchemas reports an index named like an index of another
+// table of its schema or like a table (PostgreSQL and SQLite name indexes
+// per schema, beside tables), and an index named PRIMARY (MySQL's name of
+// the primary key).
+func (v *validator) indexNamesInSchemas() {
+	type key struct{ schema, name string }
+	first := map[key]string{} // the table that has it
+	tables := map[key]bool{}
+	for _, t := range v.m.Tables {
+		tables[key{t.Schema, t.Name}] = true
+	}
+	for i, t := range v.m.Tables {
+		for k, u := range t.Uniques {
+			if strings.EqualFold(u.Name, "primary") {
+				v.rule(RuleIndexNamePrimary, Path("tables").Index(i).Field("unique").Index(k).Field("name"),
+					"table %q: unique constraint %q: MySQL keeps the name PRIMARY for the primary key; rename it", t.QualifiedName(), u.Name)
+			}
+		}
+		for k, ix := range t.Indexes {
+			if ix.Name == "" {
+				continue
+			}
+			p := Path("tables").Index(i).Field("indexes").Index(k).Field("name")
+			if strings.EqualFold(ix.Name, "primary") {
+				v.rule(RuleIndexNamePrimary, p, "table %q: index %q: MySQL keeps the name PRIMARY for the primary key; rename it", t.QualifiedName(), ix.Name)
+			}
+			if tables[key{t.Schema, ix.Name}] {
+				v.rule(RuleIndexNameTable, p, "table %q: index %q is named like a table; PostgreSQL and SQLite name tables and indexes alike, so rename it", t.QualifiedName(), ix.Name)
+			}
+			at := key{t.Schema, ix.Name}
+			prev, ok := first[at]
+			switch {
+			case !ok:
+				first[at] = t.Name
+			case prev != t.Name:
+				v.rule(RuleIndexNameSchema, p,
+					"table %q: index %q is named like an index of table %q; index names are the schema's on PostgreSQL and SQLite, so rename one",
+					t.QualifiedName(), ix.Name, qualify(t.Schema, prev))
+			}
+		}
+	}
 }
 
 func (v *validator) table(p Path, t *Table) {

@@ -64,6 +64,10 @@ func (tv *tableValidator) constraintName(p Path, what, name string) {
 			continue
 		}
 		if prev, ok := space.seen[name]; ok {
+			if prev == "index" && what == "index" {
+				tv.rule(RuleIndexNameTwice, p.Field("name"), "%s: two indexes are named %q; rename one", tv.where, name)
+				return
+			}
 			tv.rule(RuleNameDuplicate, p.Field("name"), "%s: name %q is used twice (%s, %s); the names of a table's constraints, and those of its keys and indexes, must differ, so rename one",
 				tv.where, name, prev, what)
 			return

@@ -7,11 +7,12 @@ import (
 	"path/filepath"
 
 	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/reflect"
 )
 
 // initFromDatabase adopts a live database: init with the database's
-// schema as schema.yaml, a baseline revision that creates it (autogenerate
+// schema as schema.yaml (every schema of it, see databaseSchemas), a baseline revision that creates it (autogenerate
 // against the empty history), and the database stamped at that revision.
 func (a *app) initFromDatabase(ctx context.Context, dir, raw string) error {
 	if raw == "" {
@@ -27,7 +28,11 @@ func (a *app) initFromDatabase(ctx context.Context, dir, raw string) error {
 		return err
 	}
 	defer db.db.Close()
-	res, err := reflect.Inspect(ctx, db.db, db.d, reflect.Options{})
+	schemas, err := databaseSchemas(ctx, db)
+	if err != nil {
+		return redacted(fmt.Errorf("listing the schemas of %s: %w", db.u.Redacted(), err), db.u.Password)
+	}
+	res, err := reflect.Inspect(ctx, db.db, db.d, reflect.Options{Schemas: schemas})
 	if err != nil {
 		return redacted(fmt.Errorf("inspecting %s: %w", db.u.Redacted(), err), db.u.Password)
 	}
@@ -64,4 +69,18 @@ func (a *app) initFromDatabase(ctx context.Context, dir, raw string) error {
 	}
 	fmt.Fprintf(a.stdout, "Stamped %s\n", stamped(heads))
 	return nil
+}
+
+// databaseSchemas lists the schemas adoption reads: on a database with
+// schemas besides the default one (PostgreSQL), all of them, each by name
+// (the default one too, so that keys from the others into it can be
+// written); otherwise none, which reads the default schema. MySQL's
+// databases are not schemas to Retort (dialect capability Schemas), so
+// adoption reads the database the URL names.
+func databaseSchemas(ctx context.Context, db *database) ([]string, error) {
+	sc, ok := db.d.(dialect.ScratchCleaner)
+	if !ok || !db.d.Capabilities().Schemas {
+		return nil, nil
+	}
+	return sc.ScratchSchemas(ctx, db.db)
 }

@@ -84,6 +84,14 @@ func TestAdoptKeyNamedLikeItsIndex(t *testing.T) {
 // to head, which it returns.
 func adoptAndRebuild(t *testing.T, db *dbtest.DB) *dbtest.DB {
 	t.Helper()
+	_, empty := adoptAndRebuildProject(t, db)
+	return empty
+}
+
+// adoptAndRebuildProject is adoptAndRebuild returning the adopted project
+// too.
+func adoptAndRebuildProject(t *testing.T, db *dbtest.DB) (*project, *dbtest.DB) {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "app")
 	var out, errs strings.Builder
 	if code := run([]string{"init", dir, "--from-database", "--url", db.URL}, &out, &errs); code != 0 {
@@ -93,7 +101,7 @@ func adoptAndRebuild(t *testing.T, db *dbtest.DB) *dbtest.DB {
 	p.checkClean()
 	empty := dbtest.Open(t, db.Dialect)
 	p.must("upgrade", "head", "--url", empty.URL)
-	return empty
+	return p, empty
 }
 
 // tableDump is the server's own description of a table's keys and indexes:

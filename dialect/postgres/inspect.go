@@ -18,7 +18,10 @@ import (
 // comments of the given schemas (the connection's current schema when
 // none; "" names it too) in nine catalog queries, whatever the number of
 // tables. Objects of the current schema get an empty Schema, as the model
-// spells the default schema. Types are
+// spells the default schema, when the schemas are none or include "";
+// named by name, the current schema keeps its name, so that a table of
+// another schema can refer to its tables (an empty RefSchema would mean
+// the referring table's own schema). Types are
 // read back into the vocabulary (see [CanonicalType]); serial and identity
 // columns come back as autoincrement without a default, with their kind
 // (metadata.Column.Identity) and a serial column's own sequence; the
@@ -64,15 +67,14 @@ func inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions
 	if !current.Valid {
 		return nil, fmt.Errorf("postgresql: the connection has no current schema (check search_path)")
 	}
-	in.blank = current.String
 	for _, s := range opts.Schemas {
 		if s == "" {
-			s = current.String
+			s, in.blank = current.String, current.String
 		}
 		in.schemas = append(in.schemas, s)
 	}
 	if len(in.schemas) == 0 {
-		in.schemas = []string{current.String}
+		in.schemas, in.blank = []string{current.String}, current.String
 	}
 	m := metadata.New()
 	for _, step := range []struct {

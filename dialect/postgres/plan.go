@@ -32,7 +32,14 @@ func (p Postgres) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.State
 		return nil
 	}
 	var out []dialect.Statement
+	made := map[string]bool{} // schemas this run made sure of
 	for i, o := range list {
+		if s := schemaOf(o); s != "" && !made[s] && !hasSchema(state, s) {
+			made[s] = true
+			st := p.createSchema(s)
+			st.Op = i
+			out = append(out, st)
+		}
 		if needsState(o) {
 			if err := fold(i); err != nil {
 				return nil, err

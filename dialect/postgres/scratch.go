@@ -49,16 +49,14 @@ func (Postgres) ResetScratch(ctx context.Context, db *sql.DB) error {
 	return err
 }
 
-// ScratchSchemas lists the schemas besides public.
+// ScratchSchemas lists every user schema, public included, when there is
+// any besides public; none otherwise.
 func (Postgres) ScratchSchemas(ctx context.Context, db *sql.DB) ([]string, error) {
 	all, err := queryStrings(ctx, db, userSchemas)
-	var out []string
-	for _, s := range all {
-		if s != "public" {
-			out = append(out, s)
-		}
+	if err != nil || len(all) == 0 || len(all) == 1 && all[0] == "public" {
+		return nil, err
 	}
-	return out, err
+	return all, nil
 }
 
 func queryStrings(ctx context.Context, db *sql.DB, query string) ([]string, error) {

@@ -72,7 +72,7 @@ func (d *Dialect) columnSQL(m *metadata.MetaData, t *metadata.Table, c *metadata
 			pk = "CONSTRAINT " + quote(inline.Name) + " " + pk
 		}
 		extra = append(extra, pk)
-	} else if t.PrimaryKey != nil && contains(t.PrimaryKey.Columns, c.Name) {
+	} else if rowidAlias(t, c) {
 		col.Nullable = false
 	}
 	if typ := c.Type.For(Name); typ.Kind == metadata.EnumKind {

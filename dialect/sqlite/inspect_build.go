@@ -96,7 +96,7 @@ func (c *catalog) table(o objectRow, enums *enumSet, warn func(string, ...any)) 
 		if r.hidden != 0 {
 			continue
 		}
-		col := &metadata.Column{Name: r.name, Type: declaredType(r.typ), Nullable: !r.notNull && r.pk == 0}
+		col := &metadata.Column{Name: r.name, Type: declaredType(r.typ), Nullable: !r.notNull}
 		if e, ok := enumCols[strings.ToLower(r.name)]; ok {
 			col.Type = metadata.EnumType(e)
 		}
@@ -124,6 +124,9 @@ func (c *catalog) table(o objectRow, enums *enumSet, warn func(string, ...any)) 
 		}
 		if pt.PrimaryKey != nil {
 			t.PrimaryKey.Name = pt.PrimaryKey.Name
+		}
+		if c := t.Column(t.PrimaryKey.Columns[0]); rowidAlias(t, c) {
+			c.Nullable = false // the rowid is never NULL
 		}
 	}
 	t.Uniques = c.tableUniques(o.name, pt)

@@ -74,11 +74,9 @@ func normalTable(m *metadata.MetaData, t *metadata.Table) {
 			c.Type = metadata.IntegerType
 		}
 	}
-	if pk := t.PrimaryKey; pk != nil {
-		for _, name := range pk.Columns {
-			if c := t.Column(name); c != nil {
-				c.Nullable = false
-			}
+	if pk := t.PrimaryKey; pk != nil && len(pk.Columns) == 1 {
+		if c := t.Column(pk.Columns[0]); c != nil && rowidAlias(t, c) {
+			c.Nullable = false // the rowid; other keys' columns may hold NULL
 		}
 	}
 	for _, ck := range t.Checks {

@@ -1,5 +1,7 @@
 CREATE TYPE "order_status" AS ENUM ('pending', 'paid', 'shipped', 'cancelled');
 
+DO $$BEGIN IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'billing') THEN CREATE SCHEMA "billing"; END IF; END$$;
+
 CREATE TYPE "billing"."currency" AS ENUM ('EUR', 'USD', 'GBP', 'CHF');
 
 CREATE TABLE "group" (

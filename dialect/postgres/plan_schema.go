@@ -1,0 +1,49 @@
+package postgres
+
+import (
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
+)
+
+// schemaOf is the schema a create_table or create_enum puts its object
+// in, or "" (the default schema, or another op).
+func schemaOf(o ops.Op) string {
+	switch o := o.(type) {
+	case *ops.CreateTable:
+		return o.Table.Schema
+	case *ops.CreateEnum:
+		return o.Enum.Schema
+	}
+	return ""
+}
+
+// hasSchema reports whether m holds a table or enum in schema.
+func hasSchema(m *metadata.MetaData, schema string) bool {
+	if m == nil {
+		return false
+	}
+	for _, t := range m.Tables {
+		if t.Schema == schema {
+			return true
+		}
+	}
+	for _, e := range m.Enums {
+		if e.Schema == schema {
+			return true
+		}
+	}
+	return false
+}
+
+// createSchema creates schema unless it exists, before the first table or
+// enum a run creates in a schema its state has nothing in: a baseline of
+// a database with several schemas then upgrades an empty database (issue
+// 13). It asks the catalog first rather than writing CREATE SCHEMA IF NOT
+// EXISTS, which needs the CREATE privilege on the database even when the
+// schema exists. Dropping a schema's last table leaves the schema.
+func (p Postgres) createSchema(schema string) dialect.Statement {
+	lit, _ := p.Literal(schema)
+	return dialect.Statement{SQL: "DO $$BEGIN IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = " + lit +
+		") THEN CREATE SCHEMA " + p.QuoteIdent(schema) + "; END IF; END$$"}
+}
