@@ -75,6 +75,9 @@ func compare(target, current *metadata.MetaData, d dialect.Dialect, opts Options
 		target: opts.filter(d.Normalize(target)), current: opts.filter(d.Normalize(current))}
 	opts.filterEnums(c.target, c.current)
 	opts.filterSequences(c.target, c.current)
+	if err := c.undeclaredSequence(); err != nil {
+		return nil, err
+	}
 	c.sequences()
 	c.enums()
 	c.tables()

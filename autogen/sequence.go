@@ -1,6 +1,8 @@
 package autogen
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/retortdb/retort/metadata"
@@ -106,4 +108,44 @@ func sequenceOrZero(s *metadata.Sequence) *metadata.Sequence {
 		return &metadata.Sequence{}
 	}
 	return s.Clone()
+}
+
+// nextvalRE finds the sequence a PostgreSQL default reads: the literal
+// given to nextval, whatever casts follow it.
+var nextvalRE = regexp.MustCompile(`(?i)nextval\(\(?'((?:[^']|'')+)'`)
+
+// undeclaredSequence returns an error naming the first column whose
+// default the revision would set (the column is new, or its default
+// changes) and that reads a sequence of the target's schemas the target
+// does not have: the upgrade would succeed and the first INSERT fail.
+func (c *comparer) undeclaredSequence() error {
+	schemas := map[string]bool{}
+	for _, t := range c.target.Tables {
+		schemas[t.Schema] = true
+	}
+	for _, t := range c.target.Tables {
+		cur := c.current.Table(t.Schema, t.Name)
+		for _, col := range t.Columns {
+			m := nextvalRE.FindStringSubmatch(col.Default)
+			if m == nil {
+				continue
+			}
+			if cur != nil {
+				if oc := cur.Column(col.Name); oc != nil && oc.Default == col.Default {
+					continue
+				}
+			}
+			schema, name := t.Schema, strings.ReplaceAll(m[1], "''", "'")
+			if s, n, ok := strings.Cut(name, "."); ok && !strings.Contains(name, `"`) {
+				schema, name = s, n
+			}
+			name = strings.Trim(name, `"`)
+			if !schemas[schema] || c.target.Sequence(schema, name) != nil || c.current.Sequence(schema, name) != nil {
+				continue
+			}
+			return fmt.Errorf("autogen: table %s, column %s: the default %s reads sequence %s, which the schema does not have; declare it under sequences: (name: %s), or the first INSERT would fail",
+				t.QualifiedName(), col.Name, col.Default, name, name)
+		}
+	}
+	return nil
 }
