@@ -169,8 +169,8 @@ func (o *RenameSequence) encode() (*yaml.Node, error) {
 	return b.n, nil
 }
 
-// sequenceKeys are the keys of a sequence mapping in an op.
-var sequenceKeys = []string{"schema", "name", "type", "increment", "start", "min_value", "max_value", "cache", "cycle"}
+// sequenceKeys are the keys of a sequence mapping in an op: schema.yaml's.
+var sequenceKeys = metadata.Keys("sequence")
 
 func decodeCreateSequence(d *decoder, n *yaml.Node) Op {
 	o := d.obj(n, labelled("create_sequence", n, "name"), sequenceKeys)
