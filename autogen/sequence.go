@@ -114,10 +114,13 @@ func sequenceOrZero(s *metadata.Sequence) *metadata.Sequence {
 // given to nextval, whatever casts follow it.
 var nextvalRE = regexp.MustCompile(`(?i)nextval\(\(?'((?:[^']|'')+)'`)
 
-// undeclaredSequence returns an error naming the first column whose
-// default the revision would set (the column is new, or its default
-// changes) and that reads a sequence of the target's schemas the target
-// does not have: the upgrade would succeed and the first INSERT fail.
+// undeclaredSequence returns an error naming the first column of the
+// target whose default reads a sequence of the target's schemas that the
+// target does not have, where the revision would set that default (the
+// column is new, or its default changes) or drop that sequence (the
+// database has it): the upgrade would succeed and the first INSERT fail.
+// A default left as it is, reading a sequence neither side has, is not the
+// revision's doing.
 func (c *comparer) undeclaredSequence() error {
 	schemas := map[string]bool{}
 	for _, t := range c.target.Tables {
@@ -130,9 +133,10 @@ func (c *comparer) undeclaredSequence() error {
 			if m == nil {
 				continue
 			}
+			unchanged := false
 			if cur != nil {
 				if oc := cur.Column(col.Name); oc != nil && oc.Default == col.Default {
-					continue
+					unchanged = true
 				}
 			}
 			schema, name := t.Schema, strings.ReplaceAll(m[1], "''", "'")
@@ -140,7 +144,7 @@ func (c *comparer) undeclaredSequence() error {
 				schema, name = s, n
 			}
 			name = strings.Trim(name, `"`)
-			if !schemas[schema] || c.target.Sequence(schema, name) != nil || c.current.Sequence(schema, name) != nil {
+			if !schemas[schema] || c.target.Sequence(schema, name) != nil || unchanged && c.current.Sequence(schema, name) == nil {
 				continue
 			}
 			return fmt.Errorf("autogen: table %s, column %s: the default %s reads sequence %s, which the schema does not have; declare it under sequences: (name: %s), or the first INSERT would fail",
