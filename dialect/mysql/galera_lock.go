@@ -274,7 +274,7 @@ func (l *rowLock) release(ctx context.Context) error {
 	if herr != nil {
 		return herr
 	}
-	res, err := l.hc.ExecContext(ctx, lockFreeQuery, l.spec.Name, l.holder)
+	res, err := l.free(ctx)
 	if err != nil {
 		return fmt.Errorf("mysql: releasing the migration lock %q: %w; it is taken over after %s", l.spec.Name, err, l.spec.Stale)
 	}
@@ -282,4 +282,22 @@ func (l *rowLock) release(ctx context.Context) error {
 		return fmt.Errorf("mysql: releasing the migration lock %q: another runner took it over (this one went %s without a heartbeat)", l.spec.Name, l.spec.Stale)
 	}
 	return nil
+}
+
+// free deletes the lock row. On Galera the DELETE can lose a certification
+// race with a waiter's attempt on the same row, which MariaDB reports as a
+// deadlock: the row is still ours, so free tries again, a few times, as the
+// heartbeat does at its next tick.
+func (l *rowLock) free(ctx context.Context) (sql.Result, error) {
+	for try := 1; ; try++ {
+		res, err := l.hc.ExecContext(ctx, lockFreeQuery, l.spec.Name, l.holder)
+		if err == nil || !raced(err) || try == 10 {
+			return res, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(time.Duration(try) * 20 * time.Millisecond):
+		}
+	}
 }
