@@ -35,6 +35,10 @@ type Config struct {
 	Transaction TransactionMode
 	// LockTimeout is how long to wait for another runner.
 	LockTimeout time.Duration
+	// LockStale is how long a heartbeat lock (MySQL on Galera) may go
+	// without a beat before a waiter takes it over; 0 means
+	// dialect.DefaultLockStale (migrate.yaml lock_stale).
+	LockStale time.Duration
 	// Compare says what autogenerate compares.
 	Compare CompareConfig
 	// Include and Exclude filter what autogenerate and inspect read.

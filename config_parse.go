@@ -70,15 +70,9 @@ func (c *Config) key(k, v *yaml.Node) error {
 			return at(fmt.Errorf("%q: want per-migration, all or none", s))
 		}
 	case "lock_timeout":
-		var s string
-		if err := str(&s); err != nil {
-			return err
-		}
-		d, err := time.ParseDuration(s)
-		if err != nil || d < 0 {
-			return at(fmt.Errorf("%q: want a duration such as 60s or 2m", s))
-		}
-		c.LockTimeout = d
+		return duration(str, at, &c.LockTimeout)
+	case "lock_stale":
+		return duration(str, at, &c.LockStale)
 	case "compare":
 		return decodeStrict(v, &c.Compare, at)
 	case "include":
@@ -93,12 +87,26 @@ func (c *Config) key(k, v *yaml.Node) error {
 	return nil
 }
 
+// duration reads a non-negative Go duration (60s, 2m) into dst.
+func duration(str func(*string) error, at func(error) error, dst *time.Duration) error {
+	var s string
+	if err := str(&s); err != nil {
+		return err
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		return at(fmt.Errorf("%q: want a duration such as 60s or 2m", s))
+	}
+	*dst = d
+	return nil
+}
+
 // ConfigKeys returns the keys migrate.yaml may hold, sorted. The result is
 // the caller's.
 func ConfigKeys() []string { return append([]string(nil), knownKeys...) }
 
 var knownKeys = func() []string {
-	k := []string{"url", "schema", "directory", "dev_url", "version_table", "transaction", "lock_timeout", "compare", "include", "exclude", "targets"}
+	k := []string{"url", "schema", "directory", "dev_url", "version_table", "transaction", "lock_timeout", "lock_stale", "compare", "include", "exclude", "targets"}
 	sort.Strings(k)
 	return k
 }()

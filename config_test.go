@@ -71,6 +71,11 @@ func TestLoadConfig(t *testing.T) {
 			}},
 		{name: "unknown key", file: "url: sqlite://\nlock_timout: 5s\n", err: ":2: unknown key \"lock_timout\""},
 		{name: "bad duration", file: "lock_timeout: soon\n", err: ":1: lock_timeout: \"soon\""},
+		{name: "lock_stale", file: "lock_stale: 45s\n",
+			check: func(c *retort.Config) string {
+				return map[bool]string{false: c.LockStale.String()}[c.LockStale == 45*time.Second]
+			}},
+		{name: "bad lock_stale", file: "url: sqlite://\nlock_stale: -1s\n", err: ":2: lock_stale: \"-1s\""},
 		{name: "bad mode", file: "\ntransaction: some\n", err: ":2: transaction"},
 		{name: "unset variable", file: "schema: ${SCHEMA_FILE}\n", err: ":1: schema: environment variable SCHEMA_FILE is not set"},
 		{name: "bad compare key", file: "compare: {typos: true}\n", err: ":1: compare"},

@@ -45,7 +45,7 @@ func (a *app) fleet(rf *runFlags, ff *fleetFlags) (*retort.Fleet, error) {
 	}
 	fl := &retort.Fleet{Targets: targets, Parallel: ff.parallel, FailFast: ff.failFast,
 		Options: retort.Options{Migrations: os.DirFS(a.directory), Directory: "versions",
-			VersionTable: a.cfg.VersionTable, Transaction: a.cfg.Transaction, LockTimeout: a.cfg.LockTimeout,
+			VersionTable: a.cfg.VersionTable, Transaction: a.cfg.Transaction, LockTimeout: a.cfg.LockTimeout, LockStale: a.cfg.LockStale,
 			Compensate: rf.compensate}}
 	if onTerminal(a.stderr) {
 		failed := 0
