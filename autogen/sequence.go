@@ -88,11 +88,12 @@ func (c *comparer) defaultsMoved(old, s *metadata.Sequence) bool {
 func mentions(def, name string) bool { return strings.Contains(def, "'"+name+"'") }
 
 // identityChanged reports whether two autoincrement columns number rows
-// differently: their identity kinds differ (the dialect's Normalize says
-// what an unsaid kind is: BY DEFAULT on PostgreSQL, none elsewhere), or
-// both are serial with different sequences.
+// differently: their identity kinds differ, or both are serial with
+// different sequences. An unsaid kind the dialect's Normalize left unsaid
+// (SQLite's: either spelling) matches any; PostgreSQL's Normalize says BY
+// DEFAULT.
 func identityChanged(col, old *metadata.Column) bool {
-	if !col.AutoIncrement || !old.AutoIncrement {
+	if !col.AutoIncrement || !old.AutoIncrement || col.Identity == "" || old.Identity == "" {
 		return false
 	}
 	if col.Identity != old.Identity {

@@ -213,9 +213,10 @@ type Column struct {
 	// PostgreSQL, AUTO_INCREMENT on MySQL, INTEGER PRIMARY KEY AUTOINCREMENT
 	// on SQLite.
 	AutoIncrement bool
-	// Identity says how an autoincrement column numbers rows on
-	// PostgreSQL: one of [IdentityKinds], or "" for the dialect's default
-	// (IdentityByDefault on PostgreSQL; the type serial too reads as that).
+	// Identity says how an autoincrement column numbers rows: one of
+	// [IdentityKinds], or "" for the dialect's default (IdentityByDefault
+	// on PostgreSQL, where the type serial too reads as that; on SQLite
+	// AUTOINCREMENT when created, and either spelling when compared).
 	Identity string
 	// Sequence is the sequence a serial column owns (Identity
 	// IdentitySerial); nil is the one PostgreSQL would give it.

@@ -3,6 +3,7 @@ package metadata
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -56,7 +57,7 @@ func (r *reader) identity(p Path, c *Column, f map[string]field, where string) {
 	if v, ok := f["identity"]; ok && !IsNullNode(v.val) {
 		c.Identity = r.str(p.Field("identity"), v.val, where+": identity")
 		if !slices.Contains(IdentityKinds, c.Identity) {
-			r.errorf(p.Field("identity"), v.val, "%s: identity %q is not one of by default, always, serial", where, c.Identity)
+			r.errorf(p.Field("identity"), v.val, "%s: identity %q is not one of %s", where, c.Identity, strings.Join(IdentityKinds, ", "))
 		}
 		c.AutoIncrement = true
 	}

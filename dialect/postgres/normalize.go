@@ -74,6 +74,9 @@ func normalizeTable(t *metadata.Table) {
 		if c.AutoIncrement {
 			c.Default = ""
 		}
+		if c.Identity == metadata.IdentityAutoincrement || c.Identity == metadata.IdentityRowid {
+			c.Identity = "" // SQLite's kinds: the default here
+		}
 		if c.AutoIncrement && c.Identity == "" {
 			c.Identity = metadata.IdentityByDefault // what columnDef creates
 		}

@@ -68,6 +68,9 @@ func (d *Dialect) columnSQL(m *metadata.MetaData, t *metadata.Table, c *metadata
 		col.Type = metadata.IntegerType
 		col.Nullable = false
 		pk := "PRIMARY KEY AUTOINCREMENT"
+		if c.Identity == metadata.IdentityRowid {
+			pk = "PRIMARY KEY" // the rowid, without the keyword
+		}
 		if inline.Name != "" {
 			pk = "CONSTRAINT " + quote(inline.Name) + " " + pk
 		}

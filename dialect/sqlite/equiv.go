@@ -155,10 +155,11 @@ func literalFor(n *dialect.Node, aff affinity) *dialect.Node {
 // AutoIncrementSatisfied: autoincrement is satisfied by a rowid alias, the
 // single-column INTEGER PRIMARY KEY, with or without the AUTOINCREMENT
 // keyword (which SQLAlchemy and most SQLite users never write: it only
-// stops the reuse of the numbers of deleted rows). The keyword is not
-// compared; Retort writes it when it creates an autoincrement column.
+// stops the reuse of the numbers of deleted rows). The keyword is compared
+// only where the model declares it (identity: autoincrement); Retort
+// writes it when it creates an autoincrement column.
 func (d *Dialect) AutoIncrementSatisfied(cur *metadata.Table, target, current *metadata.Column) bool {
 	pk := cur.PrimaryKey
-	return target.AutoIncrement && pk != nil && len(pk.Columns) == 1 && strings.EqualFold(pk.Columns[0], current.Name) &&
+	return target.AutoIncrement && target.Identity != metadata.IdentityAutoincrement && pk != nil && len(pk.Columns) == 1 && strings.EqualFold(pk.Columns[0], current.Name) &&
 		current.Type.Kind == metadata.Integer
 }

@@ -107,7 +107,7 @@ func (c *catalog) table(o objectRow, enums *enumSet, warn func(string, ...any)) 
 			if strings.EqualFold(pc.Name, r.name) && pc.AutoIncrement {
 				// SQLite takes AUTOINCREMENT only on INTEGER PRIMARY KEY,
 				// in any letter case: it is the canonical integer.
-				col.AutoIncrement = true
+				col.AutoIncrement = true // the keyword: the kind is unsaid, as Normalize leaves it
 				col.Type = metadata.IntegerType
 			}
 		}

@@ -65,13 +65,24 @@ func normalTable(m *metadata.MetaData, t *metadata.Table) {
 	inline := inlinePrimaryKey(t)
 	for _, c := range t.Columns {
 		c.Comment = ""
-		c.Identity, c.Sequence = "", nil // PostgreSQL's kinds of autoincrement
+		kind := c.Identity
+		c.Identity, c.Sequence = "", nil // PostgreSQL's kinds mean the default
 		c.AutoIncrement = false
 		c.Type = normalType(c.Type)
 		c.Default = reflectedDefault(defaultSQL(c.Default))
 		if inline != nil && inline.Columns[0] == c.Name {
-			c.AutoIncrement = true
+			// As Inspect reads it back: the keyword is autoincrement;
+			// without it (identity: rowid) the column is the rowid.
 			c.Type = metadata.IntegerType
+			// Inspect leaves the kind unsaid (autoincrement: true is the
+			// keyword); a declared keyword stays declared, for comparison.
+			switch kind {
+			case metadata.IdentityRowid:
+			case metadata.IdentityAutoincrement:
+				c.AutoIncrement, c.Identity = true, kind
+			default:
+				c.AutoIncrement = true
+			}
 		}
 	}
 	if pk := t.PrimaryKey; pk != nil && len(pk.Columns) == 1 {

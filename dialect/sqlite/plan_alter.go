@@ -117,6 +117,9 @@ func alterNeedsRecreate(t *metadata.Table, o *ops.AlterColumn) bool {
 	if o.AutoIncrement != nil && *o.AutoIncrement != c.AutoIncrement {
 		return true
 	}
+	if o.Identity != nil && *o.Identity != c.Identity {
+		return true
+	}
 	return false
 }
 
