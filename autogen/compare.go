@@ -74,7 +74,7 @@ func compare(target, current *metadata.MetaData, d dialect.Dialect, opts Options
 	c := &comparer{d: d, opts: opts, answers: answers, collect: collect,
 		target: opts.filter(d.Normalize(target)), current: opts.filter(d.Normalize(current))}
 	opts.filterEnums(c.target, c.current)
-	opts.filterSequences(c.target, c.current)
+	opts.filterSequences(d, c.target, c.current)
 	if err := c.undeclaredSequence(); err != nil {
 		return nil, err
 	}

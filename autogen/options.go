@@ -107,9 +107,9 @@ func (o Options) filterEnums(a, b *metadata.MetaData) {
 }
 
 // filterSequences leaves in both models only the sequences a default of a
-// compared table of either reads, when table filters are set, as
-// filterEnums does for enums.
-func (o Options) filterSequences(a, b *metadata.MetaData) {
+// compared table of either reads (as d reads defaults), when table filters
+// are set, as filterEnums does for enums.
+func (o Options) filterSequences(d dialect.Dialect, a, b *metadata.MetaData) {
 	if len(o.Tables) == 0 && len(o.ExcludeTables) == 0 {
 		return
 	}
@@ -117,7 +117,7 @@ func (o Options) filterSequences(a, b *metadata.MetaData) {
 		for _, m := range []*metadata.MetaData{a, b} {
 			for _, t := range m.Tables {
 				for _, c := range t.Columns {
-					if mentions(c.Default, s.Name) {
+					if defaultReads(d, c.Default, s.Name) {
 						return true
 					}
 				}

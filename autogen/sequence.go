@@ -2,9 +2,9 @@ package autogen
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/metadata"
 	"github.com/retortdb/retort/ops"
 )
@@ -61,9 +61,9 @@ func dropSequence(s *metadata.Sequence) *ops.DropSequence {
 	return &ops.DropSequence{Schema: s.Schema, SequenceName: s.Name, Sequence: s.Clone()}
 }
 
-// defaultsMoved reports whether some column's default reads sequence old in
-// the current schema and, with that name replaced by s's, is the same
-// column's default in the target.
+// defaultsMoved reports whether some column's default reads sequence old
+// in the current schema and, with that name replaced by s's, is the same
+// column's default in the target, reading s.
 func (c *comparer) defaultsMoved(old, s *metadata.Sequence) bool {
 	for _, t := range c.target.Tables {
 		cur := c.current.Table(t.Schema, t.Name)
@@ -72,10 +72,10 @@ func (c *comparer) defaultsMoved(old, s *metadata.Sequence) bool {
 		}
 		for _, col := range t.Columns {
 			oc := cur.Column(col.Name)
-			if oc == nil || !mentions(oc.Default, old.Name) || !mentions(col.Default, s.Name) {
+			if oc == nil || !defaultReads(c.d, oc.Default, old.Name) || !defaultReads(c.d, col.Default, s.Name) {
 				continue
 			}
-			if strings.ReplaceAll(oc.Default, "'"+old.Name+"'", "'"+s.Name+"'") == col.Default {
+			if strings.ReplaceAll(oc.Default, old.Name, s.Name) == col.Default {
 				return true
 			}
 		}
@@ -83,9 +83,16 @@ func (c *comparer) defaultsMoved(old, s *metadata.Sequence) bool {
 	return false
 }
 
-// mentions reports whether a default names sequence name as a quoted
-// literal ('users_seq'), as nextval's argument is written.
-func mentions(def, name string) bool { return strings.Contains(def, "'"+name+"'") }
+// defaultReads reports whether default def reads the sequence named name,
+// as d reads defaults (dialect.SequenceReader); never where it has none.
+func defaultReads(d dialect.Dialect, def, name string) bool {
+	sr, ok := d.(dialect.SequenceReader)
+	if !ok {
+		return false
+	}
+	_, n, ok := sr.DefaultSequence(def)
+	return ok && n == name
+}
 
 // identityChanged reports whether two autoincrement columns number rows
 // differently: their identity kinds differ, or both are serial with
@@ -111,10 +118,6 @@ func sequenceOrZero(s *metadata.Sequence) *metadata.Sequence {
 	return s.Clone()
 }
 
-// nextvalRE finds the sequence a PostgreSQL default reads: the literal
-// given to nextval, whatever casts follow it.
-var nextvalRE = regexp.MustCompile(`(?i)nextval\(\(?'((?:[^']|'')+)'`)
-
 // undeclaredSequence returns an error naming the first column of the
 // target whose default reads a sequence of the target's schemas that the
 // target does not have, where the revision would set that default (the
@@ -123,6 +126,10 @@ var nextvalRE = regexp.MustCompile(`(?i)nextval\(\(?'((?:[^']|'')+)'`)
 // A default left as it is, reading a sequence neither side has, is not the
 // revision's doing.
 func (c *comparer) undeclaredSequence() error {
+	sr, ok := c.d.(dialect.SequenceReader)
+	if !ok {
+		return nil
+	}
 	schemas := map[string]bool{}
 	for _, t := range c.target.Tables {
 		schemas[t.Schema] = true
@@ -130,9 +137,12 @@ func (c *comparer) undeclaredSequence() error {
 	for _, t := range c.target.Tables {
 		cur := c.current.Table(t.Schema, t.Name)
 		for _, col := range t.Columns {
-			m := nextvalRE.FindStringSubmatch(col.Default)
-			if m == nil {
+			schema, name, reads := sr.DefaultSequence(col.Default)
+			if !reads {
 				continue
+			}
+			if schema == "" {
+				schema = t.Schema
 			}
 			unchanged := false
 			if cur != nil {
@@ -140,11 +150,6 @@ func (c *comparer) undeclaredSequence() error {
 					unchanged = true
 				}
 			}
-			schema, name := t.Schema, strings.ReplaceAll(m[1], "''", "'")
-			if s, n, ok := strings.Cut(name, "."); ok && !strings.Contains(name, `"`) {
-				schema, name = s, n
-			}
-			name = strings.Trim(name, `"`)
 			if !schemas[schema] || c.target.Sequence(schema, name) != nil || unchanged && c.current.Sequence(schema, name) == nil {
 				continue
 			}

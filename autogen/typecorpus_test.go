@@ -78,23 +78,7 @@ func showCreate(t *testing.T, db *dbtest.DB, table string) string {
 	default:
 		q = "SELECT name || ' ' || type || CASE WHEN \"notnull\" THEN ' not null' ELSE '' END FROM pragma_table_info('" + table + "') ORDER BY cid"
 	}
-	rs, err := db.Query(q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rs.Close()
-	var lines []string
-	for rs.Next() {
-		var l string
-		if err := rs.Scan(&l); err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, l)
-	}
-	if err := rs.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return strings.Join(lines, "\n")
+	return strings.Join(dbtest.Lines(t, db.DB, q), "\n")
 }
 
 // TestTypeCorpus: every type of a database's corpus, created by plain

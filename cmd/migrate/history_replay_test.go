@@ -886,21 +886,5 @@ func sqliteTableDump(t *testing.T, db *dbtest.DB, table string) string {
 // queryLines runs a query of one text column and returns its rows.
 func queryLines(t *testing.T, db *dbtest.DB, q string, args ...any) []string {
 	t.Helper()
-	rs, err := db.Query(q, args...)
-	if err != nil {
-		t.Fatalf("%v\n%s", err, q)
-	}
-	defer rs.Close()
-	var lines []string
-	for rs.Next() {
-		var l string
-		if err := rs.Scan(&l); err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, l)
-	}
-	if err := rs.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return lines
+	return dbtest.Lines(t, db.DB, q, args...)
 }

@@ -145,10 +145,8 @@ func (p Postgres) currentDefault(m *metadata.MetaData, o *ops.AlterColumn) strin
 	if o.ExistingDefault != nil {
 		return *o.ExistingDefault
 	}
-	if t := m.Table(o.Schema, o.Table); t != nil {
-		if c := t.Column(o.ColumnName); c != nil {
-			return c.Default
-		}
+	if c := alteredColumn(m, o); c != nil {
+		return c.Default
 	}
 	return ""
 }
@@ -159,10 +157,8 @@ func (p Postgres) notNull(m *metadata.MetaData, o *ops.AlterColumn) bool {
 	if o.ExistingNullable != nil {
 		return !*o.ExistingNullable
 	}
-	if t := m.Table(o.Schema, o.Table); t != nil {
-		if c := t.Column(o.ColumnName); c != nil {
-			return !c.Nullable
-		}
+	if c := alteredColumn(m, o); c != nil {
+		return !c.Nullable
 	}
 	return false
 }

@@ -117,10 +117,8 @@ func (p Postgres) identityChange(m *metadata.MetaData, o *ops.AlterColumn) []str
 	if o.Sequence == nil {
 		newSeq.Sequence = oldSeq.Sequence
 	}
-	if t := m.Table(o.Schema, o.Table); t != nil {
-		if c := t.Column(o.ColumnName); c != nil {
-			oldSeq.Type, newSeq.Type = c.Type, c.Type
-		}
+	if c := alteredColumn(m, o); c != nil {
+		oldSeq.Type, newSeq.Type = c.Type, c.Type
 	}
 	if o.Type != nil {
 		newSeq.Type = *o.Type

@@ -2,6 +2,9 @@ package postgres
 
 import (
 	"math"
+	"regexp"
+	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/metadata"
 )
@@ -108,4 +111,25 @@ func CompactSequence(s *metadata.Sequence, table string, c *metadata.Column) *me
 		}
 	}
 	return s
+}
+
+// nextvalArgRE finds the literal given to nextval, whatever casts follow it
+// (nextval('s'::regclass), nextval(('s'::text)::regclass)).
+var nextvalArgRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)nextval\(\(?'((?:[^']|'')+)'`)
+})
+
+// DefaultSequence implements [dialect.SequenceReader]: the sequence of a
+// nextval default, its literal read as a regclass is (schema.name, either
+// part double-quoted).
+func (Postgres) DefaultSequence(def string) (schema, name string, ok bool) {
+	m := nextvalArgRE().FindStringSubmatch(def)
+	if m == nil {
+		return "", "", false
+	}
+	name = strings.ReplaceAll(m[1], "''", "'")
+	if s, n, ok := strings.Cut(name, "."); ok && !strings.Contains(name, `"`) {
+		schema, name = s, n
+	}
+	return schema, strings.Trim(name, `"`), true
 }

@@ -35,7 +35,7 @@ var sequencesDDL = []string{
 // rows and of every sequence: the dump the round trips compare.
 func numbering(t *testing.T, db *sql.DB) string {
 	t.Helper()
-	rows, err := db.Query(`
+	return strings.Join(dbtest.Lines(t, db, `
 SELECT c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' identity=' || a.attidentity::text ||
        ' default=' || coalesce(pg_get_expr(ad.adbin, ad.adrelid), '')
 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -49,17 +49,7 @@ SELECT 'sequence ' || s.sequencename || ' ' || s.data_type::text || ' ' || s.sta
                  WHERE d.objid = (quote_ident(s.schemaname) || '.' || quote_ident(s.sequencename))::regclass
                    AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')), '')
 FROM pg_sequences s WHERE s.schemaname = current_schema()
-ORDER BY 1`)
-	require.NoError(t, err)
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var line string
-		require.NoError(t, rows.Scan(&line))
-		out = append(out, line)
-	}
-	require.NoError(t, rows.Err())
-	return strings.Join(out, "\n")
+ORDER BY 1`), "\n")
 }
 
 // TestSequencesRoundTrip: serial columns stay serial (their sequences'

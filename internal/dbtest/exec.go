@@ -2,6 +2,7 @@ package dbtest
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"fmt"
 	"os"
@@ -17,6 +18,29 @@ func Exec(t testing.TB, db *DB, stmts ...string) {
 			t.Fatalf("dbtest: %s: %v\n%s", db.Dialect, err, s)
 		}
 	}
+}
+
+// Lines runs a query of one text column on db and returns its rows,
+// failing the test on any error: the schema dumps that tests compare.
+func Lines(t testing.TB, db *sql.DB, q string, args ...any) []string {
+	t.Helper()
+	rs, err := db.QueryContext(context.Background(), q, args...)
+	if err != nil {
+		t.Fatalf("dbtest: %v\n%s", err, q)
+	}
+	defer rs.Close()
+	var lines []string
+	for rs.Next() {
+		var l string
+		if err := rs.Scan(&l); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, l)
+	}
+	if err := rs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return lines
 }
 
 // LoadSQLFile runs the SQL script at path on db, as the database's own
