@@ -110,6 +110,8 @@ type Comparison struct {
 	// NotAtHead is set (wrapping [ErrNotAtHead]) when the database is not
 	// at the history's heads.
 	NotAtHead error
+	// DatabaseHeads are the database's heads, sorted (none offline).
+	DatabaseHeads []string
 }
 
 // Diff reads the target schema, reads the current one (the database, or
@@ -131,17 +133,29 @@ func Diff(ctx context.Context, o DiffOptions) (*Comparison, error) {
 	if err != nil {
 		return nil, &InputError{err}
 	}
+	t, err := readDiffTarget(ctx, d, o)
+	if err != nil {
+		return nil, err
+	}
+	return diffWith(ctx, o, g, d, u, t)
+}
+
+// readDiffTarget reads o's target schema for d's database.
+func readDiffTarget(ctx context.Context, d dialect.Dialect, o DiffOptions) (*Target, error) {
 	schema := o.Schema
 	if schema == "" {
 		schema = "schema.yaml"
 	}
-	t, err := ReadTargetWith(ctx, d, TargetOptions{Path: schema, DevURL: o.DevURL, Strict: o.Strict, Reflected: o.Reflected})
-	if err != nil {
-		return nil, err
-	}
+	return ReadTargetWith(ctx, d, TargetOptions{Path: schema, DevURL: o.DevURL, Strict: o.Strict, Reflected: o.Reflected})
+}
+
+// diffWith compares the target t, read already, with the database at u
+// (or the folded history g when o.Offline).
+func diffWith(ctx context.Context, o DiffOptions, g *versions.Graph, d dialect.Dialect, u *dialect.URL, t *Target) (*Comparison, error) {
 	c := &Comparison{Dialect: d, Target: t.MetaData, Graph: g}
 	warnings := t.Warnings
 	var more []string
+	var err error
 	if o.Offline {
 		c.Current, more, err = foldHeads(g)
 	} else {
@@ -227,11 +241,8 @@ func (c *Comparison) fromDatabase(ctx context.Context, u *dialect.URL, o DiffOpt
 	if err != nil {
 		return nil, nil, err
 	}
-	var want []string
-	for _, r := range c.Graph.Heads() {
-		want = append(want, r.ID)
-	}
-	slices.Sort(want)
+	c.DatabaseHeads = heads
+	want := c.Graph.HeadIDs()
 	if !slices.Equal(heads, want) {
 		c.NotAtHead = fmt.Errorf("%w (database: %s; history: %s)", ErrNotAtHead, orNone(heads), orNone(want))
 	}

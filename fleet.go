@@ -43,6 +43,8 @@ type TargetResult struct {
 	To   []string `json:"to"`
 	// Duration is the target's wall time.
 	Duration time.Duration `json:"duration_ns"`
+	// Changes counts the ops a fleet check found (see [Fleet.Check]).
+	Changes int `json:"changes,omitempty"`
 	// Err is why the target failed; nil when it succeeded.
 	Err error `json:"-"`
 }
@@ -60,22 +62,22 @@ func Failed(results []TargetResult) int {
 
 // Upgrade upgrades every target to target ("head", ...).
 func (f *Fleet) Upgrade(ctx context.Context, target string) []TargetResult {
-	return f.each(ctx, func(ctx context.Context, r *Runner) error { return r.Upgrade(ctx, target) })
+	return f.each(ctx, f.run(func(ctx context.Context, r *Runner) error { return r.Upgrade(ctx, target) }))
 }
 
 // Downgrade downgrades every target to target ("base", "-1", ...).
 func (f *Fleet) Downgrade(ctx context.Context, target string) []TargetResult {
-	return f.each(ctx, func(ctx context.Context, r *Runner) error { return r.Downgrade(ctx, target) })
+	return f.each(ctx, f.run(func(ctx context.Context, r *Runner) error { return r.Downgrade(ctx, target) }))
 }
 
 // Current reads every target's heads (From and To both).
 func (f *Fleet) Current(ctx context.Context) []TargetResult {
-	return f.each(ctx, nil)
+	return f.each(ctx, f.run(nil))
 }
 
-// each runs fn on every target, Parallel at a time, results in the
+// each runs one on every target, Parallel at a time, results in the
 // order of Targets.
-func (f *Fleet) each(ctx context.Context, fn func(context.Context, *Runner) error) []TargetResult {
+func (f *Fleet) each(ctx context.Context, one func(context.Context, string) TargetResult) []TargetResult {
 	results := make([]TargetResult, len(f.Targets))
 	par := max(f.Parallel, 1)
 	ctx, cancel := context.WithCancel(ctx)
@@ -87,7 +89,7 @@ func (f *Fleet) each(ctx context.Context, fn func(context.Context, *Runner) erro
 	for range min(par, len(f.Targets)) {
 		wg.Go(func() {
 			for i := range next {
-				results[i] = f.one(ctx, f.Targets[i], fn)
+				results[i] = one(ctx, f.Targets[i])
 				mu.Lock()
 				done++
 				if results[i].Err != nil && f.FailFast {
@@ -116,8 +118,17 @@ func (f *Fleet) each(ctx context.Context, fn func(context.Context, *Runner) erro
 	return results
 }
 
-// one opens a target, runs fn and reads the heads before and after.
-func (f *Fleet) one(ctx context.Context, url string, fn func(context.Context, *Runner) error) (res TargetResult) {
+// run returns what each runs on one target: open it, run fn and read
+// the heads before and after.
+func (f *Fleet) run(fn func(context.Context, *Runner) error) func(context.Context, string) TargetResult {
+	return func(ctx context.Context, url string) TargetResult {
+		return timed(url, func(res *TargetResult, d dialect.Dialect, u *dialect.URL) { f.one(ctx, d, u, fn, res) })
+	}
+}
+
+// timed opens url's dialect and calls fn with the result to fill in, the
+// target's wall time measured and every error's password hidden.
+func timed(url string, fn func(*TargetResult, dialect.Dialect, *dialect.URL)) (res TargetResult) {
 	res.Target = redactURL(url)
 	start := time.Now()
 	defer func() { res.Duration = time.Since(start) }()
@@ -126,22 +137,24 @@ func (f *Fleet) one(ctx context.Context, url string, fn func(context.Context, *R
 		res.Err = err
 		return res
 	}
-	if u.Password != "" {
-		defer func() {
-			if res.Err != nil {
-				res.Err = dialect.RedactError(res.Err, u.Password)
-			}
-		}()
+	fn(&res, d, u)
+	if res.Err != nil && u.Password != "" {
+		res.Err = dialect.RedactError(res.Err, u.Password)
 	}
+	return res
+}
+
+// one runs fn on the target d, u, reading the heads before and after.
+func (f *Fleet) one(ctx context.Context, d dialect.Dialect, u *dialect.URL, fn func(context.Context, *Runner) error, res *TargetResult) {
 	name, dsn, err := d.Driver(u)
 	if err != nil {
 		res.Err = err
-		return res
+		return
 	}
 	db, err := sql.Open(name, dsn)
 	if err != nil {
 		res.Err = err
-		return res
+		return
 	}
 	defer db.Close()
 	o := f.Options
@@ -149,21 +162,20 @@ func (f *Fleet) one(ctx context.Context, url string, fn func(context.Context, *R
 	r, err := New(o)
 	if err != nil {
 		res.Err = err
-		return res
+		return
 	}
 	if res.From, err = r.Current(ctx); err != nil {
 		res.Err = fmt.Errorf("reading the version table: %w", err)
-		return res
+		return
 	}
 	res.To = res.From
 	if fn == nil {
-		return res
+		return
 	}
 	res.Err = fn(ctx, r)
 	if to, err := r.Current(ctx); err == nil {
 		res.To = to
 	}
-	return res
 }
 
 // redactURL hides a URL's password; an unparsable URL is shown as such.

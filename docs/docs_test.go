@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/jsonschema"
 	"github.com/retortdb/retort/metadata"
 	"github.com/retortdb/retort/versions"
@@ -221,11 +222,27 @@ func TestCIRecipe(t *testing.T) {
 	}
 }
 
-// TestDeployingExamples parses the Kubernetes manifest of deploying.md.
+// TestDeployingExamples parses the Kubernetes manifest of deploying.md
+// and its fleet's migrate.yaml, and checks the fleet commands' flags.
 func TestDeployingExamples(t *testing.T) {
 	manifests := blocks(t, "deploying.md", "yaml")
-	if len(manifests) != 1 {
-		t.Fatalf("deploying.md: %d yaml blocks, want the Deployment", len(manifests))
+	if len(manifests) != 2 {
+		t.Fatalf("deploying.md: %d yaml blocks, want the Deployment and the fleet's migrate.yaml", len(manifests))
+	}
+	cfg := filepath.Join(t.TempDir(), "migrate.yaml")
+	if err := os.WriteFile(cfg, []byte(manifests[1]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := retort.LoadConfig(retort.Overrides{Config: cfg}); err != nil {
+		t.Errorf("deploying.md's fleet migrate.yaml: %v", err)
+	}
+	bin := buildMigrate(t)
+	sh := blocks(t, "deploying.md", "sh")
+	for _, line := range strings.Split(sh[len(sh)-1], "\n") {
+		args := strings.Fields(strings.Split(line, "#")[0])
+		if len(args) > 1 && args[0] == "migrate" {
+			assertFlags(t, bin, args[1], args[2:])
+		}
 	}
 	var dep struct {
 		Kind string
@@ -244,7 +261,7 @@ func TestDeployingExamples(t *testing.T) {
 	if dep.Kind != "Deployment" || len(inits) != 1 || strings.Join(inits[0].Args, " ") != "upgrade head" {
 		t.Errorf("deploying.md's manifest: %+v", dep)
 	}
-	assertFlags(t, buildMigrate(t), "upgrade", []string{"head"})
+	assertFlags(t, bin, "upgrade", []string{"head"})
 	if len(blocks(t, "deploying.md", "go")) != 1 {
 		t.Errorf("deploying.md should show the go:embed service")
 	}

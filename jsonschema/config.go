@@ -27,6 +27,14 @@ func configRoot() obj {
 			"schemas": globs("the schemas to read"), "tables": globs("table patterns, on name or schema.name"),
 		}),
 		"exclude": closed("what they leave out", []string{"tables"}, obj{"tables": globs("table patterns to leave out")}),
-		"targets": globs("the fleet for --all: database URLs, ${VAR} expanded; a sqlite:/// URL may be a glob relative to this file"),
+		"targets": obj{"type": []string{"array", "null"}, "description": "the fleet for --all, in order; ${VAR} expanded",
+			"items": anyOf("a database URL (a sqlite:/// URL may be a glob relative to this file), or a server with a query or schemas on it",
+				str("a database URL"),
+				closed("a server (url) and one of: query, the control database's SQL returning one column of URLs; schemas, a list of schema (MySQL: database) names on it; like, a LIKE pattern of them",
+					[]string{"url", "query", "schemas", "like"}, obj{
+						"url": str("the server (or control database) URL"), "query": str("SQL returning one column of database URLs"),
+						"schemas": globs("schema names (MySQL/MariaDB: database names); each must exist"),
+						"like":    str("a LIKE pattern of schema names, e.g. tenant_%"),
+					}, "url"))},
 	})
 }

@@ -209,6 +209,16 @@ func (g *Graph) Revisions() []*Revision { return g.revs }
 // file order. A head that another revision depends on is still a head.
 func (g *Graph) Heads() []*Revision { return g.heads }
 
+// HeadIDs returns the ids of the heads, sorted.
+func (g *Graph) HeadIDs() []string {
+	ids := make([]string, len(g.heads))
+	for i, r := range g.heads {
+		ids[i] = r.ID
+	}
+	slices.Sort(ids)
+	return ids
+}
+
 // RealHeads returns the heads that no revision depends on either (what
 // "heads" resolves to, and "heads --resolve-dependencies" shows).
 func (g *Graph) RealHeads() []*Revision { return g.realHeads }

@@ -14,6 +14,7 @@ import (
 // write anything, or when the database is not at head.
 func (a *app) checkCommand() *cobra.Command {
 	var f autogenFlags
+	var ff fleetFlags
 	c := &cobra.Command{
 		Use:   "check",
 		Short: "Fail when the target schema and the migrations disagree",
@@ -24,8 +25,12 @@ upgrade operations detected." and exits 0. When they differ, or the database
 is not at head, it prints a unified diff of the two schemas in schema.yaml
 form and exits 1. --format json prints {"changes": [...], "warnings": [...]}.`,
 		Example: `  migrate check --url postgres://ci@localhost/app
-  migrate check --offline`,
+  migrate check --offline
+  migrate check --all --parallel 8   # every database of targets: drift, not at head, ok`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if ff.all {
+				return a.checkAll(cmd, f, &ff)
+			}
 			cmp, err := a.compareSchemas(commandContext(cmd), f)
 			if err != nil {
 				return err
@@ -34,6 +39,7 @@ form and exits 1. --format json prints {"changes": [...], "warnings": [...]}.`,
 		},
 	}
 	f.register(c.Flags(), true)
+	ff.register(c)
 	return c
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -28,15 +29,16 @@ func (f *fleetFlags) register(cmd *cobra.Command) {
 	fl.BoolVar(&f.failFast, "fail-fast", false, "with --all, start no more targets after the first failure")
 }
 
-// fleet builds the retort.Fleet of migrate.yaml's targets.
-func (a *app) fleet(rf *runFlags, ff *fleetFlags) (*retort.Fleet, error) {
-	if rf.url != "" {
+// fleet builds the retort.Fleet of migrate.yaml's targets; url is the
+// --url flag, which --all refuses.
+func (a *app) fleet(ctx context.Context, url string, ff *fleetFlags, compensate bool) (*retort.Fleet, error) {
+	if url != "" {
 		return nil, usagef("--all runs on migrate.yaml's targets: it takes no --url")
 	}
 	if ff.parallel < 1 {
 		return nil, usagef("--parallel must be at least 1, not %d", ff.parallel)
 	}
-	targets, err := a.cfg.Targets()
+	targets, err := a.cfg.ResolveTargets(ctx)
 	if err != nil {
 		return nil, usageError{err}
 	}
@@ -46,7 +48,7 @@ func (a *app) fleet(rf *runFlags, ff *fleetFlags) (*retort.Fleet, error) {
 	fl := &retort.Fleet{Targets: targets, Parallel: ff.parallel, FailFast: ff.failFast,
 		Options: retort.Options{Migrations: os.DirFS(a.directory), Directory: "versions",
 			VersionTable: a.cfg.VersionTable, Transaction: a.cfg.Transaction, LockTimeout: a.cfg.LockTimeout, LockStale: a.cfg.LockStale,
-			Compensate: rf.compensate}}
+			Compensate: compensate}}
 	if onTerminal(a.stderr) {
 		failed := 0
 		fl.Progress = func(done, total int, r retort.TargetResult) {
@@ -65,11 +67,11 @@ func (a *app) migrateAll(cmd *cobra.Command, rf *runFlags, ff *fleetFlags, dir v
 	if rf.sql {
 		return usagef("--all runs on databases; --sql prints one script: use one or the other")
 	}
-	fl, err := a.fleet(rf, ff)
+	ctx := commandContext(cmd)
+	fl, err := a.fleet(ctx, rf.url, ff, rf.compensate)
 	if err != nil {
 		return err
 	}
-	ctx := commandContext(cmd)
 	var res []retort.TargetResult
 	switch {
 	case read:
@@ -79,6 +81,27 @@ func (a *app) migrateAll(cmd *cobra.Command, rf *runFlags, ff *fleetFlags, dir v
 	default:
 		res = fl.Upgrade(ctx, target)
 	}
+	return a.fleetDone(fl, res, "failed (see the table above; each other target finished or was skipped)")
+}
+
+// checkAll runs check on every target: drift, not at head, or ok.
+func (a *app) checkAll(cmd *cobra.Command, f autogenFlags, ff *fleetFlags) error {
+	if f.offline {
+		return usagef("--all checks databases; --offline checks the history: use one or the other")
+	}
+	ctx := commandContext(cmd)
+	fl, err := a.fleet(ctx, f.url, ff, false)
+	if err != nil {
+		return err
+	}
+	o := a.diffOptions(f)
+	o.URL = ""
+	return a.fleetDone(fl, fl.Check(ctx, o), "differ from the schema or the history, or could not be compared (see the table above)")
+}
+
+// fleetDone ends the progress line, prints the summary and fails when
+// any target failed.
+func (a *app) fleetDone(fl *retort.Fleet, res []retort.TargetResult, failed string) error {
 	if fl.Progress != nil {
 		fmt.Fprintln(a.stderr)
 	}
@@ -86,7 +109,7 @@ func (a *app) migrateAll(cmd *cobra.Command, rf *runFlags, ff *fleetFlags, dir v
 		return err
 	}
 	if n := retort.Failed(res); n > 0 {
-		return fmt.Errorf("%d of %d targets failed (see the table above; each other target finished or was skipped)", n, len(res))
+		return fmt.Errorf("%d of %d targets %s", n, len(res), failed)
 	}
 	return nil
 }
@@ -127,7 +150,7 @@ func (a *app) printFleet(res []retort.TargetResult) error {
 		return err
 	}
 	for _, r := range res {
-		if r.Err != nil && !errors.Is(r.Err, retort.ErrSkipped) {
+		if r.Err != nil && !errors.Is(r.Err, retort.ErrSkipped) && !errors.Is(r.Err, retort.ErrCheckFailed) {
 			fmt.Fprintf(a.stderr, "migrate: %s: %v\n", r.Target, r.Err)
 		}
 	}
@@ -147,6 +170,10 @@ func result(r retort.TargetResult) string {
 		return "ok"
 	case errors.Is(r.Err, retort.ErrSkipped):
 		return "skipped"
+	case errors.Is(r.Err, retort.ErrNotAtHead):
+		return "NOT AT HEAD"
+	case errors.Is(r.Err, retort.ErrCheckFailed):
+		return fmt.Sprintf("DRIFT (%d changes)", r.Changes)
 	}
 	return "FAILED"
 }

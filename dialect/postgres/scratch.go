@@ -18,7 +18,7 @@ WHERE nspname NOT LIKE 'pg\_%' AND nspname <> 'information_schema' ORDER BY nspn
 // drops what is in them, extensions included, in dependency order), then
 // creates public again with the owner and privileges it had.
 func (p Postgres) EmptyScratch(ctx context.Context, db *sql.DB) error {
-	schemas, err := queryStrings(ctx, db, userSchemas)
+	schemas, err := dialect.QueryStrings(ctx, db, userSchemas)
 	if err != nil {
 		return err
 	}
@@ -52,26 +52,9 @@ func (Postgres) ResetScratch(ctx context.Context, db *sql.DB) error {
 // ScratchSchemas lists every user schema, public included, when there is
 // any besides public; none otherwise.
 func (Postgres) ScratchSchemas(ctx context.Context, db *sql.DB) ([]string, error) {
-	all, err := queryStrings(ctx, db, userSchemas)
+	all, err := dialect.QueryStrings(ctx, db, userSchemas)
 	if err != nil || len(all) == 0 || len(all) == 1 && all[0] == "public" {
 		return nil, err
 	}
 	return all, nil
-}
-
-func queryStrings(ctx context.Context, db *sql.DB, query string) ([]string, error) {
-	rows, err := db.QueryContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
 }
