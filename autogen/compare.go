@@ -78,6 +78,9 @@ func compare(target, current *metadata.MetaData, d dialect.Dialect, opts Options
 	if err := c.undeclaredSequence(); err != nil {
 		return nil, err
 	}
+	if err := c.changedPartitioning(); err != nil {
+		return nil, err
+	}
 	c.sequences()
 	c.enums()
 	c.tables()

@@ -11,7 +11,8 @@ type DeferredFK struct {
 }
 
 // SortTables orders tables so that each comes after the tables its foreign
-// keys refer to (a table referring to itself is fine), keeping the given
+// keys refer to (a table referring to itself is fine) and a partition
+// after the table it is a partition of, keeping the given
 // order wherever the keys leave a choice. A cycle is broken at its first
 // table in the given order: the keys from that table to tables not yet
 // placed are returned as deferred, to add with ALTER TABLE after all the
@@ -34,6 +35,12 @@ func SortTables(tables []*metadata.Table) (ordered []*metadata.Table, deferred [
 	placed := make([]bool, len(tables))
 	ready := func(i int) bool {
 		t := tables[i]
+		if po := t.PartitionOf; po != nil {
+			ps, pn := po.ParentRef(t)
+			if j, ok := index[key{ps, pn}]; ok && !placed[j] {
+				return false
+			}
+		}
 		for _, fk := range t.ForeignKeys {
 			if j, ok := refOf(t, fk); ok && j != i && !placed[j] {
 				return false

@@ -20,6 +20,12 @@ func modelDefs() obj {
 			"charset":      typed([]string{"string", "null"}, "MySQL/MariaDB: the table's DEFAULT CHARSET; empty: utf8mb4"),
 			"collation":    typed([]string{"string", "null"}, "MySQL/MariaDB: the table's COLLATE; empty: its charset's default"),
 			"row_format":   typed([]string{"string", "null"}, "MySQL/MariaDB: the table's ROW_FORMAT (DYNAMIC, COMPACT, ...); empty: the server's default"),
+			"partition_by": typed([]string{"string", "null"}, "PostgreSQL: the table is partitioned: RANGE (col), LIST (col) or HASH (col), as pg_get_partkeydef prints it"),
+			"partition_of": closed("PostgreSQL: the table is a partition of another; it has that table's columns (give none)", []string{"schema", "table", "bound"}, obj{
+				"schema": str("the parent's schema; empty: this table's"),
+				"table":  str("the partitioned table"),
+				"bound":  str("FOR VALUES FROM (...) TO (...), FOR VALUES IN (...), FOR VALUES WITH (MODULUS m, REMAINDER r), or DEFAULT, as pg_get_expr(relpartbound) prints it"),
+			}, "table", "bound"),
 			"columns":      listOf("column", "the columns, in order"),
 			"indexes":      listOf("index", "the indexes"),
 			"unique":       listOf("unique", "the unique constraints"),

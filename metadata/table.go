@@ -19,6 +19,13 @@ type Table struct {
 	Charset   string
 	Collation string
 	RowFormat string
+	// PartitionBy makes the table partitioned (PostgreSQL's declarative
+	// partitioning): the strategy and key as pg_get_partkeydef renders
+	// them, RANGE (payment_date), LIST (region), HASH (id). Its rows live
+	// in its partitions, tables with PartitionOf naming it.
+	PartitionBy string
+	// PartitionOf, when set, makes the table a partition of another.
+	PartitionOf *PartitionOf
 }
 
 // NewTable returns a table with the given columns, for building a model in code.
@@ -187,6 +194,7 @@ func (t *Table) Clone() *Table {
 	c.Uniques = cloneEach(t.Uniques, (*Unique).Clone)
 	c.Checks = cloneEach(t.Checks, (*Check).Clone)
 	c.Indexes = cloneEach(t.Indexes, (*Index).Clone)
+	c.PartitionOf = t.PartitionOf.Clone()
 	return &c
 }
 

@@ -184,6 +184,10 @@ func (v *validator) indexNamesInSchemas() {
 }
 
 func (v *validator) table(p Path, t *Table) {
+	if t.PartitionOf != nil {
+		v.partition(p, t)
+		return
+	}
 	if len(t.Columns) == 0 {
 		v.rule(RuleTableNoColumns, p.Field("columns"), "table %q has no columns; add at least one", t.QualifiedName())
 	}
@@ -207,6 +211,28 @@ func (v *validator) table(p Path, t *Table) {
 		}
 	}
 	v.keys(p, t)
+}
+
+// partition checks a partition: its parent is a partitioned table of the
+// schema, it declares no columns of its own, and its keys and indexes use
+// the parent's columns.
+func (v *validator) partition(p Path, t *Table) {
+	parent := v.m.Parent(t)
+	schema, name := t.PartitionOf.ParentRef(t)
+	switch {
+	case parent == nil:
+		v.add(p.Field("partition_of").Field("table"), "table %q: partition_of names table %q, which the schema does not have", t.QualifiedName(), qualify(schema, name))
+		return
+	case parent.PartitionBy == "":
+		v.add(p.Field("partition_of").Field("table"), "table %q: partition_of names table %q, which has no partition_by", t.QualifiedName(), parent.QualifiedName())
+		return
+	case len(t.Columns) > 0:
+		v.add(p.Field("columns"), "table %q is a partition of %q: it has its parent's columns; remove columns:", t.QualifiedName(), parent.QualifiedName())
+		return
+	}
+	withColumns := *t
+	withColumns.Columns = v.m.ColumnsOf(t)
+	v.keys(p, &withColumns)
 }
 
 func (v *validator) column(p Path, t *Table, c *Column) {

@@ -8,10 +8,11 @@ import (
 )
 
 var (
-	tableKeys  = []string{"schema", "name", "comment", "charset", "collation", "row_format", "columns", "indexes", "unique", "checks", "foreign_keys", "primary_key"}
+	tableKeys  = []string{"schema", "name", "comment", "charset", "collation", "row_format", "partition_by", "partition_of", "columns", "indexes", "unique", "checks", "foreign_keys", "primary_key"}
 	columnKeys = []string{"name", "type", "native", "variants", "primary_key", "autoincrement", "identity", "sequence", "nullable", "default",
 		"unique", "index", "references", "on_delete", "on_update", "comment", "charset", "collation"}
 	primaryKeyKeys = []string{"name", "columns"}
+	partitionKeys  = []string{"schema", "table", "bound"}
 	foreignKeyKeys = []string{"name", "columns", "ref_schema", "ref_table", "ref_columns", "on_delete", "on_update",
 		"deferrable", "initially_deferred"}
 	uniqueKeys = []string{"name", "columns"}
@@ -48,6 +49,8 @@ func (r *reader) tableAs(p Path, n *yaml.Node, where string) *Table {
 	t.Charset = r.str(p.Field("charset"), f["charset"].val, where+": charset")
 	t.Collation = r.str(p.Field("collation"), f["collation"].val, where+": collation")
 	t.RowFormat = r.str(p.Field("row_format"), f["row_format"].val, where+": row_format")
+	t.PartitionBy = r.str(p.Field("partition_by"), f["partition_by"].val, where+": partition_by")
+	t.PartitionOf = r.partitionOf(p.Field("partition_of"), f["partition_of"].val, where+": partition_of")
 	var sh []shorthands
 	for j, cn := range r.list(p.Field("columns"), f["columns"].val, where+": columns") {
 		cp, what := p.Field("columns").Index(j), columnName(where, cn, j)
@@ -61,6 +64,24 @@ func (r *reader) tableAs(p Path, n *yaml.Node, where string) *Table {
 	r.checks(p, t, f["checks"].val, where)
 	r.indexes(p, t, sh, f["indexes"].val, where)
 	return t
+}
+
+// partitionOf reads partition_of: {table, schema, bound}; nil when absent.
+func (r *reader) partitionOf(p Path, n *yaml.Node, where string) *PartitionOf {
+	if n == nil || n.Tag == "!!null" {
+		return nil
+	}
+	f := r.fields(p, n, where, partitionKeys)
+	if f == nil {
+		return nil
+	}
+	po := &PartitionOf{Schema: r.str(p.Field("schema"), f["schema"].val, where+": schema"),
+		Table: r.str(p.Field("table"), f["table"].val, where+": table"),
+		Bound: r.str(p.Field("bound"), f["bound"].val, where+": bound")}
+	if po.Table == "" || po.Bound == "" {
+		r.errorf(p, n, "%s: want {table: the partitioned table, bound: FOR VALUES ... or DEFAULT}", where)
+	}
+	return po
 }
 
 // columnName names the j-th column of the table where in messages.

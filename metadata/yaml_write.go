@@ -146,12 +146,22 @@ func (o *out) table(t *Table) *yaml.Node {
 	b.set1("charset", t.Charset)
 	b.set1("collation", t.Collation)
 	b.set1("row_format", t.RowFormat)
+	b.set1("partition_by", t.PartitionBy)
+	if po := t.PartitionOf; po != nil {
+		pm := o.mapping(true)
+		pm.opt("schema", po.Schema)
+		pm.set("table", o.str(po.Table))
+		pm.set("bound", o.str(po.Bound))
+		b.set("partition_of", pm.n)
+	}
 	cols := o.seq(false)
 	for j, c := range t.Columns {
 		inKey := t.PrimaryKey != nil && slices.Contains(t.PrimaryKey.Columns, c.Name)
 		cols.Content = append(cols.Content, o.column(c, inKey, pl.cols[j]))
 	}
-	b.set("columns", cols)
+	if t.PartitionOf == nil || len(t.Columns) > 0 {
+		b.set("columns", cols) // a partition's columns are its parent's
+	}
 	o.items(b, "indexes", len(t.Indexes)-pl.indexes, func(k int) *yaml.Node { return o.index(t, t.Indexes[pl.indexes+k]) })
 	o.items(b, "unique", len(t.Uniques)-pl.uniques, func(k int) *yaml.Node { return o.unique(t, t.Uniques[pl.uniques+k]) })
 	o.items(b, "checks", len(t.Checks), func(k int) *yaml.Node { return o.check(t, t.Checks[k]) })

@@ -21,6 +21,14 @@ func validateTable(t *metadata.Table, what string) error {
 	if t.Name == "" {
 		return fmt.Errorf("%s: the table has no name", what)
 	}
+	if t.PartitionOf != nil {
+		// A partition has its parent's columns: the database checks its
+		// keys and indexes against them.
+		if len(t.Columns) > 0 {
+			return fmt.Errorf("%s: a partition has its parent's columns: give it none", what)
+		}
+		return validateObjectNames(t, what)
+	}
 	if len(t.Columns) == 0 {
 		return fmt.Errorf("%s: the table has no columns", what)
 	}

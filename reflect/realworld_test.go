@@ -39,7 +39,7 @@ var realWorldCases = []realWorldCase{
 	{file: "chinook-identity.postgresql.sql", dialect: dbtest.DialectPostgres},
 	{file: "chinook-serial.postgresql.sql", dialect: dbtest.DialectPostgres},
 	{file: "pagila.postgresql.sql", dialect: dbtest.DialectPostgres,
-		warnings: []string{"view", "materialized view", "trigger", "function", "aggregate", "domain", "partition"}},
+		warnings: []string{"view", "materialized view", "trigger", "function", "aggregate", "domain"}},
 	{file: "sakila.postgresql.sql", dialect: dbtest.DialectPostgres,
 		warnings: []string{"view", "trigger", "function", "aggregate", "domain", "rule", "inheritance"}},
 	{file: "synapse.postgresql.sql", dialect: dbtest.DialectPostgres, warnings: []string{"trigger", "function"}},

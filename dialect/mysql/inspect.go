@@ -224,6 +224,9 @@ func (in *inspector) tableRow(rows scanner) error {
 		if typ == "SYSTEM VERSIONED" {
 			in.warn("table %q is system-versioned; its history is not modelled", name)
 		}
+		if strings.Contains(strings.ToLower(options), "partitioned") {
+			in.warn("table %q is partitioned; its PARTITION BY is not modelled: a table created from the model is not partitioned", name)
+		}
 		t := &metadata.Table{Schema: in.modelSchema(db), Name: name, Comment: comment,
 			Charset: charsetOf(collation), Collation: collation, RowFormat: rowFormatOf(options)}
 		in.tables[tableKey{t.Schema, name}] = t

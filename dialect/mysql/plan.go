@@ -131,6 +131,9 @@ func sqls(s ...string) []dialect.Statement {
 func (p *planner) plan(o ops.Op) ([]dialect.Statement, error) {
 	switch o := o.(type) {
 	case *ops.CreateTable:
+		if err := dialect.NoPartitions(o.Table); err != nil {
+			return nil, err
+		}
 		s, err := p.createTable(o.Table)
 		return sqls(s), err
 	case *ops.DropTable:

@@ -196,11 +196,17 @@ func (in *inspector) enumRow(m *metadata.MetaData) func(*sql.Rows) error {
 
 func (in *inspector) tableRow(m *metadata.MetaData) func(*sql.Rows) error {
 	return func(r *sql.Rows) error {
-		var schema, name, comment string
-		if err := r.Scan(&schema, &name, &comment); err != nil {
+		var schema, name, comment, partKey, parentSchema, parent, bound string
+		if err := r.Scan(&schema, &name, &comment, &partKey, &parentSchema, &parent, &bound); err != nil {
 			return err
 		}
-		t := &metadata.Table{Schema: in.schema(schema), Name: name, Comment: comment}
+		t := &metadata.Table{Schema: in.schema(schema), Name: name, Comment: comment, PartitionBy: partKey}
+		if parent != "" {
+			t.PartitionOf = &metadata.PartitionOf{Table: parent, Bound: bound}
+			if parentSchema != schema {
+				t.PartitionOf.Schema = in.schema(parentSchema)
+			}
+		}
 		in.tables[tableKey{schema, name}] = t
 		m.Tables = append(m.Tables, t)
 		return nil
@@ -225,6 +231,9 @@ func (in *inspector) columnRow(r *sql.Rows) error {
 		in.attnames[k] = map[int]string{}
 	}
 	in.attnames[k][attnum] = name
+	if t.PartitionOf != nil {
+		return nil // a partition's columns are its parent's (named for its keys above)
+	}
 	c := &metadata.Column{Name: name, Nullable: !notNull, Comment: comment}
 	switch typtype {
 	case "e":

@@ -173,11 +173,11 @@ func TestInspectPartitions(t *testing.T) {
 		`CREATE MATERIALIZED VIEW mv AS SELECT 1 AS one`)
 	in, err := postgres.Postgres{}.Inspect(t.Context(), db.DB, dialect.InspectOptions{})
 	require.NoError(t, err)
-	require.Len(t, in.MetaData.Tables, 1)
-	assert.Equal(t, "events", in.MetaData.Tables[0].Name)
+	require.Len(t, in.MetaData.Tables, 2)
+	assert.Equal(t, "RANGE (at)", in.MetaData.Table("", "events").PartitionBy)
+	assert.Equal(t, &metadata.PartitionOf{Table: "events", Bound: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"},
+		in.MetaData.Table("", "events_2024").PartitionOf)
 	assert.ElementsMatch(t, []string{
 		"postgresql: materialized view public.mv is not modelled (skipped)",
-		"postgresql: partition public.events_2024 is not modelled (skipped)",
-		"postgresql: partitioning of table public.events is not modelled (skipped)",
-	}, in.Warnings)
+	}, in.Warnings, "partitioning is modelled")
 }

@@ -182,7 +182,7 @@ func (p Postgres) createTable(m *metadata.MetaData, t *metadata.Table) ([]dialec
 		before, after := p.serialParts(r, c)
 		out, owned = append(out, before...), append(owned, after...)
 	}
-	out = append(out, stmts("CREATE TABLE "+p.qname(t.Schema, t.Name)+" "+body)...)
+	out = append(out, stmts(p.createTableSQL(t, body))...)
 	out = append(out, owned...)
 	more, err := p.comments(t)
 	if err != nil {

@@ -8,14 +8,22 @@ package postgres
 const currentSchemaQuery = `SELECT current_schema()`
 
 // relKinds are the relations Inspect models as tables: ordinary and
-// partitioned tables, but not the partitions of one.
-const relKinds = `c.relkind IN ('r', 'p') AND NOT c.relispartition`
+// partitioned tables and partitions.
+const relKinds = `c.relkind IN ('r', 'p')`
 
+// tablesQuery reads the tables, with a partitioned table's key and a
+// partition's parent and bound.
 const tablesQuery = `
-SELECT n.nspname, c.relname, coalesce(d.description, '')
+SELECT n.nspname, c.relname, coalesce(d.description, ''),
+       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END,
+       coalesce(pn.nspname, ''), coalesce(pc.relname, ''),
+       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) ELSE '' END
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
+LEFT JOIN pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
+LEFT JOIN pg_class pc ON pc.oid = i.inhparent
+LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
 WHERE n.nspname = ANY($1) AND ` + relKinds + `
 ORDER BY n.nspname, c.relname`
 
@@ -70,6 +78,7 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 WHERE n.nspname = ANY($1) AND ` + relKinds + ` AND con.contype IN ('p', 'u', 'f', 'c', 'x')
+  AND (NOT c.relispartition OR (con.conparentid = 0 AND con.conislocal))
 ORDER BY n.nspname, c.relname, con.conname`
 
 // indexesQuery reads the indexes that back no constraint. The key comes as
@@ -91,7 +100,7 @@ JOIN pg_class ic ON ic.oid = ix.indexrelid
 JOIN pg_class c ON c.oid = ix.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_am am ON am.oid = ic.relam
-WHERE n.nspname = ANY($1) AND ` + relKinds + `
+WHERE n.nspname = ANY($1) AND ` + relKinds + ` AND NOT ic.relispartition
   AND NOT EXISTS (SELECT 1 FROM pg_constraint con
                   WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x'))
 ORDER BY n.nspname, c.relname, ic.relname`
@@ -106,20 +115,17 @@ GROUP BY n.nspname, t.typname
 ORDER BY n.nspname, t.typname`
 
 // unmodelledQuery lists the objects the model cannot hold, for warnings:
-// views, materialized views, partitions (and the
-// partitioning of a partitioned table, read as a plain table), functions
+// views, materialized views, functions
 // and procedures, triggers, domains, foreign tables, rules (not the
 // _RETURN rule behind each view) and table inheritance (INHERITS; the
 // children are read as plain tables); extension members are left out.
 const unmodelledQuery = `
 SELECT kind, schema, name FROM (
-  SELECT CASE WHEN c.relispartition THEN 'partition'
-              WHEN c.relkind = 'p' THEN 'partitioning of table'
-              WHEN c.relkind = 'v' THEN 'view' WHEN c.relkind = 'm' THEN 'materialized view'
+  SELECT CASE WHEN c.relkind = 'v' THEN 'view' WHEN c.relkind = 'm' THEN 'materialized view'
               ELSE 'foreign table' END AS kind,
          n.nspname AS schema, c.relname AS name
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE n.nspname = ANY($1) AND (c.relkind IN ('v', 'm', 'f', 'p') OR (c.relkind = 'r' AND c.relispartition))
+  WHERE n.nspname = ANY($1) AND c.relkind IN ('v', 'm', 'f')
     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
   UNION ALL
   SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,

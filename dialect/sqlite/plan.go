@@ -85,6 +85,9 @@ func (p *planner) step(list []ops.Op, i int) (int, error) {
 	o := list[i]
 	switch o := o.(type) {
 	case *ops.CreateTable:
+		if err := dialect.NoPartitions(o.Table); err != nil {
+			return 0, err
+		}
 		if err := p.apply(i, o); err != nil {
 			return 0, err
 		}
