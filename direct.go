@@ -36,6 +36,9 @@ func (r *Runner) runDirect(ctx context.Context, conn *sql.Conn, p *plannedStep) 
 	}()
 	start := time.Now()
 	r.started(p)
+	if err := r.setTimeouts(ctx, conn, p); err != nil {
+		return err
+	}
 	t := &txn{conn: conn}
 	if failed, err := r.runUnits(ctx, t, p); err != nil {
 		return r.partial(actx, conn, p, failed, err)

@@ -7,13 +7,24 @@ import (
 
 // revisionKeys are a YAML revision file's keys (versions.ParseYAML's).
 var revisionKeys = []string{"revision", "down_revision", "branch_labels", "depends_on", "message", "created",
-	"transactional", "upgrade", "downgrade"}
+	"transactional", "lock_timeout", "statement_timeout", "lock_retries", "retry_backoff", "upgrade", "downgrade"}
+
+// onlineKeys describe the online keys of a revision header and of
+// migrate.yaml's revisions: mapping (versions.Timeouts).
+func onlineKeys() obj {
+	return obj{
+		"lock_timeout":      str("how long one statement may wait for a lock before it gives up and is retried: a Go duration such as 500ms (MySQL: whole seconds, rounded up)"),
+		"statement_timeout": str("how long one statement may run: a Go duration such as 10m"),
+		"lock_retries":      typed("integer", "how often a statement that gave up waiting for its lock runs again (its transaction, rolled back, on PostgreSQL)"),
+		"retry_backoff":     str("the wait before the first retry, doubled for each next one: a Go duration (default 100ms)"),
+	}
+}
 
 // revisionRoot is a revision file's top level.
 func revisionRoot() obj {
 	id := typed([]string{"string", "integer"}, "a revision id")
 	ids := anyOf("revision ids", obj{"type": "null"}, id, obj{"type": "array", "items": id})
-	return closed("", revisionKeys, obj{
+	return closed("", revisionKeys, merge(onlineKeys(), obj{
 		"revision":      typed([]string{"string", "integer"}, "this revision's id: 12 hex digits, or any id without white space and @ - + :"),
 		"down_revision": anyOf("the revision this one follows: null for a base, a list for a merge point", obj{"type": "null"}, id, obj{"type": "array", "items": id}),
 		"branch_labels": anyOf("labels naming the branch this revision starts", obj{"type": "null"}, obj{"type": "string"}, strings_("")),
@@ -23,7 +34,7 @@ func revisionRoot() obj {
 		"transactional": boolean("false: run outside a transaction (CREATE INDEX CONCURRENTLY)"),
 		"upgrade":       opList("the operations that apply the revision, in order"),
 		"downgrade":     opList("the operations that revert it; leave the key out to use the exact reverse of upgrade, [] for none"),
-	}, "revision")
+	}), "revision")
 }
 
 func opList(desc string) obj {
