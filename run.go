@@ -99,6 +99,14 @@ func (r *Runner) runPlan(ctx context.Context, conn *sql.Conn, plan []*plannedSte
 	}
 	for i := 0; i < len(plan); {
 		p := plan[i]
+		if p.batched() {
+			// Batches commit one by one, each with its progress row.
+			if err := r.runDirect(ctx, conn, p); err != nil {
+				return err
+			}
+			i++
+			continue
+		}
 		if !p.transactional() {
 			r.emit(Event{Kind: Notice, Revision: p.id(),
 				Message: fmt.Sprintf("revision %s runs outside a transaction (transactional: false): a failure can leave it half applied", p.id())})
@@ -212,6 +220,15 @@ func (r *Runner) finished(p *plannedStep, d time.Duration) {
 // index of the op that failed.
 func (r *Runner) runUnits(ctx context.Context, t *txn, p *plannedStep) (int, error) {
 	for _, u := range p.units {
+		if u.batch != nil {
+			if t.tx != nil {
+				return u.op, fmt.Errorf("revision %s: %s cannot run inside the revision's transaction", p.id(), u.batch.op.Name())
+			}
+			if err := r.runBatch(ctx, t.conn, p, u.batch); err != nil {
+				return u.op, err
+			}
+			continue
+		}
 		if u.call != nil {
 			if err := r.call(ctx, t, p.id(), u.call); err != nil {
 				return u.op, err

@@ -119,6 +119,12 @@ func opDefs(defs obj) obj {
 			"key": str("the columns that identify a row")})),
 		"bulk_delete": closed("", withRef("rows", "file", "key"), with(obj{"rows": rows,
 			"file": str("a CSV or JSON file, relative to the revision file"), "key": str("the columns that identify a row")})),
+		"batch_update": closed("a backfill in batches of primary key ranges, each its own transaction; resumes after a crash", withRef("set", "where", "batch_size", "sleep"),
+			with(obj{"set": str("the SET clause: n = n + 1"), "where": str("an SQL condition; every row when left out"),
+				"batch_size": typed("integer", "rows per batch (default 10000)"), "sleep": str("the pause between batches: a Go duration such as 50ms")}), "table", "set"),
+		"batch_delete": closed("a DELETE in batches of primary key ranges, each its own transaction; resumes after a crash", withRef("where", "batch_size", "sleep"),
+			with(obj{"where": str("an SQL condition; every row when left out"),
+				"batch_size": typed("integer", "rows per batch (default 10000)"), "sleep": str("the pause between batches: a Go duration such as 50ms")}), "table"),
 		"call": anyOf("a Go function registered with retort.Register", str("its name"),
 			closed("", []string{"function", "reverse"}, obj{"function": str("its name"), "reverse": str("the function that reverts it")})),
 	}
