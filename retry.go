@@ -121,12 +121,23 @@ func (r *Runner) retrying(ctx context.Context, what string, fn func() error, pol
 }
 
 // retryStatement runs one statement of p outside a transaction, retried
-// alone when it gives up waiting for its lock: the server rolled it back,
-// and no statement before it runs again (MySQL's DDL, which commits as it
+// alone when it gives up waiting for its lock (after its Cleanup, if it
+// has one): the server rolled it back, and no statement before it runs again (MySQL's DDL, which commits as it
 // goes, is retried this way). A statement whose rows are statements
 // (ExecRows) is not retried, as some of them may have run.
 func (r *Runner) retryStatement(ctx context.Context, conn *sql.Conn, p *plannedStep, st dialect.Statement) error {
-	run := func() error { return r.exec(ctx, conn, p.id(), st) }
+	run := func() error {
+		err := r.exec(ctx, conn, p.id(), st)
+		if err != nil && len(st.Cleanup) > 0 {
+			actx := context.WithoutCancel(ctx)
+			for _, c := range st.Cleanup {
+				if cerr := r.exec(actx, conn, p.id(), c); cerr != nil {
+					return fmt.Errorf("%w; and cleaning up after it failed too: %v", err, cerr)
+				}
+			}
+		}
+		return err
+	}
 	if st.ExecRows {
 		return run()
 	}

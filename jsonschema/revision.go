@@ -95,8 +95,8 @@ func opDefs(defs obj) obj {
 		"drop_column":              closed("", withRef("column"), with(obj{"column": anyOf("the column's name, or the whole column (for an exact reverse)", str(""), ref("column_alone"))})),
 		"alter_column":             closed("", withRef("column", "new_name", "type", "nullable", "default", "comment", "autoincrement", "existing_type", "existing_nullable", "existing_default", "existing_comment", "existing_autoincrement", "charset", "collation", "existing_charset", "existing_collation", "identity", "sequence", "existing_identity", "existing_sequence"), alter),
 		"alter_table":              closed("", withRef("charset", "collation", "row_format", "existing_charset", "existing_collation", "existing_row_format"), tableOptions),
-		"create_index":             element("index", idx),
-		"drop_index":               element("index", idx),
+		"create_index":             concurrent(element("index", idx)),
+		"drop_index":               concurrent(element("index", idx)),
 		"create_unique_constraint": element("unique", metadata.Keys(metadata.KindUnique)),
 		"create_foreign_key":       element("foreign_key", fk),
 		"create_check_constraint":  element("check", metadata.Keys(metadata.KindCheck)),
@@ -139,6 +139,12 @@ func opDefs(defs obj) obj {
 	defs["op"] = obj{"type": "object", "description": "an operation: a mapping with one key, its name",
 		"properties": props, "additionalProperties": false, "minProperties": 1, "maxProperties": 1}
 	return defs
+}
+
+// concurrent adds concurrently: to an index op's schema.
+func concurrent(s obj) obj {
+	s["properties"].(obj)["concurrently"] = boolean("build or drop it without blocking writes: PostgreSQL CONCURRENTLY (outside the revision's transaction), MySQL/MariaDB ALGORITHM=INPLACE, LOCK=NONE; SQLite refuses it")
+	return s
 }
 
 func merge(a, b obj) obj {

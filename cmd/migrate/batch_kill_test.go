@@ -116,7 +116,7 @@ func TestBatchUpdateKilled(t *testing.T) {
 			if !strings.Contains(errs, "resuming after key") {
 				t.Errorf("the rerun did not say it resumed: %s", errs)
 			}
-			t.Logf("killed with %d of %d rows done; rerun: %s", done, rows, regexp.MustCompile(`batch_update items: .*`).FindString(errs))
+			t.Logf("killed with %d of %d rows done; rerun: %s", done, rows, regexp.MustCompile(`batch_update items: [0-9]+ rows in .*`).FindString(errs))
 		})
 	}
 }
