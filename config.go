@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/retortdb/retort/versions"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -39,6 +40,10 @@ type Config struct {
 	// without a beat before a waiter takes it over; 0 means
 	// dialect.DefaultLockStale (migrate.yaml lock_stale).
 	LockStale time.Duration
+	// Revisions are every revision's lock_timeout, statement_timeout,
+	// lock_retries and retry_backoff (migrate.yaml's revisions: key), which
+	// a revision's header keys replace.
+	Revisions versions.Timeouts
 	// Compare says what autogenerate compares.
 	Compare CompareConfig
 	// Include and Exclude filter what autogenerate and inspect read.

@@ -73,6 +73,8 @@ func (c *Config) key(k, v *yaml.Node) error {
 		return duration(str, at, &c.LockTimeout)
 	case "lock_stale":
 		return duration(str, at, &c.LockStale)
+	case "revisions":
+		return c.parseRevisions(v, at)
 	case "compare":
 		return decodeStrict(v, &c.Compare, at)
 	case "include":
@@ -101,12 +103,34 @@ func duration(str func(*string) error, at func(error) error, dst *time.Duration)
 	return nil
 }
 
+// parseRevisions reads the revisions: mapping, the defaults of the
+// revision header's online keys.
+func (c *Config) parseRevisions(v *yaml.Node, at func(error) error) error {
+	if v.Kind != yaml.MappingNode {
+		return at(fmt.Errorf("want a mapping such as {lock_timeout: 5s, lock_retries: 10}"))
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		ok, err := c.Revisions.Set(k.Value, val.Value)
+		if val.Kind != yaml.ScalarNode {
+			ok, err = true, fmt.Errorf("%s: want a scalar", k.Value)
+		}
+		if !ok {
+			err = fmt.Errorf("unknown key %q (known: lock_timeout, statement_timeout, lock_retries, retry_backoff)", k.Value)
+		}
+		if err != nil {
+			return fmt.Errorf("%s:%d: revisions: %w", c.File, k.Line, err)
+		}
+	}
+	return nil
+}
+
 // ConfigKeys returns the keys migrate.yaml may hold, sorted. The result is
 // the caller's.
 func ConfigKeys() []string { return append([]string(nil), knownKeys...) }
 
 var knownKeys = func() []string {
-	k := []string{"url", "schema", "directory", "dev_url", "version_table", "transaction", "lock_timeout", "lock_stale", "compare", "include", "exclude", "targets"}
+	k := []string{"url", "schema", "directory", "dev_url", "version_table", "transaction", "lock_timeout", "lock_stale", "revisions", "compare", "include", "exclude", "targets"}
 	sort.Strings(k)
 	return k
 }()

@@ -36,15 +36,39 @@ func (r *Runner) runDirect(ctx context.Context, conn *sql.Conn, p *plannedStep) 
 	}()
 	start := time.Now()
 	r.started(p)
+	if err := r.setTimeouts(ctx, conn, p); err != nil {
+		return err
+	}
 	t := &txn{conn: conn}
 	if failed, err := r.runUnits(ctx, t, p); err != nil {
 		return r.partial(actx, conn, p, failed, err)
 	}
-	if err := r.moveHeads(ctx, conn, p); err != nil {
+	if err := r.moveHeadsDirect(ctx, conn, p); err != nil {
 		return err
 	}
 	r.finished(p, time.Since(start))
 	return nil
+}
+
+// moveHeadsDirect moves the version table after a step run without a
+// transaction; a step of batch ops deletes its progress rows in the same
+// transaction, so a crash leaves either both or neither.
+func (r *Runner) moveHeadsDirect(ctx context.Context, conn *sql.Conn, p *plannedStep) error {
+	if !p.batched() {
+		return r.moveHeads(ctx, conn, p)
+	}
+	t := r.newTxn(conn, p.id())
+	defer t.rollback()
+	if err := t.begin(ctx, p.id()); err != nil {
+		return err
+	}
+	if err := r.moveHeads(ctx, t.tx, p); err != nil {
+		return err
+	}
+	if err := r.clearBatches(ctx, t.tx, p); err != nil {
+		return err
+	}
+	return t.commit()
 }
 
 // partial builds the *PartialError of a step that failed at op failed,

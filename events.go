@@ -28,6 +28,11 @@ const (
 	// that counts no rows, reported as it starts: a step of SQLite's table
 	// recreate, an index build.
 	Progress
+	// Retry: a statement gave up waiting for its lock (lock_timeout) and
+	// runs again after Duration, alone or with its revision's
+	// transaction, which was rolled back (Message says which; Attempt
+	// counts the retries, from 1).
+	Retry
 )
 
 // Event is progress reported to [Options.Events] while a run goes on.
@@ -44,6 +49,8 @@ type Event struct {
 	Duration time.Duration
 	// Rows is the number of rows done so far, for Progress.
 	Rows int64
+	// Attempt is the retry's number, for Retry.
+	Attempt int
 }
 
 // emit reports e when the caller asked for events.

@@ -94,6 +94,11 @@ func (s *script) steps(plan []*plannedStep) error {
 				s.line("-- call %s: Go code, run by the migrate binary only\n", u.call.Function)
 				continue
 			}
+			if u.batch != nil {
+				s.line("-- %s %s: one statement here; the migrate binary runs it in batches of %d rows and resumes after a crash\n", u.batch.op.Name(), u.batch.table, u.batch.size)
+				s.stmt(dialect.Statement{SQL: u.batch.body, Op: u.op})
+				continue
+			}
 			if u.file != nil {
 				if err := s.file(p, u); err != nil {
 					return fmt.Errorf("%s: bulk_insert from %s: %w", p.step, u.file.File, err)

@@ -18,6 +18,7 @@ type unit struct {
 	call  *ops.Call
 	file  *ops.BulkInsert    // rows streamed from a file at run time
 	del   *ops.BulkDelete    // rows of a file deleted by key at run time
+	batch *batchJob          // a batch_update or batch_delete
 	key   []string           // the key columns del matches rows on
 	model *metadata.MetaData // the schema file's rows are planned against
 	op    int                // the call's or the file's position
@@ -41,6 +42,17 @@ func (p *plannedStep) id() string {
 		return ""
 	}
 	return p.step.Revision.ID
+}
+
+// batched reports whether the step runs batch ops, which commit batch by
+// batch: it runs outside the revision transaction.
+func (p *plannedStep) batched() bool {
+	for _, u := range p.units {
+		if u.batch != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // transactional reports whether the revision may run in a transaction.
@@ -111,6 +123,9 @@ func (r *Runner) plan(m *metadata.MetaData, heads []string, steps []versions.Ste
 				}
 				return nil, fmt.Errorf("planning %s (%s): %w", s, s.Revision.Path, err)
 			}
+			if err := checkBatchRevision(p); err != nil {
+				return nil, fmt.Errorf("%w (%s)", err, s.Revision.Path)
+			}
 		}
 		out = append(out, p)
 		heads = p.next
@@ -160,6 +175,17 @@ func (r *Runner) planOps(m *metadata.MetaData, p *plannedStep) error {
 			}
 		}
 		switch o := o.(type) {
+		case *ops.BatchUpdate, *ops.BatchDelete:
+			if err := flush(i); err != nil {
+				return err
+			}
+			job, err := r.batchJobOf(m, o, i)
+			if err != nil {
+				return fmt.Errorf("op %d: %w", i+1, err)
+			}
+			p.units = append(p.units, unit{batch: job, op: i})
+			start = i + 1
+			continue
 		case *ops.Call:
 			u.call = o
 		case *ops.BulkInsert:

@@ -34,7 +34,12 @@ func (r *Runner) migrate(ctx context.Context, dir versions.Direction, target str
 	if err := r.needDB(); err != nil {
 		return err
 	}
-	return r.locked(ctx, func(conn *sql.Conn) error {
+	return r.locked(ctx, func(conn *sql.Conn) (err error) {
+		defer func() {
+			if e := r.resetTimeouts(context.WithoutCancel(ctx), conn); e != nil && err == nil {
+				err = e
+			}
+		}()
 		for range maxReplans {
 			heads, err := r.readHeads(ctx, conn)
 			if err != nil {
@@ -94,6 +99,14 @@ func (r *Runner) runPlan(ctx context.Context, conn *sql.Conn, plan []*plannedSte
 	}
 	for i := 0; i < len(plan); {
 		p := plan[i]
+		if p.batched() {
+			// Batches commit one by one, each with its progress row.
+			if err := r.runDirect(ctx, conn, p); err != nil {
+				return err
+			}
+			i++
+			continue
+		}
 		if !p.transactional() {
 			r.emit(Event{Kind: Notice, Revision: p.id(),
 				Message: fmt.Sprintf("revision %s runs outside a transaction (transactional: false): a failure can leave it half applied", p.id())})
@@ -117,10 +130,28 @@ func (r *Runner) runPlan(ctx context.Context, conn *sql.Conn, plan []*plannedSte
 	return nil
 }
 
-// runTx runs steps in one transaction, which begins after their BeforeTx
-// statements and checks that the version table still holds the heads
-// they were planned from.
-func (r *Runner) runTx(ctx context.Context, conn *sql.Conn, steps []*plannedStep) (err error) {
+// runTx runs steps in one transaction, and again, rolled back, each time
+// a statement in it gives up waiting for its lock (lock_retries), unless
+// the transaction was committed part way for a statement that cannot run
+// in one.
+func (r *Runner) runTx(ctx context.Context, conn *sql.Conn, steps []*plannedStep) error {
+	var t *txn
+	return r.retrying(ctx, "the transaction, rolled back", func() error {
+		t = r.newTxn(conn, steps[0].id())
+		return r.runTxOnce(ctx, conn, steps, t)
+	}, func(err error) (string, versions.Timeouts) {
+		p := failedStep(steps, err)
+		if t.commits > 0 {
+			return p.id(), versions.Timeouts{}
+		}
+		return p.id(), r.timeoutsOf(p)
+	})
+}
+
+// runTxOnce runs steps in t's transaction, which begins after their
+// BeforeTx statements and checks that the version table still holds the
+// heads they were planned from.
+func (r *Runner) runTxOnce(ctx context.Context, conn *sql.Conn, steps []*plannedStep, t *txn) (err error) {
 	for _, p := range steps {
 		for _, st := range p.before {
 			if err := r.exec(ctx, conn, p.id(), st); err != nil {
@@ -138,7 +169,11 @@ func (r *Runner) runTx(ctx context.Context, conn *sql.Conn, steps []*plannedStep
 			}
 		}
 	}()
-	t := r.newTxn(conn, steps[0].id())
+	defer func() {
+		if err != nil {
+			r.session = unknownTimeouts // the rollback undid the SETs
+		}
+	}()
 	defer t.rollback()
 	if err := t.begin(ctx, steps[0].id()); err != nil {
 		return err
@@ -154,6 +189,9 @@ func (r *Runner) runTx(ctx context.Context, conn *sql.Conn, steps []*plannedStep
 	for _, p := range steps {
 		started = append(started, time.Now())
 		r.started(p)
+		if err := r.setTimeouts(ctx, t.x(), p); err != nil {
+			return err
+		}
 		if _, err := r.runUnits(ctx, t, p); err != nil {
 			return err
 		}
@@ -182,6 +220,15 @@ func (r *Runner) finished(p *plannedStep, d time.Duration) {
 // index of the op that failed.
 func (r *Runner) runUnits(ctx context.Context, t *txn, p *plannedStep) (int, error) {
 	for _, u := range p.units {
+		if u.batch != nil {
+			if t.tx != nil {
+				return u.op, fmt.Errorf("revision %s: %s cannot run inside the revision's transaction", p.id(), u.batch.op.Name())
+			}
+			if err := r.runBatch(ctx, t.conn, p, u.batch); err != nil {
+				return u.op, err
+			}
+			continue
+		}
 		if u.call != nil {
 			if err := r.call(ctx, t, p.id(), u.call); err != nil {
 				return u.op, err
@@ -209,7 +256,7 @@ func (r *Runner) runUnits(ctx context.Context, t *txn, p *plannedStep) (int, err
 				if err := t.commit(); err != nil {
 					return st.Op, err
 				}
-				if err := r.exec(ctx, conn(t), p.id(), st); err != nil {
+				if err := r.retryStatement(ctx, conn(t), p, st); err != nil {
 					return st.Op, err
 				}
 				if err := t.begin(ctx, p.id()); err != nil {
@@ -217,7 +264,13 @@ func (r *Runner) runUnits(ctx context.Context, t *txn, p *plannedStep) (int, err
 				}
 				continue
 			}
-			if err := r.exec(ctx, t.x(), p.id(), st); err != nil {
+			if t.tx == nil {
+				if err := r.retryStatement(ctx, t.conn, p, st); err != nil {
+					return st.Op, err
+				}
+				continue
+			}
+			if err := r.exec(ctx, t.tx, p.id(), st); err != nil {
 				return st.Op, err
 			}
 		}

@@ -61,6 +61,10 @@ type Options struct {
 	// dialect.DefaultLockStale when zero. Make it longer than the
 	// longest DDL statement of a revision.
 	LockStale time.Duration
+	// Timeouts are every revision's lock_timeout, statement_timeout,
+	// lock_retries and retry_backoff (migrate.yaml's revisions: key); a
+	// revision header's keys replace them one by one.
+	Timeouts versions.Timeouts
 	// Compensate, on a database without transactional DDL, runs the
 	// reverse ops of a failed revision's applied ops (see [PartialError]).
 	Compensate bool
@@ -76,6 +80,9 @@ type Runner struct {
 	opts  Options
 	graph *versions.Graph
 	vt    versions.VersionTable
+	// session is the lock and statement timeouts in force on the run's
+	// connection (see setTimeouts).
+	session dialect.Timeouts
 }
 
 // New reads the revision files and checks the options.

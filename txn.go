@@ -13,6 +13,9 @@ type txn struct {
 	tx   *sql.Tx
 	// report, when set, reports BEGIN and COMMIT as statements.
 	report func(sql string, d time.Duration)
+	// commits counts the transactions committed on it: a revision
+	// committed part way cannot be retried as a whole.
+	commits int
 }
 
 // x is where statements run: the transaction, or the connection.
@@ -42,6 +45,7 @@ func (t *txn) commit() error {
 	err := t.tx.Commit()
 	t.reported("COMMIT", start)
 	t.tx = nil
+	t.commits++
 	return err
 }
 

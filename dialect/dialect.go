@@ -135,6 +135,11 @@ type Statement struct {
 	// table users: copy rows (2/6)"); empty for quick statements. The
 	// runner reports it (a Progress event) before running the statement.
 	Progress string
+	// Cleanup runs, in order and on the same connection, when a
+	// NoTransaction statement fails, before the failure is reported or the
+	// statement is retried: PostgreSQL drops the INVALID index that a
+	// failed CREATE INDEX CONCURRENTLY leaves behind.
+	Cleanup []Statement
 }
 
 // ErrLockTimeout is wrapped by [Locker.Lock] (and by a dialect whose lock is

@@ -20,6 +20,7 @@ func configRoot() obj {
 		"transaction":   obj{"enum": []string{string(retort.PerMigration), string(retort.All), string(retort.None)}, "description": "one transaction per revision, one for the whole run, or none"},
 		"lock_timeout":  str("how long to wait for another runner's lock: a Go duration such as 60s or 2m"),
 		"lock_stale":    str("MySQL on Galera: how long a lock may go without a heartbeat before a waiter takes it over (default 2m)"),
+		"revisions":     closed("every revision's online keys, which a revision header's keys replace", []string{"lock_timeout", "statement_timeout", "lock_retries", "retry_backoff"}, onlineKeys()),
 		"compare": closed("what autogenerate and check compare", []string{"types", "server_defaults", "comments"}, obj{
 			"types": boolean("column types"), "server_defaults": boolean("server defaults"), "comments": boolean("table and column comments"),
 		}),

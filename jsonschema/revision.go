@@ -7,13 +7,24 @@ import (
 
 // revisionKeys are a YAML revision file's keys (versions.ParseYAML's).
 var revisionKeys = []string{"revision", "down_revision", "branch_labels", "depends_on", "message", "created",
-	"transactional", "upgrade", "downgrade"}
+	"transactional", "lock_timeout", "statement_timeout", "lock_retries", "retry_backoff", "upgrade", "downgrade"}
+
+// onlineKeys describe the online keys of a revision header and of
+// migrate.yaml's revisions: mapping (versions.Timeouts).
+func onlineKeys() obj {
+	return obj{
+		"lock_timeout":      str("how long one statement may wait for a lock before it gives up and is retried: a Go duration such as 500ms (MySQL: whole seconds, rounded up)"),
+		"statement_timeout": str("how long one statement may run: a Go duration such as 10m"),
+		"lock_retries":      typed("integer", "how often a statement that gave up waiting for its lock runs again (its transaction, rolled back, on PostgreSQL)"),
+		"retry_backoff":     str("the wait before the first retry, doubled for each next one: a Go duration (default 100ms)"),
+	}
+}
 
 // revisionRoot is a revision file's top level.
 func revisionRoot() obj {
 	id := typed([]string{"string", "integer"}, "a revision id")
 	ids := anyOf("revision ids", obj{"type": "null"}, id, obj{"type": "array", "items": id})
-	return closed("", revisionKeys, obj{
+	return closed("", revisionKeys, merge(onlineKeys(), obj{
 		"revision":      typed([]string{"string", "integer"}, "this revision's id: 12 hex digits, or any id without white space and @ - + :"),
 		"down_revision": anyOf("the revision this one follows: null for a base, a list for a merge point", obj{"type": "null"}, id, obj{"type": "array", "items": id}),
 		"branch_labels": anyOf("labels naming the branch this revision starts", obj{"type": "null"}, obj{"type": "string"}, strings_("")),
@@ -23,7 +34,7 @@ func revisionRoot() obj {
 		"transactional": boolean("false: run outside a transaction (CREATE INDEX CONCURRENTLY)"),
 		"upgrade":       opList("the operations that apply the revision, in order"),
 		"downgrade":     opList("the operations that revert it; leave the key out to use the exact reverse of upgrade, [] for none"),
-	}, "revision")
+	}), "revision")
 }
 
 func opList(desc string) obj {
@@ -84,8 +95,8 @@ func opDefs(defs obj) obj {
 		"drop_column":              closed("", withRef("column"), with(obj{"column": anyOf("the column's name, or the whole column (for an exact reverse)", str(""), ref("column_alone"))})),
 		"alter_column":             closed("", withRef("column", "new_name", "type", "nullable", "default", "comment", "autoincrement", "existing_type", "existing_nullable", "existing_default", "existing_comment", "existing_autoincrement", "charset", "collation", "existing_charset", "existing_collation", "identity", "sequence", "existing_identity", "existing_sequence"), alter),
 		"alter_table":              closed("", withRef("charset", "collation", "row_format", "existing_charset", "existing_collation", "existing_row_format"), tableOptions),
-		"create_index":             element("index", idx),
-		"drop_index":               element("index", idx),
+		"create_index":             concurrent(element("index", idx)),
+		"drop_index":               concurrent(element("index", idx)),
 		"create_unique_constraint": element("unique", metadata.Keys(metadata.KindUnique)),
 		"create_foreign_key":       element("foreign_key", fk),
 		"create_check_constraint":  element("check", metadata.Keys(metadata.KindCheck)),
@@ -108,6 +119,12 @@ func opDefs(defs obj) obj {
 			"key": str("the columns that identify a row")})),
 		"bulk_delete": closed("", withRef("rows", "file", "key"), with(obj{"rows": rows,
 			"file": str("a CSV or JSON file, relative to the revision file"), "key": str("the columns that identify a row")})),
+		"batch_update": closed("a backfill in batches of primary key ranges, each its own transaction; resumes after a crash", withRef("set", "where", "batch_size", "sleep"),
+			with(obj{"set": str("the SET clause: n = n + 1"), "where": str("an SQL condition; every row when left out"),
+				"batch_size": typed("integer", "rows per batch (default 10000)"), "sleep": str("the pause between batches: a Go duration such as 50ms")}), "table", "set"),
+		"batch_delete": closed("a DELETE in batches of primary key ranges, each its own transaction; resumes after a crash", withRef("where", "batch_size", "sleep"),
+			with(obj{"where": str("an SQL condition; every row when left out"),
+				"batch_size": typed("integer", "rows per batch (default 10000)"), "sleep": str("the pause between batches: a Go duration such as 50ms")}), "table"),
 		"call": anyOf("a Go function registered with retort.Register", str("its name"),
 			closed("", []string{"function", "reverse"}, obj{"function": str("its name"), "reverse": str("the function that reverts it")})),
 	}
@@ -122,6 +139,12 @@ func opDefs(defs obj) obj {
 	defs["op"] = obj{"type": "object", "description": "an operation: a mapping with one key, its name",
 		"properties": props, "additionalProperties": false, "minProperties": 1, "maxProperties": 1}
 	return defs
+}
+
+// concurrent adds concurrently: to an index op's schema.
+func concurrent(s obj) obj {
+	s["properties"].(obj)["concurrently"] = boolean("build or drop it without blocking writes: PostgreSQL CONCURRENTLY (outside the revision's transaction), MySQL/MariaDB ALGORITHM=INPLACE, LOCK=NONE; SQLite refuses it")
+	return s
 }
 
 func merge(a, b obj) obj {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
@@ -46,6 +47,9 @@ func everyOp(t testing.TB) []ops.Op {
 		&ops.BulkInsert{TableRef: ops.TableRef{Table: "countries"}, File: "seeds/countries.csv", OnConflict: ops.OnConflictSkip},
 		&ops.BulkDelete{TableRef: ops.TableRef{Table: "countries"}, Columns: []string{"code"}, Rows: [][]any{{"FR"}, {"NO"}}},
 		&ops.Call{Function: "backfill"},
+		&ops.BatchUpdate{TableRef: ops.TableRef{Table: "users"}, Set: "tier = tier + 1", Where: "tier IS NOT NULL", BatchSize: 5000, Sleep: 50 * time.Millisecond},
+		&ops.BatchUpdate{TableRef: ops.TableRef{Schema: "auth", Table: "sessions"}, Set: "expired = true"},
+		&ops.BatchDelete{TableRef: ops.TableRef{Table: "sessions"}, Where: "expired", BatchSize: 1000},
 	)
 }
 

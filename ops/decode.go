@@ -37,6 +37,8 @@ var decoders = map[string]func(d *decoder, n *yaml.Node) Op{
 	"bulk_insert":              decodeBulkInsert,
 	"bulk_delete":              decodeBulkDelete,
 	"call":                     decodeCall,
+	"batch_update":             decodeBatchUpdate,
+	"batch_delete":             decodeBatchDelete,
 }
 
 // Names lists the names of every op, sorted.

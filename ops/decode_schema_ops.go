@@ -202,13 +202,13 @@ func decodeAlterColumn(d *decoder, n *yaml.Node) Op {
 }
 
 func decodeCreateIndex(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("create_index", n, "name"), withRef(indexKeys...))
-	return &CreateIndex{TableRef: o.ref(), Index: element(d, o, indexKeys, metadata.DecodeIndex)}
+	o := d.obj(n, labelled("create_index", n, "name"), withRef(append(slices.Clip(indexKeys), "concurrently")...))
+	return &CreateIndex{TableRef: o.ref(), Index: element(d, o, indexKeys, metadata.DecodeIndex), Concurrently: o.boolean("concurrently")}
 }
 
 func decodeDropIndex(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("drop_index", n, "name"), withRef(indexKeys...))
-	op := &DropIndex{TableRef: o.ref(), IndexName: o.required("name")}
+	o := d.obj(n, labelled("drop_index", n, "name"), withRef(append(slices.Clip(indexKeys), "concurrently")...))
+	op := &DropIndex{TableRef: o.ref(), IndexName: o.required("name"), Concurrently: o.boolean("concurrently")}
 	if o.has("columns") || o.has("expressions") {
 		op.Index = element(d, o, indexKeys, metadata.DecodeIndex)
 		return op

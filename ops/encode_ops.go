@@ -159,6 +159,7 @@ func (o *CreateIndex) encode() (*yaml.Node, error) {
 	b := newMap()
 	b.str("name", o.Index.Name)
 	b.ref(o.TableRef)
+	b.flag("concurrently", o.Concurrently)
 	return b.n, b.element(metadata.EncodeIndex(o.Index))
 }
 
@@ -166,6 +167,7 @@ func (o *DropIndex) encode() (*yaml.Node, error) {
 	b := newMap()
 	b.set("name", strNode(o.index()))
 	b.ref(o.TableRef)
+	b.flag("concurrently", o.Concurrently)
 	if o.Index != nil {
 		return b.n, b.element(metadata.EncodeIndex(o.Index))
 	}

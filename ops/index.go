@@ -29,7 +29,7 @@ func (o *CreateIndex) Reverse() (Op, error) {
 	if o.Index.Name == "" {
 		return nil, irreversible(o.what(), "the index's name (name: ...)")
 	}
-	return &DropIndex{TableRef: o.TableRef, IndexName: o.Index.Name, Index: o.Index.Clone()}, nil
+	return &DropIndex{TableRef: o.TableRef, IndexName: o.Index.Name, Index: o.Index.Clone(), Concurrently: o.Concurrently}, nil
 }
 
 // Validate checks the table name and the index.
@@ -80,7 +80,7 @@ func (o *DropIndex) Reverse() (Op, error) {
 	}
 	ix := o.Index.Clone()
 	ix.Name = o.index()
-	return &CreateIndex{TableRef: o.TableRef, Index: ix}, nil
+	return &CreateIndex{TableRef: o.TableRef, Index: ix, Concurrently: o.Concurrently}, nil
 }
 
 // Validate checks the names and, when carried, the index.

@@ -104,6 +104,12 @@ type AlterColumn struct {
 type CreateIndex struct {
 	TableRef
 	Index *metadata.Index
+	// Concurrently builds the index without blocking writes: PostgreSQL's
+	// CREATE INDEX CONCURRENTLY, run outside the revision's transaction
+	// (an INVALID index a failed build leaves is dropped before the error
+	// is reported); MySQL/MariaDB's ALGORITHM=INPLACE, LOCK=NONE, which
+	// the server refuses rather than degrades. SQLite refuses it.
+	Concurrently bool
 }
 
 // DropIndex drops the named index. Index holds its definition for Reverse.
@@ -111,6 +117,9 @@ type DropIndex struct {
 	TableRef
 	IndexName string
 	Index     *metadata.Index
+	// Concurrently drops it without blocking reads and writes
+	// (PostgreSQL's DROP INDEX CONCURRENTLY; see CreateIndex).
+	Concurrently bool
 }
 
 // CreateUniqueConstraint adds a unique constraint.

@@ -50,6 +50,8 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 		{name: "alter_column rename in a composite key", op: &ops.AlterColumn{TableRef: ops.TableRef{Table: "order_lines"}, ColumnName: "line_no", NewName: "position"}},
 		{name: "create_index", op: &ops.CreateIndex{TableRef: products, Index: &metadata.Index{Name: "ix_products_launched", Columns: []string{"launched_on", "name"}, Where: "launched_on IS NOT NULL"}}},
 		{name: "drop_index", op: &ops.DropIndex{TableRef: ops.TableRef{Table: "order"}, IndexName: "ix_order_pending", Index: pending}},
+		{name: "create_index concurrently", op: &ops.CreateIndex{TableRef: products, Index: &metadata.Index{Name: "ix_products_name", Columns: []string{"name"}}, Concurrently: true}},
+		{name: "drop_index concurrently", op: &ops.DropIndex{TableRef: ops.TableRef{Table: "order"}, IndexName: "ix_order_pending", Index: pending, Concurrently: true}},
 		{name: "create_unique_constraint", op: &ops.CreateUniqueConstraint{TableRef: products, Unique: &metadata.Unique{Name: "uq_products_name", Columns: []string{"name"}}}},
 		{name: "create_foreign_key", op: &ops.CreateForeignKey{TableRef: ops.TableRef{Table: "user"}, ForeignKey: &metadata.ForeignKey{Name: "fk_user_self",
 			Columns: []string{"customer_id"}, RefTable: "customers", RefColumns: []string{"id"}, OnDelete: metadata.SetNull, Deferrable: true}}},

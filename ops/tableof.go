@@ -41,6 +41,10 @@ func TableOf(op Op) (TableRef, bool) {
 		return o.TableRef, true
 	case *BulkDelete:
 		return o.TableRef, true
+	case *BatchUpdate:
+		return o.TableRef, true
+	case *BatchDelete:
+		return o.TableRef, true
 	}
 	return TableRef{}, false
 }

@@ -68,7 +68,7 @@ func (o Options) versionTable() string {
 
 // keep reports whether the table schema.name passes the filters.
 func (o Options) keep(schema, name string) bool {
-	if name == o.versionTable() || name == AlembicVersionTable || name == dialect.LockTable {
+	if name == o.versionTable() || name == AlembicVersionTable || name == dialect.LockTable || name == dialect.BatchTable {
 		return false
 	}
 	if len(o.Tables) > 0 && !matchAny(o.Tables, schema, name) {

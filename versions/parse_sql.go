@@ -18,6 +18,7 @@ import (
 //	-- down_revision: 9c1e0a7f3b22        (none, or a comma-separated list)
 //	-- branch_labels: ...   -- depends_on: ...   -- message: ...
 //	-- created: ...         -- transactional: false
+//	-- lock_timeout: 500ms  -- statement_timeout: ...  -- lock_retries: 10  -- retry_backoff: ...
 //
 // then a "-- upgrade" line, the upgrade SQL, a "-- downgrade" line and the
 // downgrade SQL. Each section becomes one ops.Execute.
@@ -130,7 +131,13 @@ func (r *Revision) sqlHeader(path string, line int, text string, seen map[string
 		}
 		r.Transactional = b
 	default:
-		seen["h:"+key] = false // an ordinary comment such as "-- note: ..."
+		ok, err := r.Timeouts.Set(key, value)
+		if err != nil {
+			return fail("%v", err)
+		}
+		if !ok {
+			seen["h:"+key] = false // an ordinary comment such as "-- note: ..."
+		}
 	}
 	return nil
 }

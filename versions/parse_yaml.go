@@ -78,7 +78,10 @@ func (r *Revision) setField(path string, k, v *yaml.Node) error {
 	case "downgrade":
 		r.body.downgrade, err = opList(path, v)
 	default:
-		err = nodeError(path, k, "unknown key %q (expected revision, down_revision, branch_labels, depends_on, message, created, transactional, lint, upgrade, downgrade)", k.Value)
+		var ok bool
+		if ok, err = r.setTimeoutNode(path, k, v); !ok && err == nil {
+			err = nodeError(path, k, "unknown key %q (expected revision, down_revision, branch_labels, depends_on, message, created, transactional, lock_timeout, statement_timeout, lock_retries, retry_backoff, lint, upgrade, downgrade)", k.Value)
+		}
 	}
 	return err
 }

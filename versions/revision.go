@@ -32,6 +32,9 @@ type Revision struct {
 	// Transactional is false when the revision must run outside a
 	// transaction (CREATE INDEX CONCURRENTLY); true by default.
 	Transactional bool
+	// Timeouts are the header's lock_timeout, statement_timeout,
+	// lock_retries and retry_backoff (see [Timeouts]).
+	Timeouts Timeouts
 	// LintIgnore lists the lint rules this revision silences (the file's
 	// lint: {ignore: [RULE, ...]} key); see package lint.
 	LintIgnore []string

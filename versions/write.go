@@ -81,6 +81,13 @@ func Marshal(r *Revision) ([]byte, error) {
 		add("created", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: r.Created.UTC().Format(time.RFC3339)})
 	}
 	add("transactional", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(r.Transactional)})
+	for _, kv := range r.Timeouts.values() {
+		v := str(kv[1])
+		if kv[0] == "lock_retries" {
+			v.Tag = "!!int"
+		}
+		add(kv[0], v)
+	}
 	if len(r.LintIgnore) > 0 {
 		lint := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle}
 		lint.Content = append(lint.Content, str("ignore"), flowList(r.LintIgnore))
@@ -177,6 +184,9 @@ func marshalSQL(r *Revision) ([]byte, error) {
 	}
 	if !r.Transactional {
 		b.WriteString("-- transactional: false\n")
+	}
+	for _, kv := range r.Timeouts.values() {
+		fmt.Fprintf(&b, "-- %s: %s\n", kv[0], kv[1])
 	}
 	for _, part := range []struct {
 		key  string

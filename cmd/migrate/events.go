@@ -70,6 +70,8 @@ func (a *app) eventsOn(verbose, tty bool) func(retort.Event) {
 			if verbose {
 				fmt.Fprintf(a.stdout, "  %8s  %s\n", round(e.Duration), e.SQL)
 			}
+		case retort.Retry:
+			fmt.Fprintf(a.stderr, "migrate: %s\n", e.Message)
 		case retort.Notice:
 			if e.Direction == "stamp" {
 				return

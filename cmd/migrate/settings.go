@@ -124,7 +124,7 @@ func (a *app) runner(ctx context.Context, rf *runFlags, offline bool) (*retort.R
 	r, err := retort.New(retort.Options{
 		DB: db.db, Dialect: db.d, Migrations: os.DirFS(a.directory), Directory: "versions",
 		VersionTable: a.cfg.VersionTable, Transaction: a.cfg.Transaction, LockTimeout: a.cfg.LockTimeout, LockStale: a.cfg.LockStale,
-		Compensate: rf.compensate, Events: a.events(rf.verbose),
+		Timeouts: a.cfg.Revisions, Compensate: rf.compensate, Events: a.events(rf.verbose),
 	})
 	if err != nil {
 		if db.db != nil {

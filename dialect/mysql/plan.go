@@ -151,9 +151,17 @@ func (p *planner) plan(o ops.Op) ([]dialect.Statement, error) {
 		return sqls(s...), err
 	case *ops.CreateIndex:
 		s, err := p.createIndex(o.TableRef, o.Index)
+		if o.Concurrently {
+			s += " " + onlineClause
+		}
 		return sqls(s), err
 	case *ops.DropIndex:
 		s, err := p.dropKeyIndex(o.TableRef, o.IndexName)
+		if o.Concurrently {
+			for i := range s {
+				s[i] += ", " + strings.ReplaceAll(onlineClause, " ", ", ")
+			}
+		}
 		return sqls(s...), err
 	case *ops.CreateUniqueConstraint:
 		u := p.namedUnique(o.TableRef, o.Unique)

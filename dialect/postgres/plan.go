@@ -99,8 +99,15 @@ func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, e
 	case *ops.AlterColumn:
 		return p.alterColumn(m, o)
 	case *ops.CreateIndex:
-		return p.createIndex(m, o.TableRef, o.Index)
+		st, err := p.createIndex(m, o.TableRef, o.Index)
+		if err == nil && o.Concurrently {
+			st = p.concurrently(st, o.Schema)
+		}
+		return st, err
 	case *ops.DropIndex:
+		if o.Concurrently {
+			return []dialect.Statement{{SQL: "DROP INDEX CONCURRENTLY " + p.qname(o.Schema, o.IndexName), NoTransaction: true}}, nil
+		}
 		return stmts("DROP INDEX " + p.qname(o.Schema, o.IndexName)), nil
 	case *ops.CreateUniqueConstraint:
 		return p.addConstraint(m, o.TableRef, o.Unique.Name, metadata.KindUnique, o.Unique.Columns, "", nil,

@@ -26,6 +26,9 @@ func (d *Dialect) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.State
 		p.cur = metadata.New()
 	}
 	p.lastOp = len(list) - 1
+	if err := refuseOnline(list); err != nil {
+		return nil, err
+	}
 	for i := 0; i < len(list); {
 		n, err := p.step(list, i)
 		if err != nil {
