@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -137,3 +138,7 @@ func NormalizeViewOrder(m *metadata.MetaData) {
 		m.Views = sorted
 	}
 }
+
+// ErrNoMaterializedViews is returned by a dialect without materialized
+// views (MySQL/MariaDB, SQLite) asked to plan one.
+var ErrNoMaterializedViews = errors.New("materialized views are PostgreSQL's; on this database make it a plain view (remove materialized: true) or a table filled by the revision")
