@@ -20,7 +20,7 @@ type viewCase struct {
 	wantOps  map[string][]string // per database; "" for all
 }
 
-const viewBase = `CREATE TABLE films (id integer PRIMARY KEY, title varchar(50) NOT NULL, length integer)`
+const viewBase = `CREATE TABLE films (id integer NOT NULL PRIMARY KEY, title varchar(50) NOT NULL, length integer)`
 
 var viewCases = []viewCase{
 	{name: "add a view over a view",
@@ -39,12 +39,12 @@ var viewCases = []viewCase{
 	{name: "drop a table and its views",
 		from: map[string][]string{"": {viewBase, `CREATE VIEW long_films AS SELECT id, title FROM films WHERE length > 120`,
 			`CREATE VIEW long_titles AS SELECT title FROM long_films`}},
-		to:      map[string][]string{"": {`CREATE TABLE other (id integer PRIMARY KEY)`}},
+		to:      map[string][]string{"": {`CREATE TABLE other (id integer NOT NULL PRIMARY KEY)`}},
 		wantOps: map[string][]string{"": {"drop_view", "drop_view", "drop_table", "create_table"}}},
 	{name: "column type under two stacked views",
 		from: map[string][]string{"": {viewBase, `CREATE VIEW long_films AS SELECT id, title FROM films WHERE length > 120`,
 			`CREATE VIEW long_titles AS SELECT title FROM long_films`}},
-		to: map[string][]string{"": {`CREATE TABLE films (id integer PRIMARY KEY, title varchar(200) NOT NULL, length integer)`,
+		to: map[string][]string{"": {`CREATE TABLE films (id integer NOT NULL PRIMARY KEY, title varchar(200) NOT NULL, length integer)`,
 			`CREATE VIEW long_films AS SELECT id, title FROM films WHERE length > 120`,
 			`CREATE VIEW long_titles AS SELECT title FROM long_films`}},
 		wantOps: map[string][]string{"postgres": {"drop_view", "drop_view", "alter_column", "create_view", "create_view"},

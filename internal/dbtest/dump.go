@@ -10,8 +10,9 @@ import (
 
 // SchemaDump is db's schema as the database's own dump tool writes it:
 // pg_dump --schema-only --no-owner, mysqldump --no-data --routines
-// --triggers --skip-dump-date, or sqlite_master's SQL (sorted by type and
-// name). Comment lines, blank lines, the database's name, AUTO_INCREMENT
+// --triggers --skip-dump-date, or on SQLite each table's columns and
+// indexes from its PRAGMAs (Retort writes CREATE TABLE its own way) and
+// the SQL of views and triggers as sqlite_master keeps it. Comment lines, blank lines, the database's name, AUTO_INCREMENT
 // counters and pg_dump's \restrict keys are left out, so that two
 // databases of one schema dump equal.
 func SchemaDump(t testing.TB, db *DB) string {
@@ -19,8 +20,17 @@ func SchemaDump(t testing.TB, db *DB) string {
 	var out string
 	switch db.Dialect {
 	case DialectSQLite:
-		return strings.Join(Lines(t, db.DB, `SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master
-			WHERE name NOT LIKE 'sqlite_%' AND name <> 'retort_version' ORDER BY type, name`), "\n")
+		return strings.Join(Lines(t, db.DB, `SELECT 'table ' || m.name || ': ' || c.name || ' ' || c.type
+			|| CASE WHEN c."notnull" THEN ' NOT NULL' ELSE '' END || coalesce(' DEFAULT ' || c.dflt_value, '') || ' pk' || c.pk
+			FROM sqlite_master m, pragma_table_info(m.name) c
+			WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> 'retort_version'
+			UNION ALL
+			SELECT 'index ' || m.name || ': ' || l.name || CASE WHEN l."unique" THEN ' unique' ELSE '' END || ' ' || l.origin
+			FROM sqlite_master m, pragma_index_list(m.name) l
+			WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> 'retort_version'
+			UNION ALL
+			SELECT type || ' ' || name || ': ' || sql FROM sqlite_master WHERE type IN ('view', 'trigger')
+			ORDER BY 1`), "\n")
 	case DialectPostgres:
 		out = run(t, "pg_dump", "--schema-only", "--no-owner", "--no-privileges", "--exclude-table=retort_version", db.URL)
 	case DialectMySQL:
