@@ -22,7 +22,7 @@ func (c *comparer) views() {
 		return
 	}
 	rebuild := map[string]bool{}
-	for _, v := range dialect.ViewsOver(c.current, c.retypedTables()) {
+	for _, v := range dialect.ViewsOver(c.current, c.rebuiltRelations()) {
 		rebuild[v.QualifiedName()] = true
 	}
 	current, err := dialect.SortViews(c.current.Views)
@@ -61,13 +61,21 @@ func (c *comparer) views() {
 	}
 }
 
-// retypedTables names the tables of both sides with a column whose type
-// changes, where the dialect's views hold on to column types.
-func (c *comparer) retypedTables() map[string]bool {
-	if b, ok := c.d.(dialect.ViewTypeBinder); !ok || !b.ViewsBindColumnTypes() {
-		return nil
-	}
+// rebuiltRelations names what the views over it must be dropped and
+// created around: a materialized view that changes (replace_view drops
+// and creates it) or becomes or stops being one, and, where the
+// dialect's views hold on to column types, the tables with a column
+// whose type changes.
+func (c *comparer) rebuiltRelations() map[string]bool {
 	out := map[string]bool{}
+	for _, tv := range c.target.Views {
+		if cv := c.current.View(tv.Schema, tv.Name); cv != nil && (tv.Materialized || cv.Materialized) && !c.sameView(tv, cv) {
+			out[tv.QualifiedName()] = true
+		}
+	}
+	if b, ok := c.d.(dialect.ViewTypeBinder); !ok || !b.ViewsBindColumnTypes() {
+		return out
+	}
 	for _, t := range c.target.Tables {
 		cur := c.current.Table(t.Schema, t.Name)
 		if cur == nil {

@@ -55,6 +55,14 @@ var viewCases = []viewCase{
 			`CREATE MATERIALIZED VIEW film_lengths AS SELECT length, count(*) AS n FROM films GROUP BY length`,
 			`CREATE UNIQUE INDEX film_lengths_length ON film_lengths (length)`}},
 		wantOps: map[string][]string{"postgres": {"create_view"}}},
+	{name: "change a materialized view under a view",
+		from: map[string][]string{"postgres": {viewBase,
+			`CREATE MATERIALIZED VIEW film_lengths AS SELECT length, count(*) AS n FROM films GROUP BY length`,
+			`CREATE VIEW common_lengths AS SELECT length FROM film_lengths WHERE n > 1`}},
+		to: map[string][]string{"postgres": {viewBase,
+			`CREATE MATERIALIZED VIEW film_lengths AS SELECT length, count(*) AS n FROM films WHERE length > 0 GROUP BY length`,
+			`CREATE VIEW common_lengths AS SELECT length FROM film_lengths WHERE n > 1`}},
+		wantOps: map[string][]string{"postgres": {"drop_view", "replace_view", "create_view"}}},
 }
 
 func perDB(m map[string][]string, db string) ([]string, bool) {
