@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -211,5 +212,31 @@ func TestViewsHandWrittenSchema(t *testing.T) {
 				t.Fatalf("check: %q", out)
 			}
 		})
+	}
+}
+
+// TestSQLiteRecreateKeepsViewsSQLScript: a SQLite column type change (a
+// table recreate) under two stacked views, as an upgrade --sql script run
+// by sqlite3: the views are there after, still read the table, and equal
+// those of the online upgrade.
+func TestSQLiteRecreateKeepsViewsSQLScript(t *testing.T) {
+	online, offline := dbtest.SQLite(t), dbtest.SQLite(t)
+	p := newProject(t, online)
+	for i, typ := range []string{"varchar(50)", "text"} {
+		p.schema(strings.Replace(handViewsYAML, "type: varchar(50)", "type: "+typ, 1))
+		p.must(append([]string{"revision", "--autogenerate", "--offline", "-m", "step", "--rev-id", "dddd0000000" + strconv.Itoa(i+1)}, p.at()...)...)
+	}
+	script := p.must("upgrade", "head", "--sql")
+	if !strings.Contains(script, `DROP TABLE "films"`) {
+		t.Fatalf("no recreate in the script:\n%s", script)
+	}
+	dbtest.RunScript(t, offline, script)
+	p.must("upgrade", "head")
+	dbtest.Exec(t, offline, `INSERT INTO films (id, title, length) VALUES (1, 'Alien', 130)`)
+	if n := dbtest.Lines(t, offline.DB, `SELECT title FROM long_titles`); len(n) != 1 || n[0] != "ALIEN" {
+		t.Errorf("the stacked view reads %q after the recreate", n)
+	}
+	if got, want := viewsDump(t, offline), viewsDump(t, online); got != want || !strings.Contains(got, "long_titles") {
+		t.Errorf("views from the script:\n%s\nonline:\n%s", got, want)
 	}
 }
