@@ -46,7 +46,8 @@ func ReadTarget(ctx context.Context, path string, d dialect.Dialect, devURL stri
 // ReadTargetWith is [ReadTarget] with options. A schema.yaml breaking a
 // validation rule that d's database does not enforce (see
 // [metadata.Rules]) is read, with a warning for each such problem, unless
-// o.Strict.
+// o.Strict. With o.DevURL, the views of a schema.yaml get the database's
+// rendering of their queries (see canonicalViews).
 func ReadTargetWith(ctx context.Context, d dialect.Dialect, o TargetOptions) (*Target, error) {
 	path := o.Path
 	if !strings.EqualFold(filepath.Ext(path), ".sql") {
@@ -58,6 +59,11 @@ func ReadTargetWith(ctx context.Context, d dialect.Dialect, o TargetOptions) (*T
 		t := &Target{MetaData: m}
 		for _, p := range problems {
 			t.Warnings = append(t.Warnings, p.Warning())
+		}
+		if len(m.Views) > 0 && o.DevURL != "" {
+			if w := canonicalViews(ctx, d, o.DevURL, m); w != "" {
+				t.Warnings = append(t.Warnings, w)
+			}
 		}
 		return t, nil
 	}
@@ -163,7 +169,7 @@ func EmptyDatabase(ctx context.Context, d dialect.Dialect, db *sql.DB) error {
 		return err
 	}
 	m := res.MetaData
-	if len(m.Tables) == 0 && len(m.Enums) == 0 {
+	if len(m.Tables) == 0 && len(m.Enums) == 0 && len(m.Views) == 0 {
 		return nil
 	}
 	stmts, err := d.Plan(m, dialect.DropOps(m))

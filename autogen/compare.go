@@ -32,14 +32,16 @@ type phases struct {
 	createPKs, createTables, createKeys []ops.Op
 	createFKs, dropTables, dropColumns  []ops.Op
 	dropEnums                           []ops.Op
+	dropViews, createViews              []ops.Op
 	warnings, notes                     []string
+	err                                 error // a comparison that cannot be made (views in a cycle)
 }
 
 func (p *phases) list() []ops.Op {
 	var out []ops.Op
-	for _, l := range [][]ops.Op{p.createSequences, p.renameSequences, p.createEnums, p.addEnumValues,
+	for _, l := range [][]ops.Op{p.dropViews, p.createSequences, p.renameSequences, p.createEnums, p.addEnumValues,
 		p.dropFKs, p.dropTables, p.dropKeys, p.dropPKs, p.addColumns, p.alterColumns, p.createPKs,
-		p.createKeys, p.createTables, p.createFKs, p.dropColumns, p.dropEnums, p.dropSequences} {
+		p.createKeys, p.createTables, p.createFKs, p.createViews, p.dropColumns, p.dropEnums, p.dropSequences} {
 		out = append(out, l...)
 	}
 	return out
@@ -84,6 +86,10 @@ func compare(target, current *metadata.MetaData, d dialect.Dialect, opts Options
 	c.sequences()
 	c.enums()
 	c.tables()
+	c.views()
+	if c.p.err != nil {
+		return nil, fmt.Errorf("autogen: %w", c.p.err)
+	}
 	list := c.p.list()
 	for i, o := range list {
 		if err := o.Validate(); err != nil {

@@ -74,6 +74,12 @@ func (o Options) filter(m *metadata.MetaData) *metadata.MetaData {
 			c.Tables = append(c.Tables, t)
 		}
 	}
+	c.Views = nil
+	for _, v := range m.Views { // a view is kept by the filters as a table of its name would be
+		if o.keep(&metadata.Table{Schema: v.Schema, Name: v.Name}) {
+			c.Views = append(c.Views, v)
+		}
+	}
 	return &c
 }
 

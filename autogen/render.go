@@ -104,6 +104,12 @@ func Describe(o ops.Op) string {
 		return fmt.Sprintf("Detected changed comment on table '%s'", q(o.TableRef))
 	case *ops.AlterTable:
 		return describeAlterTable(q(o.TableRef), o)
+	case *ops.CreateView:
+		return fmt.Sprintf("Detected added %s '%s'", o.View.Kind(), o.View.QualifiedName())
+	case *ops.DropView:
+		return fmt.Sprintf("Detected removed view '%s'", q(o.Ref()))
+	case *ops.ReplaceView:
+		return fmt.Sprintf("Detected changed %s '%s'", o.View.Kind(), o.View.QualifiedName())
 	case *ops.CreateSequence:
 		return fmt.Sprintf("Detected added sequence '%s'", o.Sequence.QualifiedName())
 	case *ops.DropSequence:

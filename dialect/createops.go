@@ -8,7 +8,7 @@ import (
 // CreateOps returns the ops that create m from an empty database: its
 // sequences, its enums,
 // its tables in [SortTables] order (each without its deferred foreign
-// keys), then the deferred keys. The ops hold copies; m is not changed.
+// keys), then the deferred keys, then its views in [SortViews] order. The ops hold copies; m is not changed.
 func CreateOps(m *metadata.MetaData) []ops.Op {
 	var list []ops.Op
 	for _, s := range m.Sequences {
@@ -38,14 +38,29 @@ func CreateOps(m *metadata.MetaData) []ops.Op {
 			ForeignKey: d.ForeignKey.Clone(),
 		})
 	}
+	views, err := SortViews(m.Views)
+	if err != nil {
+		views = m.Views // Plan reports what the database says of the cycle
+	}
+	for _, v := range views {
+		list = append(list, &ops.CreateView{View: v.Clone()})
+	}
 	return list
 }
 
 // DropOps returns the ops that drop everything m holds, the reverse of
-// [CreateOps]: the deferred foreign keys first, then the tables in reverse
+// [CreateOps]: the views first (the deepest first), the deferred foreign keys, then the tables in reverse
 // dependency order, then the enums, then the sequences.
 func DropOps(m *metadata.MetaData) []ops.Op {
 	var list []ops.Op
+	views, err := SortViews(m.Views)
+	if err != nil {
+		views = m.Views
+	}
+	for i := len(views) - 1; i >= 0; i-- {
+		list = append(list, &ops.DropView{Schema: views[i].Schema, ViewName: views[i].Name,
+			Materialized: views[i].Materialized, View: views[i].Clone()})
+	}
 	ordered, deferred := SortTables(m.Tables)
 	for i := len(deferred) - 1; i >= 0; i-- {
 		d := deferred[i]

@@ -42,6 +42,21 @@ func modelDefs() obj {
 				"native":   str("a native type, passed to the database verbatim"),
 				"variants": typed("object", "a type per dialect: {mysql: mediumtext}"),
 			})),
+		"view": closed("a view, or a PostgreSQL materialized view: its query as the database renders it, and its options", metadata.Keys("view"), obj{
+			"schema":           str("the schema; empty: the default one"),
+			"name":             str("the view's name"),
+			"materialized":     boolean("PostgreSQL: a materialized view"),
+			"definition":       str("the query, SELECT ..., as the database renders it (pg_get_viewdef, information_schema.VIEWS, the text after AS)"),
+			"check_option":     obj{"enum": metadata.CheckOptions, "description": "WITH LOCAL or CASCADED CHECK OPTION"},
+			"security_invoker": boolean("PostgreSQL 15+: security_invoker"),
+			"security_barrier": boolean("PostgreSQL: security_barrier"),
+			"security":         obj{"enum": metadata.ViewSecurities, "description": "MySQL/MariaDB: SQL SECURITY; default definer"},
+			"algorithm":        obj{"enum": metadata.ViewAlgorithms, "description": "MySQL/MariaDB: ALGORITHM; default undefined"},
+			"definer":          str("MySQL/MariaDB: DEFINER user@host; empty: the account that runs the migration"),
+			"comment":          typed([]string{"string", "null"}, "PostgreSQL: the view's comment"),
+			"indexes":          obj{"type": []string{"array", "null"}, "items": ref("index"), "description": "a materialized view's indexes, each named"},
+			"reads":            strings_("the tables and views the query reads (schema.name), for the order of creation"),
+		}, "name", "definition"),
 		"sequence": closed("a PostgreSQL sequence: its options, each PostgreSQL's default when left out", metadata.Keys("sequence"), obj{
 			"schema":    str("the schema; empty: the default one"),
 			"name":      str("the sequence's name; a serial column's: empty for table_column_seq"),
@@ -112,7 +127,7 @@ func column(keys []string) obj {
 
 // modelRoot is schema.yaml's top level.
 func modelRoot() obj {
-	return closed("", []string{"naming_convention", "enums", "sequences", "tables"}, obj{
+	return closed("", []string{"naming_convention", "enums", "sequences", "tables", "views"}, obj{
 		"naming_convention": closed("names for constraints and indexes that have none, in SQLAlchemy's tokens",
 			[]string{metadata.KindIndex, metadata.KindUnique, metadata.KindCheck, metadata.KindForeignKey, metadata.KindPrimaryKey},
 			obj{
@@ -126,5 +141,6 @@ func modelRoot() obj {
 			"additionalProperties": strings_("the enum's values, in order")},
 		"sequences": obj{"type": []string{"array", "null"}, "items": ref("sequence"), "description": "PostgreSQL: the sequences no column owns"},
 		"tables":    obj{"type": []string{"array", "null"}, "items": ref("table"), "description": "the tables"},
+		"views":     obj{"type": []string{"array", "null"}, "items": ref("view"), "description": "the views, each after what it reads"},
 	})
 }

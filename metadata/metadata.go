@@ -13,6 +13,9 @@ type MetaData struct {
 	// (PostgreSQL); a serial column's sequence is part of the column.
 	Sequences []*Sequence
 	Tables    []*Table
+	// Views are the schema's views and materialized views, each after
+	// the views it reads.
+	Views []*View
 }
 
 // New returns an empty model with the default naming convention.
@@ -99,6 +102,9 @@ func (m *MetaData) Clone() *MetaData {
 	}
 	for _, t := range m.Tables {
 		c.Tables = append(c.Tables, t.Clone())
+	}
+	for _, v := range m.Views {
+		c.Views = append(c.Views, v.Clone())
 	}
 	return c
 }

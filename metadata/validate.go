@@ -22,6 +22,7 @@ func (m *MetaData) Validate() error {
 	v.enums()
 	v.sequences()
 	v.tables()
+	v.views()
 	return v.errs.Err()
 }
 
@@ -325,4 +326,22 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// views checks that each view is named once, not as a table is.
+func (v *validator) views() {
+	seen := map[string]bool{}
+	for _, t := range v.m.Tables {
+		seen[t.QualifiedName()] = true
+	}
+	for k, w := range v.m.Views {
+		p := Path("views").Index(k)
+		if !v.name(p.Field("name"), "a view", w.Name) {
+			continue
+		}
+		if seen[w.QualifiedName()] {
+			v.add(p.Field("name"), "view %q is named as another table or view; rename one", w.QualifiedName())
+		}
+		seen[w.QualifiedName()] = true
+	}
 }

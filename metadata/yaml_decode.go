@@ -30,6 +30,7 @@ func Keys(element string) []string {
 		"column":       columnKeys,
 		"type":         typeKeys,
 		"sequence":     sequenceKeys,
+		"view":         viewKeys,
 		KindPrimaryKey: primaryKeyKeys,
 		KindForeignKey: foreignKeyKeys,
 		KindUnique:     uniqueKeys,

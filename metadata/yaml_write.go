@@ -49,6 +49,13 @@ func Write(m *MetaData) ([]byte, error) {
 		}
 		buf.Write(bytes.TrimPrefix(one.Bytes(), []byte(tablesKey)))
 	}
+	if views := o.viewsNode(); views != nil {
+		doc := o.mapping(false)
+		doc.set("views", views)
+		if _, err = encodeYAML(&buf, doc.n, o); err != nil {
+			return nil, err
+		}
+	}
 	return buf.Bytes(), nil
 }
 
@@ -85,6 +92,9 @@ func (o *out) document() *yaml.Node {
 			tables.Content = append(tables.Content, o.table(t))
 		}
 		doc.set("tables", tables)
+	}
+	if views := o.viewsNode(); views != nil {
+		doc.set("views", views)
 	}
 	return doc.n
 }

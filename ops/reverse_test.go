@@ -23,6 +23,11 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 	mood := &ops.CreateEnum{Enum: &metadata.Enum{Name: "mood", Values: []string{"happy", "sad"}}}
 	start := int64(1000)
 	userIDs := &ops.CreateSequence{Sequence: &metadata.Sequence{Name: "user_ids", Type: "integer", Increment: 2, Start: &start, Cache: 10, Cycle: true}}
+	bigOrders := &ops.CreateView{View: &metadata.View{Name: "big_orders", Definition: "SELECT id, total\nFROM \"order\"\nWHERE total > 100",
+		CheckOption: metadata.CheckLocal, Comment: "orders over 100", Reads: []string{"order"}}}
+	orderStats := &ops.CreateView{View: &metadata.View{Schema: "billing", Name: "order_stats", Materialized: true,
+		Definition: "SELECT count(*) AS n FROM big_orders", Reads: []string{"big_orders"},
+		Indexes: []*metadata.Index{{Name: "order_stats_n", Columns: []string{"n"}, Unique: true}}}}
 	noKey := &ops.DropConstraint{TableRef: products, ConstraintName: "pk_products", Type: ops.ConstraintPrimary,
 		PrimaryKey: &metadata.PrimaryKey{Name: "pk_products", Columns: []string{"sku"}}}
 	return []struct {
@@ -70,6 +75,14 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 		{name: "create_sequence", op: userIDs},
 		{name: "drop_sequence", setup: []ops.Op{userIDs}, op: &ops.DropSequence{SequenceName: "user_ids", Sequence: userIDs.Sequence.Clone()}},
 		{name: "rename_sequence", setup: []ops.Op{userIDs}, op: &ops.RenameSequence{SequenceName: "user_ids", NewName: "users_seq"}},
+		{name: "create_view", op: bigOrders},
+		{name: "create_view materialized with an index", setup: []ops.Op{bigOrders}, op: orderStats},
+		{name: "drop_view", setup: []ops.Op{bigOrders}, op: &ops.DropView{ViewName: "big_orders", View: bigOrders.View.Clone()}},
+		{name: "drop_view materialized", setup: []ops.Op{bigOrders, orderStats}, op: &ops.DropView{Schema: "billing", ViewName: "order_stats",
+			Materialized: true, View: orderStats.View.Clone()}},
+		{name: "replace_view", setup: []ops.Op{bigOrders}, op: &ops.ReplaceView{
+			View:     &metadata.View{Name: "big_orders", Definition: "SELECT id FROM \"order\"", SecurityInvoker: true, Security: "invoker", Algorithm: "merge", Definer: "app@%"},
+			Existing: bigOrders.View.Clone()}},
 		{name: "alter_column identity always", op: &ops.AlterColumn{TableRef: customers, ColumnName: "id",
 			Identity: ptr(metadata.IdentityAlways), ExistingIdentity: ptr("")}},
 		{name: "alter_column identity to serial with its sequence", op: &ops.AlterColumn{TableRef: customers, ColumnName: "id",

@@ -15,7 +15,7 @@ import (
 
 // Inspect reads the connection's database (or the databases opts.Schemas
 // names; tables of the connection's own database get an empty Schema) in
-// ten catalog queries on MariaDB and nine on MySQL, whatever the number of
+// eleven catalog queries on MariaDB and ten on MySQL, whatever the number of
 // tables. It reads what Plan writes back into the same model, as
 // [Dialect.Normalize] predicts:
 // canonical types, canonical defaults (MariaDB's quoted strings, MySQL's
@@ -23,7 +23,8 @@ import (
 // "<table>_<column>", MariaDB's JSON columns (longtext with a json_valid
 // check) as json with the check hidden, and the indexes MySQL makes behind
 // foreign keys hidden, charsets, collations and row formats only where
-// they are not the default (see normalizeCharsets). Views, triggers, routines, events, sequences,
+// they are not the default (see normalizeCharsets); views with their
+// options (see viewRow). Triggers, routines, events, sequences,
 // generated columns and prefix indexes are reported in Warnings.
 //
 // information_schema is not transactional, so no snapshot keeps the
@@ -85,6 +86,7 @@ func (in *inspector) catalogQueries() []catalogQuery {
 		{"foreign keys", foreignKeyColumnsQuery, 1, in.foreignKeyRow},
 		{"foreign key actions", foreignKeyRulesQuery, 1, in.foreignKeyRuleRow},
 		{"triggers, routines and events", objectsQuery, 3, in.objectRow},
+		in.viewsQuery(),
 	}
 }
 
@@ -104,6 +106,7 @@ type inspector struct {
 	indexes  map[ixKey]*metadata.Index
 	ixOrder  []ixKey
 	unread   unread
+	views    []*metadata.View
 	warnings []string
 }
 
@@ -231,8 +234,7 @@ func (in *inspector) tableRow(rows scanner) error {
 			Charset: charsetOf(collation), Collation: collation, RowFormat: rowFormatOf(options)}
 		in.tables[tableKey{t.Schema, name}] = t
 		in.order = append(in.order, t)
-	case "VIEW":
-		in.warn("view %q is not modelled; it was left out", name)
+	case "VIEW": // read by the views query
 	case "SEQUENCE":
 		in.warn("sequence %q is not modelled; it was left out", name)
 	default:
@@ -442,6 +444,8 @@ func (in *inspector) finish() *metadata.MetaData {
 		normalizeCharsets(t)
 		tidy(t)
 	}
+	m.Views = in.views
+	dialect.NormalizeViewOrder(m)
 	m.Enums = in.enums
 	slices.SortStableFunc(m.Enums, func(a, b *metadata.Enum) int {
 		return strings.Compare(a.Schema+"\x00"+a.Name, b.Schema+"\x00"+b.Name)

@@ -48,6 +48,7 @@ func (d *Dialect) Normalize(m *metadata.MetaData) *metadata.MetaData {
 	slices.SortStableFunc(c.Enums, func(a, b *metadata.Enum) int {
 		return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Name, b.Name))
 	})
+	normalizeViews(c)
 	return c
 }
 

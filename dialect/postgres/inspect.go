@@ -16,7 +16,7 @@ import (
 
 // Inspect reads the tables, columns, constraints, indexes, enums and
 // comments of the given schemas (the connection's current schema when
-// none; "" names it too) in nine catalog queries, whatever the number of
+// none; "" names it too), and their views and materialized views, in ten catalog queries, whatever the number of
 // tables. Objects of the current schema get an empty Schema, as the model
 // spells the default schema, when the schemas are none or include "";
 // named by name, the current schema keeps its name, so that a table of
@@ -25,8 +25,9 @@ import (
 // read back into the vocabulary (see [CanonicalType]); serial and identity
 // columns come back as autoincrement without a default, with their kind
 // (metadata.Column.Identity) and a serial column's own sequence; the
-// other sequences as the schema's; views, functions, triggers and domains
-// are reported as one warning each.
+// other sequences as the schema's; views in creation order (see
+// viewsQuery); functions, triggers and domains are reported as one
+// warning each.
 //
 // Given a *sql.DB, Inspect reads in one REPEATABLE READ, READ ONLY
 // transaction, so that every query sees the catalog as of the same moment
@@ -87,11 +88,15 @@ func inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions
 		{"constraints", constraintsQuery, in.constraintRow},
 		{"indexes", indexesQuery, in.indexRow},
 		{"sequences", sequencesQuery, in.sequenceRow(m)},
+		{"views", viewsQuery, in.viewRow(m)},
 		{"objects not modelled", unmodelledQuery, in.unmodelledRow},
 	} {
 		if err := in.each(ctx, step.what, step.query, true, step.row); err != nil {
 			return nil, err
 		}
+	}
+	if err := in.sortViews(m); err != nil {
+		return nil, err
 	}
 	if err := in.leaveOutDropped(ctx, m); err != nil {
 		return nil, err
@@ -126,7 +131,9 @@ type inspector struct {
 	tables   map[tableKey]*metadata.Table
 	attnames map[tableKey]map[int]string // column names by attribute number
 	vanished map[tableKey]bool
-	warnings []string
+	// viewCalls are the functions of the schemas each view calls.
+	viewCalls map[*metadata.View][]string
+	warnings  []string
 }
 
 // each runs a catalog query and calls row for every row.

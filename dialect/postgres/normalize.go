@@ -29,6 +29,7 @@ func (p Postgres) Normalize(m *metadata.MetaData) *metadata.MetaData {
 	for i, s := range n.Sequences {
 		n.Sequences[i] = CompactSequence(s, "", nil)
 	}
+	normalizeViews(n)
 	sort.SliceStable(n.Sequences, func(i, j int) bool {
 		a, b := n.Sequences[i], n.Sequences[j]
 		if a.Schema != b.Schema {

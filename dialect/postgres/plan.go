@@ -63,7 +63,8 @@ func needsState(o ops.Op) bool {
 	case *ops.CreateTable, *ops.DropTable, *ops.RenameTable, *ops.AddColumn, *ops.DropColumn,
 		*ops.DropIndex, *ops.CreateEnum, *ops.DropEnum, *ops.AlterEnumAddValue,
 		*ops.SetTableComment, *ops.Execute, *ops.Call,
-		*ops.CreateSequence, *ops.DropSequence, *ops.RenameSequence:
+		*ops.CreateSequence, *ops.DropSequence, *ops.RenameSequence,
+		*ops.CreateView, *ops.DropView, *ops.ReplaceView:
 		return false
 	case *ops.CreateIndex:
 		return o.Index.Name == ""
@@ -81,6 +82,9 @@ func stmts(sqls ...string) []dialect.Statement {
 }
 
 func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, error) {
+	if out, ok, err := p.planView(o); ok {
+		return out, err
+	}
 	switch o := o.(type) {
 	case *ops.CreateTable:
 		return p.createTable(m, o.Table)

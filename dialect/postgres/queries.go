@@ -115,17 +115,15 @@ GROUP BY n.nspname, t.typname
 ORDER BY n.nspname, t.typname`
 
 // unmodelledQuery lists the objects the model cannot hold, for warnings:
-// views, materialized views, functions
+// functions
 // and procedures, triggers, domains, foreign tables, rules (not the
 // _RETURN rule behind each view) and table inheritance (INHERITS; the
 // children are read as plain tables); extension members are left out.
 const unmodelledQuery = `
 SELECT kind, schema, name FROM (
-  SELECT CASE WHEN c.relkind = 'v' THEN 'view' WHEN c.relkind = 'm' THEN 'materialized view'
-              ELSE 'foreign table' END AS kind,
-         n.nspname AS schema, c.relname AS name
+  SELECT 'foreign table' AS kind, n.nspname AS schema, c.relname AS name
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE n.nspname = ANY($1) AND c.relkind IN ('v', 'm', 'f')
+  WHERE n.nspname = ANY($1) AND c.relkind = 'f'
     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
   UNION ALL
   SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,

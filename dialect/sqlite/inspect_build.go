@@ -21,8 +21,7 @@ func (c *catalog) build() *dialect.Inspection {
 		switch {
 		case strings.HasPrefix(o.name, "sqlite_"):
 			// sqlite_sequence, sqlite_stat1, sqlite_autoindex_*: internal.
-		case o.typ == "view":
-			warn("sqlite: view %q is not modelled; it is left as it is", o.name)
+		case o.typ == "view": // read by buildViews
 		case o.typ == "trigger":
 			warn("sqlite: trigger %q on table %q is not modelled; a table recreate keeps it", o.name, o.table)
 		case o.typ == "index":
@@ -52,6 +51,7 @@ func (c *catalog) build() *dialect.Inspection {
 		t.Indexes = append(t.Indexes, ix)
 	}
 	out.MetaData.Enums = enums.list(warn)
+	c.buildViews(out.MetaData, warn)
 	fillImplicitRefColumns(out.MetaData)
 	widenAutoincrementKeys(out.MetaData)
 	return out

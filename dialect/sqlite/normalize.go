@@ -46,6 +46,7 @@ func (*Dialect) Normalize(m *metadata.MetaData) *metadata.MetaData {
 	}
 	out.Enums = enums
 	widenAutoincrementKeys(out)
+	normalizeViews(out)
 	return out
 }
 

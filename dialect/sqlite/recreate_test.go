@@ -68,6 +68,7 @@ func fill(t testing.TB, db *sql.DB, n int) {
 func withFillObjects(m *metadata.MetaData) {
 	m.AddTable(metadata.NewTable("audit", metadata.NewColumn("parent_id", metadata.IntegerType), metadata.NewColumn("what", metadata.TextType)))
 	m.Table("", "parent").Indexes = append(m.Table("", "parent").Indexes, &metadata.Index{Name: "ix_by_hand", Expressions: []string{"lower(name)"}})
+	m.Views = append(m.Views, &metadata.View{Name: "parent_names", Definition: "SELECT id, name FROM parent", Reads: []string{"parent"}})
 }
 
 func count(t testing.TB, db *sql.DB, query string, args ...any) int {

@@ -1,0 +1,69 @@
+package dbtest
+
+import (
+	"net/url"
+	"os/exec"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// SchemaDump is db's schema as the database's own dump tool writes it:
+// pg_dump --schema-only --no-owner, mysqldump --no-data --routines
+// --triggers --skip-dump-date, or on SQLite each table's columns and
+// indexes from its PRAGMAs (Retort writes CREATE TABLE its own way) and
+// the SQL of views and triggers as sqlite_master keeps it. Comment lines, blank lines, the database's name, AUTO_INCREMENT
+// counters and pg_dump's \restrict keys are left out, so that two
+// databases of one schema dump equal.
+func SchemaDump(t testing.TB, db *DB) string {
+	t.Helper()
+	var out string
+	switch db.Dialect {
+	case DialectSQLite:
+		return strings.Join(Lines(t, db.DB, `SELECT 'table ' || m.name || ': ' || c.name || ' ' || c.type
+			|| CASE WHEN c."notnull" THEN ' NOT NULL' ELSE '' END || coalesce(' DEFAULT ' || c.dflt_value, '') || ' pk' || c.pk
+			FROM sqlite_master m, pragma_table_info(m.name) c
+			WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> 'retort_version'
+			UNION ALL
+			SELECT 'index ' || m.name || ': ' || l.name || CASE WHEN l."unique" THEN ' unique' ELSE '' END || ' ' || l.origin
+			FROM sqlite_master m, pragma_index_list(m.name) l
+			WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> 'retort_version'
+			UNION ALL
+			SELECT type || ' ' || name || ': ' || sql FROM sqlite_master WHERE type IN ('view', 'trigger')
+			ORDER BY 1`), "\n")
+	case DialectPostgres:
+		out = run(t, "pg_dump", "--schema-only", "--no-owner", "--no-privileges", "--exclude-table=retort_version", db.URL)
+	case DialectMySQL:
+		u, err := url.Parse(db.URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		args := []string{"--no-data", "--routines", "--triggers", "--skip-dump-date", "--ignore-table=" + db.Name + ".retort_version",
+			"-h", u.Hostname(), "-u", u.User.Username()}
+		if p := u.Port(); p != "" {
+			args = append(args, "-P", p)
+		}
+		out = run(t, "mysqldump", append(args, db.Name)...)
+	}
+	var keep []string
+	for _, line := range strings.Split(out, "\n") {
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "--") || strings.HasPrefix(line, `\restrict`) ||
+			strings.HasPrefix(line, `\unrestrict`) {
+			continue
+		}
+		line = strings.ReplaceAll(line, db.Name, "DB")
+		keep = append(keep, autoIncrementRE.ReplaceAllString(line, ""))
+	}
+	return strings.Join(keep, "\n")
+}
+
+var autoIncrementRE = regexp.MustCompile(` AUTO_INCREMENT=\d+`)
+
+func run(t testing.TB, name string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("dbtest: %s: %v\n%s", name, err, out)
+	}
+	return string(out)
+}
