@@ -24,6 +24,9 @@ type Result struct {
 
 // phases collects ops by the step of the order in the package doc.
 type phases struct {
+	createExtensions, dropExtensions    []ops.Op
+	createDomains, alterDomains         []ops.Op
+	dropDomains                         []ops.Op
 	createSequences, renameSequences    []ops.Op
 	dropSequences                       []ops.Op
 	createEnums, addEnumValues          []ops.Op
@@ -37,9 +40,11 @@ type phases struct {
 
 func (p *phases) list() []ops.Op {
 	var out []ops.Op
-	for _, l := range [][]ops.Op{p.createSequences, p.renameSequences, p.createEnums, p.addEnumValues,
+	for _, l := range [][]ops.Op{p.createExtensions, p.createSequences, p.renameSequences, p.createEnums,
+		p.addEnumValues, p.createDomains, p.alterDomains,
 		p.dropFKs, p.dropTables, p.dropKeys, p.dropPKs, p.addColumns, p.alterColumns, p.createPKs,
-		p.createKeys, p.createTables, p.createFKs, p.dropColumns, p.dropEnums, p.dropSequences} {
+		p.createKeys, p.createTables, p.createFKs, p.dropColumns, p.dropDomains, p.dropEnums, p.dropSequences,
+		p.dropExtensions} {
 		out = append(out, l...)
 	}
 	return out
@@ -78,8 +83,10 @@ func compare(target, current *metadata.MetaData, d dialect.Dialect, opts Options
 	if err := c.undeclaredSequence(); err != nil {
 		return nil, err
 	}
+	c.extensions()
 	c.sequences()
 	c.enums()
+	c.domains()
 	c.tables()
 	list := c.p.list()
 	for i, o := range list {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/metadata"
 	"github.com/retortdb/retort/ops"
 )
@@ -16,7 +17,7 @@ func (p *planner) alterColumn(o *ops.AlterColumn) ([]string, error) {
 	alter := "ALTER TABLE " + p.table(o.TableRef)
 	q := p.d.QuoteIdent
 	rest := o.Type != nil || o.Nullable != nil || o.Comment != nil || o.AutoIncrement != nil ||
-		o.Charset != nil || o.Collation != nil
+		o.Charset != nil || o.Collation != nil || o.Generated != nil
 	if !rest && o.Default == nil {
 		if o.NewName == "" || o.NewName == o.ColumnName {
 			return nil, nil
@@ -57,6 +58,9 @@ func (p *planner) alterColumn(o *ops.AlterColumn) ([]string, error) {
 	}
 	if o.Collation != nil {
 		col.Collation = *o.Collation
+	}
+	if err := regenerate(col, o); err != nil {
+		return nil, err
 	}
 	if o.NewName != "" {
 		col.Name = o.NewName
@@ -106,6 +110,9 @@ func (p *planner) existingColumn(o *ops.AlterColumn) (*metadata.Column, error) {
 	}
 	if o.ExistingCollation != nil {
 		c.Collation = *o.ExistingCollation
+	}
+	if g := o.ExistingGenerated; g != nil && g.Expression != "" {
+		c.Generated = g.Clone()
 	}
 	return c, nil
 }
@@ -176,4 +183,20 @@ func (p *planner) followers(t *metadata.Table, cs, co string) ([]string, error) 
 		out = append(out, "MODIFY COLUMN "+def)
 	}
 	return out, nil
+}
+
+// regenerate gives col the op's generation: MODIFY COLUMN recomputes a
+// generated column's values with the new expression. A column that would
+// become generated, or stop being, is refused
+// ([dialect.ErrGeneratedConversion]): MariaDB would replace or freeze its
+// values.
+func regenerate(col *metadata.Column, o *ops.AlterColumn) error {
+	if o.Generated == nil {
+		return nil
+	}
+	if (col.Generated != nil) != (o.Generated.Expression != "") {
+		return fmt.Errorf("column %s.%s: %w", o.Table, o.ColumnName, dialect.ErrGeneratedConversion)
+	}
+	col.Generated = o.Generated.Clone()
+	return nil
 }

@@ -14,6 +14,8 @@ func schemaOf(o ops.Op) string {
 		return o.Table.Schema
 	case *ops.CreateEnum:
 		return o.Enum.Schema
+	case *ops.CreateDomain:
+		return o.Domain.Schema
 	}
 	return ""
 }
