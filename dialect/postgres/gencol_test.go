@@ -17,16 +17,18 @@ import (
 )
 
 // objectsDDL holds generated columns, a domain with a check and a default
-// used by two columns, a second domain named as Pagila names one, an
-// extension's type as a column type and a column COLLATE "C", written by
-// hand.
+// used by two columns, a second domain named as Pagila names one, the
+// types of two extensions (one in a schema of its own) as column types and
+// a column COLLATE "C", written by hand.
 var objectsDDL = []string{
 	`CREATE EXTENSION citext`,
+	`CREATE SCHEMA ext`,
+	`CREATE EXTENSION hstore SCHEMA ext`,
 	`CREATE DOMAIN year AS integer DEFAULT 2000 CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2155)`,
 	`CREATE DOMAIN "bıgınt" AS bigint`,
 	`COMMENT ON DOMAIN year IS 'a year'`,
 	`CREATE TABLE films (id integer PRIMARY KEY, title text COLLATE "C" NOT NULL, released year, remade year NOT NULL,
-		big "bıgınt", email citext, price numeric(6,2),
+		big "bıgınt", email citext, attrs ext.hstore, price numeric(6,2),
 		with_tax numeric GENERATED ALWAYS AS (price * 1.2) STORED,
 		slug text GENERATED ALWAYS AS (lower(title) || '-' || id) STORED)`,
 	`CREATE INDEX films_slug ON films (slug)`,
@@ -54,7 +56,7 @@ func TestObjectsRoundTrip(t *testing.T) {
 	in := dialecttest.Inspect(t, d, src.DB)
 	noUnmodelled(t, in)
 	require.Len(t, in.MetaData.Domains, 2)
-	require.Len(t, in.MetaData.Extensions, 1)
+	assert.Equal(t, []*metadata.Extension{{Name: "citext"}, {Name: "hstore", Schema: "ext"}}, in.MetaData.Extensions)
 	films := in.MetaData.Table("", "films")
 	require.NotNil(t, films)
 	assert.Equal(t, &metadata.Generated{Expression: "price * 1.2", Stored: true}, films.Column("with_tax").Generated)
