@@ -75,6 +75,8 @@ func TestGeneratedChanges(t *testing.T) {
 			Setup: []string{"INSERT INTO t VALUES (1, 5)"}, WantOps: []string{"add_column"}, Query: rows, Rows: []string{"1 5 10"}},
 		{Name: "expression changed", From: []string{with("a * 2) STORED")}, To: []string{with("a * 3) STORED")},
 			Setup: []string{"INSERT INTO t (id, a) VALUES (1, 5)"}, WantOps: []string{"alter_column"}, Query: rows, Rows: []string{"1 5 15"}},
+		{Name: "stored to virtual", From: []string{with("a * 2) STORED")}, To: []string{with("a * 2) VIRTUAL")},
+			Setup: []string{"INSERT INTO t (id, a) VALUES (1, 5)"}, WantOps: []string{"alter_column"}, Query: rows, Rows: []string{"1 5 10"}},
 		{Name: "generated column dropped", From: []string{with("a * 2) VIRTUAL")}, To: []string{plain},
 			Setup: []string{"INSERT INTO t (id, a) VALUES (1, 5)"}, WantOps: []string{"drop_column"},
 			Query: "SELECT concat_ws(' ', id, a) FROM t", Rows: []string{"1 5"}},
