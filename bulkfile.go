@@ -55,7 +55,7 @@ func (r *Runner) loadFile(ctx context.Context, t *txn, p *plannedStep, u unit) e
 		start := time.Now()
 		// The loader runs on the connection's session, so inside the
 		// transaction open on it.
-		n, err := bl.BulkLoad(ctx, t.conn, table, rd, dialect.BulkOptions{OnConflict: u.file.OnConflict, Key: u.file.Key})
+		n, err := bl.BulkLoad(ctx, t.conn, table, dialect.WritableSource(table, rd), dialect.BulkOptions{OnConflict: u.file.OnConflict, Key: u.file.Key})
 		r.emit(Event{Kind: StatementRan, Revision: p.id(), Duration: time.Since(start),
 			SQL: fmt.Sprintf("-- bulk_insert %s from %s: %d rows", u.file.Table, u.file.File, n)})
 		r.emit(Event{Kind: Progress, Revision: p.id(), Message: "bulk_insert " + u.file.Table + " from " + u.file.File, Rows: n})
@@ -81,7 +81,7 @@ func (s *script) file(p *plannedStep, u unit) error {
 		}
 		defer rd.Close()
 		if s.err == nil {
-			_, s.err = bl.BulkScript(s.w, table, rd, dialect.BulkOptions{OnConflict: u.file.OnConflict, Key: u.file.Key})
+			_, s.err = bl.BulkScript(s.w, table, dialect.WritableSource(table, rd), dialect.BulkOptions{OnConflict: u.file.OnConflict, Key: u.file.Key})
 		}
 		s.line("")
 		return s.err

@@ -3,6 +3,9 @@ package autogen_test
 import (
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/retortdb/retort/autogen"
 	"github.com/retortdb/retort/dialect/mysql"
 	"github.com/retortdb/retort/dialect/postgres"
@@ -26,7 +29,7 @@ func charsetItems() *metadata.Table {
 // change of a column's charset or collation, of the table's, and of its row
 // format, and nothing where two spellings mean the same (case, utf8 for
 // utf8mb3, a collation the charset implies, a column's charset equal to
-// its table's). PostgreSQL ignores them all.
+// its table's). PostgreSQL compares a column's collation only.
 func TestCompareCharsetsOffline(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
@@ -86,9 +89,21 @@ func TestCompareCharsetsOffline(t *testing.T) {
 			if len(got) != len(tc.want) || len(got) > 0 && got[0] != tc.want[0] {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
-			if res, err := autogen.Compare(target, current, postgres.Postgres{}, autogen.Options{}); err != nil || len(res.Ops) != 0 {
-				t.Errorf("postgres: %v %v", res, err)
+			// PostgreSQL compares a column's COLLATE only: one alter_column
+			// for each column whose collation differs, nothing else.
+			var recollated []string
+			for i, c := range target.Tables[0].Columns {
+				if c.Collation != current.Tables[0].Columns[i].Collation {
+					recollated = append(recollated, "alter_column "+c.Name)
+				}
 			}
+			res, err = autogen.Compare(target, current, postgres.Postgres{}, autogen.Options{})
+			require.NoError(t, err)
+			var pg []string
+			for _, o := range res.Ops {
+				pg = append(pg, o.Name()+" "+o.(*ops.AlterColumn).ColumnName)
+			}
+			assert.Equal(t, recollated, pg, "postgres")
 		})
 	}
 }

@@ -24,6 +24,9 @@ type Result struct {
 
 // phases collects ops by the step of the order in the package doc.
 type phases struct {
+	createExtensions, dropExtensions    []ops.Op
+	createDomains, alterDomains         []ops.Op
+	dropDomains                         []ops.Op
 	createSequences, renameSequences    []ops.Op
 	dropSequences                       []ops.Op
 	createEnums, addEnumValues          []ops.Op
@@ -39,9 +42,11 @@ type phases struct {
 
 func (p *phases) list() []ops.Op {
 	var out []ops.Op
-	for _, l := range [][]ops.Op{p.dropViews, p.createSequences, p.renameSequences, p.createEnums, p.addEnumValues,
+	for _, l := range [][]ops.Op{p.dropViews, p.createExtensions, p.createSequences, p.renameSequences, p.createEnums,
+		p.addEnumValues, p.createDomains, p.alterDomains,
 		p.dropFKs, p.dropTables, p.dropKeys, p.dropPKs, p.addColumns, p.alterColumns, p.createPKs,
-		p.createKeys, p.createTables, p.createFKs, p.createViews, p.dropColumns, p.dropEnums, p.dropSequences} {
+		p.createKeys, p.createTables, p.createFKs, p.createViews, p.dropColumns, p.dropDomains, p.dropEnums, p.dropSequences,
+		p.dropExtensions} {
 		out = append(out, l...)
 	}
 	return out
@@ -83,8 +88,10 @@ func compare(target, current *metadata.MetaData, d dialect.Dialect, opts Options
 	if err := c.changedPartitioning(); err != nil {
 		return nil, err
 	}
+	c.extensions()
 	c.sequences()
 	c.enums()
+	c.domains()
 	c.tables()
 	c.views()
 	if c.p.err != nil {

@@ -14,7 +14,8 @@
 // Order of the ops, so that they apply and their reverse (each op's Reverse,
 // in reverse order) applies too:
 //
-//  1. enums created, then extended (alter_enum_add_value);
+//  1. extensions created; sequences created and renamed; enums created,
+//     then extended (alter_enum_add_value); domains created, then altered;
 //  2. foreign keys of existing tables dropped (and those of a cycle among
 //     dropped tables), then tables dropped in reverse foreign key order
 //     (before the keys they refer to go), then indexes, unique and check
@@ -25,7 +26,7 @@
 //     tables created (before new tables refer to them); new tables created
 //     in foreign key order (keys of a cycle deferred); foreign keys created;
 //  5. columns dropped (each drop carrying the full definition);
-//  6. enums dropped.
+//  6. domains dropped, enums dropped, sequences dropped, extensions dropped.
 //
 // What autogenerate cannot tell apart is reported as a warning: a column
 // dropped and one of the same type added in the same table (a rename?), a

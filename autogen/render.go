@@ -116,6 +116,16 @@ func Describe(o ops.Op) string {
 		return fmt.Sprintf("Detected removed sequence '%s'", q(ops.TableRef{Schema: o.Schema, Table: o.SequenceName}))
 	case *ops.RenameSequence:
 		return fmt.Sprintf("Detected renamed sequence '%s' to '%s'", q(ops.TableRef{Schema: o.Schema, Table: o.SequenceName}), o.NewName)
+	case *ops.CreateDomain:
+		return fmt.Sprintf("Detected added domain '%s'", o.Domain.QualifiedName())
+	case *ops.DropDomain:
+		return fmt.Sprintf("Detected removed domain '%s'", q(ops.TableRef{Schema: o.Schema, Table: o.DomainName}))
+	case *ops.AlterDomain:
+		return fmt.Sprintf("Detected changed domain '%s'", q(ops.TableRef{Schema: o.Schema, Table: o.DomainName}))
+	case *ops.CreateExtension:
+		return fmt.Sprintf("Detected added extension '%s'", o.Extension.Name)
+	case *ops.DropExtension:
+		return fmt.Sprintf("Detected removed extension '%s'", o.ExtensionName)
 	}
 	return "Detected " + o.Name()
 }
@@ -161,6 +171,9 @@ func describeAlter(col string, o *ops.AlterColumn) string {
 	if o.Charset != nil || o.Collation != nil {
 		parts = append(parts, "charset/collation change from "+charsetText(o.ExistingCharset, o.ExistingCollation, "the table's")+
 			" to "+charsetText(o.Charset, o.Collation, "the table's"))
+	}
+	if o.Generated != nil {
+		parts = append(parts, "generation expression change")
 	}
 	return fmt.Sprintf("Detected %s on '%s'", strings.Join(parts, ", "), col)
 }

@@ -67,6 +67,9 @@ func (c *comparer) alterColumn(t, cur *metadata.Table, col, old *metadata.Column
 	if col.Nullable != old.Nullable {
 		a.Nullable, changed = ptr(col.Nullable), true
 	}
+	if g := c.generatedChange(t, col, old); g != nil {
+		a.Generated, a.ExistingGenerated, changed = g, generatedOrZero(old.Generated), true
+	}
 	if !c.opts.IgnoreServerDefaults && !c.sameDefault(t, col, old) {
 		a.Default, changed = ptr(col.Default), true
 	}

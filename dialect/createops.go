@@ -6,16 +6,22 @@ import (
 )
 
 // CreateOps returns the ops that create m from an empty database: its
-// sequences, its enums,
+// extensions, sequences, enums, domains,
 // its tables in [SortTables] order (each without its deferred foreign
 // keys), then the deferred keys, then its views in [SortViews] order. The ops hold copies; m is not changed.
 func CreateOps(m *metadata.MetaData) []ops.Op {
 	var list []ops.Op
+	for _, e := range m.Extensions {
+		list = append(list, &ops.CreateExtension{Extension: e.Clone()})
+	}
 	for _, s := range m.Sequences {
 		list = append(list, &ops.CreateSequence{Sequence: s.Clone()})
 	}
 	for _, e := range m.Enums {
 		list = append(list, &ops.CreateEnum{Enum: e.Clone()})
+	}
+	for _, d := range m.Domains {
+		list = append(list, &ops.CreateDomain{Domain: d.Clone()})
 	}
 	ordered, deferred := SortTables(m.Tables)
 	skip := make(map[*metadata.ForeignKey]bool, len(deferred))
@@ -49,8 +55,9 @@ func CreateOps(m *metadata.MetaData) []ops.Op {
 }
 
 // DropOps returns the ops that drop everything m holds, the reverse of
-// [CreateOps]: the views first (the deepest first), the deferred foreign keys, then the tables in reverse
-// dependency order, then the enums, then the sequences.
+// [CreateOps]: the views first (the deepest first), the deferred foreign
+// keys, then the tables in reverse dependency order, then the domains, the
+// enums, the sequences and the extensions.
 func DropOps(m *metadata.MetaData) []ops.Op {
 	var list []ops.Op
 	views, err := SortViews(m.Views)
@@ -85,6 +92,10 @@ func DropOps(m *metadata.MetaData) []ops.Op {
 		}
 		list = append(list, &ops.DropTable{TableRef: TableOf(t), Table: t})
 	}
+	for i := len(m.Domains) - 1; i >= 0; i-- {
+		d := m.Domains[i]
+		list = append(list, &ops.DropDomain{Schema: d.Schema, DomainName: d.Name, Domain: d.Clone()})
+	}
 	for i := len(m.Enums) - 1; i >= 0; i-- {
 		e := m.Enums[i]
 		list = append(list, &ops.DropEnum{Schema: e.Schema, EnumName: e.Name, Enum: e.Clone()})
@@ -92,6 +103,10 @@ func DropOps(m *metadata.MetaData) []ops.Op {
 	for i := len(m.Sequences) - 1; i >= 0; i-- {
 		s := m.Sequences[i]
 		list = append(list, &ops.DropSequence{Schema: s.Schema, SequenceName: s.Name, Sequence: s.Clone()})
+	}
+	for i := len(m.Extensions) - 1; i >= 0; i-- {
+		e := m.Extensions[i]
+		list = append(list, &ops.DropExtension{ExtensionName: e.Name, Extension: e.Clone()})
 	}
 	return list
 }

@@ -11,9 +11,10 @@ import (
 // A dialect calls them with itself, so quoting and types are its own, and
 // writes by hand only what its database spells differently.
 
-// ColumnDef renders a column definition: name, type (d.TypeSQL), NOT NULL
-// when the column is not nullable, DEFAULT when it has a server default,
-// then extra clauses (identity, AUTO_INCREMENT, COMMENT ...) in order.
+// ColumnDef renders a column definition: name, type (d.TypeSQL), the
+// generation of a generated column (GeneratedClause), NOT NULL when the
+// column is not nullable, DEFAULT when it has a server default, then extra
+// clauses (identity, AUTO_INCREMENT, COMMENT ...) in order.
 func ColumnDef(d Dialect, c *metadata.Column, extra ...string) (string, error) {
 	typ, err := d.TypeSQL(c.Type)
 	if err != nil {
@@ -21,6 +22,9 @@ func ColumnDef(d Dialect, c *metadata.Column, extra ...string) (string, error) {
 	}
 	var b strings.Builder
 	b.WriteString(d.QuoteIdent(c.Name) + " " + typ)
+	if c.Generated != nil {
+		b.WriteString(" " + GeneratedClause(c.Generated))
+	}
 	if !c.Nullable {
 		b.WriteString(" NOT NULL")
 	}
@@ -33,6 +37,12 @@ func ColumnDef(d Dialect, c *metadata.Column, extra ...string) (string, error) {
 		}
 	}
 	return b.String(), nil
+}
+
+// GeneratedClause renders GENERATED ALWAYS AS (expression) STORED or
+// VIRTUAL, which the three databases spell alike.
+func GeneratedClause(g *metadata.Generated) string {
+	return "GENERATED ALWAYS AS (" + g.Expression + ") " + g.Kind()
 }
 
 // constraintName renders "CONSTRAINT name " when name is set.

@@ -68,6 +68,28 @@ func modelDefs() obj {
 			"cache":     typed("integer", "CACHE; default 1"),
 			"cycle":     boolean("CYCLE"),
 		}),
+		"generated": closed("a generated column's generation: GENERATED ALWAYS AS (expression) STORED or VIRTUAL", metadata.Keys("generated"), obj{
+			"expression": typed(scalar, "the generation expression, as SQL text"),
+			"stored":     boolean("STORED (MariaDB: PERSISTENT); false: VIRTUAL, which PostgreSQL 15 lacks"),
+		}),
+		"domain": closed("a PostgreSQL domain: a base type with a default, NOT NULL and checks", metadata.Keys("domain"), obj{
+			"schema":    str("the schema; empty: the default one"),
+			"name":      str("the domain's name; a column has it as native: name"),
+			"type":      str("the base type"),
+			"native":    str("a native base type, passed to the database verbatim"),
+			"variants":  typed("object", "a type per dialect"),
+			"default":   typed(append([]string{"null"}, scalar...), "the domain's default, as SQL text"),
+			"not_null":  boolean("NOT NULL"),
+			"collation": typed([]string{"string", "null"}, "COLLATE; empty: the base type's"),
+			"checks":    listOf("check", "the checks, named, VALUE the value checked"),
+			"comment":   typed([]string{"string", "null"}, "the domain's comment"),
+		}, "name"),
+		"extension": anyOf("a PostgreSQL extension: its name, or {name, schema, version}", str("the extension's name"),
+			closed("", metadata.Keys("extension"), obj{
+				"name":    str("the extension's name"),
+				"schema":  str("the schema for its objects; empty: the default one"),
+				"version": typed(scalar, "the version; empty: the default, and any installed one satisfies it"),
+			}, "name")),
 		"primary_key": closed("the primary key (long form; needed for composite keys)", metadata.Keys(metadata.KindPrimaryKey), obj{
 			"name": str("the constraint's name"), "columns": constraintCols,
 		}),
@@ -121,13 +143,14 @@ func column(keys []string) obj {
 		"on_update":  str("the references: key's ON UPDATE action"),
 		"comment":    typed([]string{"string", "null"}, "the column's comment"),
 		"charset":    typed([]string{"string", "null"}, "MySQL/MariaDB: the column's CHARACTER SET; empty: the table's"),
-		"collation":  typed([]string{"string", "null"}, "MySQL/MariaDB: the column's COLLATE; empty: its charset's default, or the table's"),
+		"collation":  typed([]string{"string", "null"}, "the column's COLLATE; MySQL/MariaDB: empty is its charset's default, or the table's; PostgreSQL: the type's default"),
+		"generated":  ref("generated"),
 	}, "name")
 }
 
 // modelRoot is schema.yaml's top level.
 func modelRoot() obj {
-	return closed("", []string{"naming_convention", "enums", "sequences", "tables", "views"}, obj{
+	return closed("", []string{"naming_convention", "extensions", "enums", "domains", "sequences", "tables", "views"}, obj{
 		"naming_convention": closed("names for constraints and indexes that have none, in SQLAlchemy's tokens",
 			[]string{metadata.KindIndex, metadata.KindUnique, metadata.KindCheck, metadata.KindForeignKey, metadata.KindPrimaryKey},
 			obj{
@@ -139,8 +162,10 @@ func modelRoot() obj {
 			}),
 		"enums": obj{"type": []string{"object", "null"}, "description": "enum types: a name (or schema.name) to its values",
 			"additionalProperties": strings_("the enum's values, in order")},
-		"sequences": obj{"type": []string{"array", "null"}, "items": ref("sequence"), "description": "PostgreSQL: the sequences no column owns"},
-		"tables":    obj{"type": []string{"array", "null"}, "items": ref("table"), "description": "the tables"},
-		"views":     obj{"type": []string{"array", "null"}, "items": ref("view"), "description": "the views, each after what it reads"},
+		"extensions": obj{"type": []string{"array", "null"}, "items": ref("extension"), "description": "PostgreSQL: the database's extensions"},
+		"domains":    obj{"type": []string{"array", "null"}, "items": ref("domain"), "description": "PostgreSQL: the schema's domains"},
+		"sequences":  obj{"type": []string{"array", "null"}, "items": ref("sequence"), "description": "PostgreSQL: the sequences no column owns"},
+		"tables":     obj{"type": []string{"array", "null"}, "items": ref("table"), "description": "the tables"},
+		"views":      obj{"type": []string{"array", "null"}, "items": ref("view"), "description": "the views, each after what it reads"},
 	})
 }

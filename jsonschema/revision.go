@@ -74,6 +74,7 @@ func opDefs(defs obj) obj {
 		"identity":          typed([]string{"string", "null"}, "PostgreSQL: by default, always or serial"),
 		"existing_identity": typed([]string{"string", "null"}, ""),
 		"sequence":          ref("sequence"), "existing_sequence": ref("sequence"),
+		"generated": ref("generated"), "existing_generated": ref("generated"),
 	})
 	tableOptions := with(obj{
 		"charset":          typed([]string{"string", "null"}, "the new DEFAULT CHARSET; null: utf8mb4"),
@@ -93,7 +94,7 @@ func opDefs(defs obj) obj {
 		"set_table_comment":        closed("", withRef("comment", "existing_comment"), with(obj{"comment": typed([]string{"string", "null"}, ""), "existing_comment": typed([]string{"string", "null"}, "")})),
 		"add_column":               closed("", withRef("column"), with(obj{"column": ref("column_alone")})),
 		"drop_column":              closed("", withRef("column"), with(obj{"column": anyOf("the column's name, or the whole column (for an exact reverse)", str(""), ref("column_alone"))})),
-		"alter_column":             closed("", withRef("column", "new_name", "type", "nullable", "default", "comment", "autoincrement", "existing_type", "existing_nullable", "existing_default", "existing_comment", "existing_autoincrement", "charset", "collation", "existing_charset", "existing_collation", "identity", "sequence", "existing_identity", "existing_sequence"), alter),
+		"alter_column":             closed("", withRef("column", "new_name", "type", "nullable", "default", "comment", "autoincrement", "existing_type", "existing_nullable", "existing_default", "existing_comment", "existing_autoincrement", "charset", "collation", "existing_charset", "existing_collation", "identity", "sequence", "existing_identity", "existing_sequence", "generated", "existing_generated"), alter),
 		"alter_table":              closed("", withRef("charset", "collation", "row_format", "existing_charset", "existing_collation", "existing_row_format"), tableOptions),
 		"create_index":             concurrent(element("index", idx)),
 		"drop_index":               concurrent(element("index", idx)),
@@ -104,6 +105,19 @@ func opDefs(defs obj) obj {
 		"drop_constraint": closed("", append(withRef("name", "type", "expression"), fk[1:]...),
 			with(merge(defs["foreign_key"].(obj)["properties"].(obj), obj{"name": str("the constraint"),
 				"type": str("unique, foreign_key, check or primary_key"), "expression": typed(scalar, "a check's condition")}))),
+		"create_domain": ref("domain"),
+		"drop_domain":   ref("domain"),
+		"alter_domain": closed("", []string{"name", "schema", "default", "not_null", "add_checks", "drop_checks", "existing_default", "existing_not_null"}, obj{
+			"name": str("the domain"), "schema": str("its schema"),
+			"default": typed([]string{"string", "null"}, "the new default; null: none"), "existing_default": typed([]string{"string", "null"}, ""),
+			"not_null": boolean("NOT NULL"), "existing_not_null": boolean(""),
+			"add_checks": listOf("check", "checks added"), "drop_checks": listOf("check", "checks dropped, whole for an exact reverse"),
+		}),
+		"create_extension": closed("", []string{"name", "schema", "version"}, obj{
+			"name": str("the extension"), "schema": str("its schema"), "version": typed(scalar, "its version")}),
+		"drop_extension": closed("", []string{"name", "schema", "version", "carried"}, obj{
+			"name": str("the extension"), "schema": str("its schema"), "version": typed(scalar, "its version"),
+			"carried": boolean("the extension is carried for an exact reverse")}),
 		"create_sequence": ref("sequence"),
 		"create_view":     ref("view"),
 		"drop_view":       anyOf("the view's name and schema, or the whole view (for an exact reverse)", closed("", []string{"name", "schema", "materialized"}, obj{"name": str("the view"), "schema": str("its schema"), "materialized": boolean("a materialized view")}), ref("view")),

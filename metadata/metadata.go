@@ -1,7 +1,7 @@
 package metadata
 
-// MetaData is a whole schema: enums, sequences and tables, in declaration
-// order.
+// MetaData is a whole schema: extensions, enums, domains, sequences and
+// tables, in declaration order.
 // The order is kept so that a written schema.yaml diffs cleanly; comparisons
 // that should not care about order sort first.
 type MetaData struct {
@@ -12,7 +12,13 @@ type MetaData struct {
 	// Sequences are the schema's sequences that no column owns
 	// (PostgreSQL); a serial column's sequence is part of the column.
 	Sequences []*Sequence
-	Tables    []*Table
+	// Extensions are the database's extensions (PostgreSQL), created
+	// before everything else and dropped last.
+	Extensions []*Extension
+	// Domains are the schema's domains (PostgreSQL), created before the
+	// tables whose columns have them and dropped after.
+	Domains []*Domain
+	Tables  []*Table
 	// Views are the schema's views and materialized views, each after
 	// the views it reads.
 	Views []*View
@@ -100,6 +106,8 @@ func (m *MetaData) Clone() *MetaData {
 	for _, s := range m.Sequences {
 		c.Sequences = append(c.Sequences, s.Clone())
 	}
+	c.Extensions = cloneEach(m.Extensions, (*Extension).Clone)
+	c.Domains = cloneEach(m.Domains, (*Domain).Clone)
 	for _, t := range m.Tables {
 		c.Tables = append(c.Tables, t.Clone())
 	}

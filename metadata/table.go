@@ -232,10 +232,15 @@ type Column struct {
 	Comment  string
 	// Charset and Collation are a MySQL/MariaDB character column's
 	// CHARACTER SET and COLLATE, in the catalog's spelling; empty means the
-	// table's (a charset alone takes its default collation). Other
-	// dialects ignore them.
+	// table's (a charset alone takes its default collation). On
+	// PostgreSQL, Collation is the column's COLLATE (a collation name, as
+	// "C" or "en_US"; empty: the type's default) and Charset is ignored;
+	// SQLite ignores both.
 	Charset   string
 	Collation string
+	// Generated makes the column a generated one; nil: a column rows are
+	// written to.
+	Generated *Generated
 }
 
 // NewColumn returns a nullable column of the given type.
@@ -248,5 +253,6 @@ func (c *Column) Clone() *Column {
 	cp := *c
 	cp.Type = c.Type.Clone()
 	cp.Sequence = c.Sequence.Clone()
+	cp.Generated = c.Generated.Clone()
 	return &cp
 }

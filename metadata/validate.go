@@ -249,6 +249,16 @@ func (v *validator) column(p Path, t *Table, c *Column) {
 			v.rule(RuleAutoIncrementDef, p.Field("default"), "%s: an autoincrement column cannot have a default; remove one of them", where)
 		}
 	}
+	if g := c.Generated; g != nil {
+		switch {
+		case strings.TrimSpace(g.Expression) == "":
+			v.add(p.Field("generated").Field("expression"), "%s: a generated column needs its expression, as in generated: {expression: a * 2}", where)
+		case c.Default != "":
+			v.add(p.Field("default"), "%s: a generated column cannot have a default; remove one of them", where)
+		case c.AutoIncrement:
+			v.add(p.Field("autoincrement"), "%s: a generated column cannot be autoincrement; remove one of them", where)
+		}
+	}
 }
 
 // typ checks a column type: a known kind whose canonical text reads back as

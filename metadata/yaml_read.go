@@ -151,7 +151,7 @@ func (r *reader) place(problems ErrorList) ErrorList {
 	return out
 }
 
-var schemaKeys = []string{"naming_convention", "enums", "sequences", "tables", "views"}
+var schemaKeys = []string{"naming_convention", "extensions", "enums", "domains", "sequences", "tables", "views"}
 
 func (r *reader) metadata(root *yaml.Node) *MetaData {
 	m := New()
@@ -167,6 +167,12 @@ func (r *reader) metadata(root *yaml.Node) *MetaData {
 	}
 	if v, ok := f["views"]; ok {
 		m.Views = r.views(v.val)
+	}
+	if ex, ok := f["extensions"]; ok {
+		m.Extensions = r.extensions(ex.val)
+	}
+	if d, ok := f["domains"]; ok {
+		m.Domains = r.domains(d.val)
 	}
 	if t, ok := f["tables"]; ok {
 		for i, n := range r.list("tables", t.val, "tables") {

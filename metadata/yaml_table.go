@@ -10,7 +10,7 @@ import (
 var (
 	tableKeys  = []string{"schema", "name", "comment", "charset", "collation", "row_format", "partition_by", "partition_of", "columns", "indexes", "unique", "checks", "foreign_keys", "primary_key"}
 	columnKeys = []string{"name", "type", "native", "variants", "primary_key", "autoincrement", "identity", "sequence", "nullable", "default",
-		"unique", "index", "references", "on_delete", "on_update", "comment", "charset", "collation"}
+		"unique", "index", "references", "on_delete", "on_update", "comment", "charset", "collation", "generated"}
 	primaryKeyKeys = []string{"name", "columns"}
 	partitionKeys  = []string{"schema", "table", "bound"}
 	foreignKeyKeys = []string{"name", "columns", "ref_schema", "ref_table", "ref_columns", "on_delete", "on_update",
@@ -108,6 +108,9 @@ func (r *reader) column(p Path, n *yaml.Node, where string) (*Column, map[string
 	c.Comment = r.str(p.Field("comment"), f["comment"].val, where+": comment")
 	c.Charset = r.str(p.Field("charset"), f["charset"].val, where+": charset")
 	c.Collation = r.str(p.Field("collation"), f["collation"].val, where+": collation")
+	if v, ok := f["generated"]; ok && !IsNullNode(v.val) {
+		c.Generated = r.generated(p.Field("generated"), v.val, where+": generated")
+	}
 	return c, f
 }
 

@@ -120,6 +120,20 @@ func (o *out) head() *yaml.Node {
 		}
 		doc.set("sequences", seqs)
 	}
+	if len(o.m.Extensions) > 0 {
+		exts := o.seq(false)
+		for _, e := range o.m.Extensions {
+			exts.Content = append(exts.Content, o.extension(e))
+		}
+		doc.set("extensions", exts)
+	}
+	if len(o.m.Domains) > 0 {
+		doms := o.seq(false)
+		for _, d := range o.m.Domains {
+			doms.Content = append(doms.Content, o.domain(d))
+		}
+		doc.set("domains", doms)
+	}
 	return doc.n
 }
 
@@ -240,6 +254,9 @@ func (o *out) column(c *Column, inKey bool, f colFlags) *yaml.Node {
 	b.opt("comment", c.Comment)
 	b.set1("charset", c.Charset)
 	b.set1("collation", c.Collation)
+	if c.Generated != nil {
+		b.set("generated", o.generated(c.Generated))
+	}
 	return b.n
 }
 

@@ -17,7 +17,7 @@ func (o *AlterColumn) what() string { return "alter_column " + o.qname() + "." +
 func (o *AlterColumn) changes() bool {
 	return o.NewName != "" || o.Type != nil || o.Nullable != nil || o.Default != nil ||
 		o.Comment != nil || o.AutoIncrement != nil || o.Charset != nil || o.Collation != nil ||
-		o.Identity != nil || o.Sequence != nil
+		o.Identity != nil || o.Sequence != nil || o.Generated != nil
 }
 
 // Reverse swaps each changed field with its Existing* field and renames
@@ -38,11 +38,13 @@ func (o *AlterColumn) Reverse() (Op, error) {
 	r.Collation, r.ExistingCollation = swap(o.Collation, o.ExistingCollation, "existing_collation", &missing)
 	r.Identity, r.ExistingIdentity = swap(o.Identity, o.ExistingIdentity, "existing_identity", &missing)
 	r.Sequence, r.ExistingSequence = swap(o.Sequence, o.ExistingSequence, "existing_sequence", &missing)
+	r.Generated, r.ExistingGenerated = swap(o.Generated, o.ExistingGenerated, "existing_generated", &missing)
 	if len(missing) > 0 {
 		return nil, irreversible(o.what(), strings.Join(missing, ", ")+" (the column as it was)")
 	}
 	r.Type, r.ExistingType = cloneType(r.Type), cloneType(r.ExistingType)
 	r.Sequence, r.ExistingSequence = r.Sequence.Clone(), r.ExistingSequence.Clone()
+	r.Generated, r.ExistingGenerated = r.Generated.Clone(), r.ExistingGenerated.Clone()
 	return r, nil
 }
 
@@ -79,7 +81,7 @@ func (o *AlterColumn) Validate() error {
 	case o.NewName == o.ColumnName:
 		return fmt.Errorf("%s: new_name is the same name", o.what())
 	case !o.changes():
-		return fmt.Errorf("%s: nothing to change (new_name, type, nullable, default, comment, autoincrement, charset or collation)", o.what())
+		return fmt.Errorf("%s: nothing to change (new_name, type, nullable, default, comment, autoincrement, charset, collation or generated)", o.what())
 	}
 	for _, t := range []*metadata.Type{o.Type, o.ExistingType} {
 		if t == nil {
@@ -148,6 +150,12 @@ func (o *AlterColumn) change(c *metadata.Column) {
 		c.Sequence = nil
 		if *o.Sequence != (metadata.Sequence{}) {
 			c.Sequence = o.Sequence.Clone()
+		}
+	}
+	if o.Generated != nil {
+		c.Generated = nil
+		if o.Generated.Expression != "" {
+			c.Generated = o.Generated.Clone()
 		}
 	}
 }

@@ -160,9 +160,9 @@ func decodeDropColumn(d *decoder, n *yaml.Node) Op {
 
 // alterKeys are alter_column's keys after table, schema and column.
 var alterKeys = []string{"new_name", "type", "nullable", "default", "comment", "autoincrement", "charset", "collation",
-	"identity", "sequence",
+	"identity", "sequence", "generated",
 	"existing_type", "existing_nullable", "existing_default", "existing_comment", "existing_autoincrement",
-	"existing_charset", "existing_collation", "existing_identity", "existing_sequence"}
+	"existing_charset", "existing_collation", "existing_identity", "existing_sequence", "existing_generated"}
 
 func decodeAlterColumn(d *decoder, n *yaml.Node) Op {
 	o := d.obj(n, labelled("alter_column", n, "table"), withRef(append([]string{"column"}, alterKeys...)...))
@@ -190,6 +190,13 @@ func decodeAlterColumn(d *decoder, n *yaml.Node) Op {
 			s, err := metadata.DecodeSequence(d.file, o.val(key), o.sub(key))
 			d.add(err)
 			*dst = s
+		}
+	}
+	for key, dst := range map[string]**metadata.Generated{"generated": &op.Generated, "existing_generated": &op.ExistingGenerated} {
+		if o.has(key) {
+			g, err := metadata.DecodeGenerated(d.file, o.val(key), o.sub(key))
+			d.add(err)
+			*dst = g
 		}
 	}
 	if o.has("type") {

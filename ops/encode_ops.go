@@ -100,6 +100,9 @@ func (o *AlterColumn) encode() (*yaml.Node, error) {
 	if err := b.sequence("sequence", o.Sequence); err != nil {
 		return nil, err
 	}
+	if err := b.generated("generated", o.Generated); err != nil {
+		return nil, err
+	}
 	if err := b.typ("existing_type", o.ExistingType); err != nil {
 		return nil, err
 	}
@@ -113,7 +116,24 @@ func (o *AlterColumn) encode() (*yaml.Node, error) {
 	if err := b.sequence("existing_sequence", o.ExistingSequence); err != nil {
 		return nil, err
 	}
+	if err := b.generated("existing_generated", o.ExistingGenerated); err != nil {
+		return nil, err
+	}
 	return b.n, nil
+}
+
+// generated adds a column's generation, when set ({} for none).
+func (b mapb) generated(key string, g *metadata.Generated) error {
+	if g == nil {
+		return nil
+	}
+	n, err := metadata.EncodeGenerated(g)
+	if err != nil {
+		return err
+	}
+	n.Style = yaml.FlowStyle
+	b.set(key, n)
+	return nil
 }
 
 // sequence adds a serial column's sequence, when set ({} for the one

@@ -88,6 +88,11 @@ type AlterColumn struct {
 	// where it was.
 	Identity *string
 	Sequence *metadata.Sequence
+	// Generated is the column's generation (an empty one: not generated).
+	// Dialects refuse to turn a written column into a generated one or
+	// back, which would replace or freeze its values; a changed
+	// expression recomputes them.
+	Generated *metadata.Generated
 
 	ExistingType          *metadata.Type
 	ExistingNullable      *bool
@@ -98,6 +103,7 @@ type AlterColumn struct {
 	ExistingCollation     *string
 	ExistingIdentity      *string
 	ExistingSequence      *metadata.Sequence
+	ExistingGenerated     *metadata.Generated
 }
 
 // CreateIndex creates an index on a table.

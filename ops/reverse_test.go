@@ -28,6 +28,11 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 	orderStats := &ops.CreateView{View: &metadata.View{Schema: "billing", Name: "order_stats", Materialized: true,
 		Definition: "SELECT count(*) AS n FROM big_orders", Reads: []string{"big_orders"},
 		Indexes: []*metadata.Index{{Name: "order_stats_n", Columns: []string{"n"}, Unique: true}}}}
+	year := &ops.CreateDomain{Domain: &metadata.Domain{Name: "year", Type: metadata.IntegerType, Default: "2000", NotNull: true,
+		Checks: []*metadata.Check{{Name: "year_check", Expression: "VALUE >= 1901"}}, Comment: "a year"}}
+	citext := &ops.CreateExtension{Extension: &metadata.Extension{Name: "citext", Schema: "ext", Version: "1.6"}}
+	double := &ops.AddColumn{TableRef: products, Column: &metadata.Column{Name: "double_price", Type: metadata.NumericType(12, 2),
+		Nullable: true, Generated: &metadata.Generated{Expression: "price * 2", Stored: true}}}
 	noKey := &ops.DropConstraint{TableRef: products, ConstraintName: "pk_products", Type: ops.ConstraintPrimary,
 		PrimaryKey: &metadata.PrimaryKey{Name: "pk_products", Columns: []string{"sku"}}}
 	return []struct {
@@ -88,6 +93,16 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 		{name: "alter_column identity to serial with its sequence", op: &ops.AlterColumn{TableRef: customers, ColumnName: "id",
 			Identity: ptr(metadata.IdentitySerial), ExistingIdentity: ptr(""),
 			Sequence: &metadata.Sequence{Name: "customers_seq", Type: "bigint"}, ExistingSequence: &metadata.Sequence{}}},
+		{name: "create_domain", op: year},
+		{name: "drop_domain", setup: []ops.Op{year}, op: &ops.DropDomain{DomainName: "year", Domain: year.Domain.Clone()}},
+		{name: "alter_domain", setup: []ops.Op{year}, op: &ops.AlterDomain{DomainName: "year", Default: ptr(""), ExistingDefault: ptr("2000"),
+			NotNull: ptr(false), ExistingNotNull: ptr(true), AddChecks: []*metadata.Check{{Name: "year_max", Expression: "VALUE <= 2155"}},
+			DropChecks: []*metadata.Check{{Name: "year_check", Expression: "VALUE >= 1901"}}}},
+		{name: "create_extension", op: citext},
+		{name: "drop_extension", setup: []ops.Op{citext}, op: &ops.DropExtension{ExtensionName: "citext", Extension: citext.Extension.Clone()}},
+		{name: "add_column generated", op: double},
+		{name: "alter_column generation expression", setup: []ops.Op{double}, op: &ops.AlterColumn{TableRef: products, ColumnName: "double_price",
+			Generated: &metadata.Generated{Expression: "price * 3", Stored: true}, ExistingGenerated: &metadata.Generated{Expression: "price * 2", Stored: true}}},
 		{name: "bulk_insert", op: &ops.BulkInsert{TableRef: ops.TableRef{Table: "group"}, Columns: []string{"id", "name"}, Rows: [][]any{{int64(1), "retail"}}}},
 		{name: "bulk_delete", op: &ops.BulkDelete{TableRef: ops.TableRef{Table: "group"}, File: "seeds/groups.csv"}},
 		{name: "call", op: &ops.Call{Function: "backfill_tiers", ReverseName: "clear_tiers"}},

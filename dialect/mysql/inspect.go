@@ -24,8 +24,9 @@ import (
 // check) as json with the check hidden, and the indexes MySQL makes behind
 // foreign keys hidden, charsets, collations and row formats only where
 // they are not the default (see normalizeCharsets); views with their
-// options (see viewRow). Triggers, routines, events, sequences,
-// generated columns and prefix indexes are reported in Warnings.
+// options (see viewRow); generated columns with their expression
+// (metadata.Column.Generated). Triggers, routines, events, sequences and
+// prefix indexes are reported in Warnings.
 //
 // information_schema is not transactional, so no snapshot keeps the
 // queries consistent: the tables are listed again last, and a table gone
@@ -303,9 +304,12 @@ func (in *inspector) columnRow(rows scanner) error {
 		Charset:       charset, // kept where not the table's (normalizeCharsets in finish)
 		Collation:     collation,
 	}
-	c.Default = in.columnDefault(def, extra, typ)
 	if generated != "" {
-		in.warn("column %q of table %q is generated (AS %s); it was read as a plain column", name, table, generated)
+		// GENERATION_EXPRESSION as the server prints it; EXTRA says
+		// STORED GENERATED (MariaDB's PERSISTENT too) or VIRTUAL GENERATED.
+		c.Generated = &metadata.Generated{Expression: generated, Stored: strings.Contains(strings.ToUpper(extra), "STORED")}
+	} else {
+		c.Default = in.columnDefault(def, extra, typ)
 	}
 	t.Columns = append(t.Columns, c)
 	return nil

@@ -195,6 +195,10 @@ func (p *planner) plan(o ops.Op) ([]dialect.Statement, error) {
 		return sqls(s...), err
 	case *ops.CreateSequence, *ops.DropSequence, *ops.RenameSequence:
 		return nil, dialect.ErrNoSequences
+	case *ops.CreateDomain, *ops.DropDomain, *ops.AlterDomain:
+		return nil, dialect.ErrNoDomains
+	case *ops.CreateExtension, *ops.DropExtension:
+		return nil, dialect.ErrNoExtensions
 	case *ops.SetTableComment:
 		lit, err := p.d.Literal(o.Comment)
 		return sqls("ALTER TABLE " + p.table(o.TableRef) + " COMMENT = " + lit), err

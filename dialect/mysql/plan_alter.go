@@ -2,8 +2,10 @@ package mysql
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/metadata"
 	"github.com/retortdb/retort/ops"
 )
@@ -16,7 +18,7 @@ func (p *planner) alterColumn(o *ops.AlterColumn) ([]string, error) {
 	alter := "ALTER TABLE " + p.table(o.TableRef)
 	q := p.d.QuoteIdent
 	rest := o.Type != nil || o.Nullable != nil || o.Comment != nil || o.AutoIncrement != nil ||
-		o.Charset != nil || o.Collation != nil
+		o.Charset != nil || o.Collation != nil || o.Generated != nil
 	if !rest && o.Default == nil {
 		if o.NewName == "" || o.NewName == o.ColumnName {
 			return nil, nil
@@ -58,12 +60,19 @@ func (p *planner) alterColumn(o *ops.AlterColumn) ([]string, error) {
 	if o.Collation != nil {
 		col.Collation = *o.Collation
 	}
+	was := col.Generated
+	if err := regenerate(col, o); err != nil {
+		return nil, err
+	}
 	if o.NewName != "" {
 		col.Name = o.NewName
 	}
 	def, err := p.columnDef(o.Schema, col, nil)
 	if err != nil {
 		return nil, err
+	}
+	if was != nil && col.Generated != nil && was.Stored != col.Generated.Stored {
+		return p.readdGenerated(o, def)
 	}
 	if col.Name != o.ColumnName {
 		return []string{alter + " CHANGE COLUMN " + q(o.ColumnName) + " " + def}, nil
@@ -106,6 +115,9 @@ func (p *planner) existingColumn(o *ops.AlterColumn) (*metadata.Column, error) {
 	}
 	if o.ExistingCollation != nil {
 		c.Collation = *o.ExistingCollation
+	}
+	if g := o.ExistingGenerated; g != nil && g.Expression != "" {
+		c.Generated = g.Clone()
 	}
 	return c, nil
 }
@@ -176,4 +188,72 @@ func (p *planner) followers(t *metadata.Table, cs, co string) ([]string, error) 
 		out = append(out, "MODIFY COLUMN "+def)
 	}
 	return out, nil
+}
+
+// regenerate gives col the op's generation: MODIFY COLUMN recomputes a
+// generated column's values with the new expression. A column that would
+// become generated, or stop being, is refused
+// ([dialect.ErrGeneratedConversion]): MariaDB would replace or freeze its
+// values.
+func regenerate(col *metadata.Column, o *ops.AlterColumn) error {
+	if o.Generated == nil {
+		return nil
+	}
+
+	if (col.Generated != nil) != (o.Generated.Expression != "") {
+		return fmt.Errorf("column %s.%s: %w", o.Table, o.ColumnName, dialect.ErrGeneratedConversion)
+	}
+	col.Generated = o.Generated.Clone()
+	return nil
+}
+
+// readdGenerated renders a generated column turned from STORED to VIRTUAL
+// or back, which MariaDB's MODIFY refuses ("not yet supported for
+// generated columns"): one ALTER TABLE drops it and adds it again at its
+// place, its values computed anew. A column an index, key or check names
+// is refused, since the DROP would take them along.
+func (p *planner) readdGenerated(o *ops.AlterColumn, def string) ([]string, error) {
+	t := p.stateTable(o.TableRef)
+	if t == nil {
+		return nil, fmt.Errorf("column %s.%s: changing STORED and VIRTUAL drops and adds the column, which needs the table in the schema state", o.Table, o.ColumnName)
+	}
+	if what := namedBy(t, o.ColumnName); what != "" {
+		return nil, fmt.Errorf("table %s: changing generated column %s between STORED and VIRTUAL drops and adds it, which would drop %s; drop it before the alter_column and create it after, in the revision", o.Table, o.ColumnName, what)
+	}
+	place := " FIRST"
+	if i := t.ColumnIndex(o.ColumnName); i > 0 {
+		place = " AFTER " + p.d.QuoteIdent(t.Columns[i-1].Name)
+	}
+	return []string{"ALTER TABLE " + p.table(o.TableRef) + " DROP COLUMN " + p.d.QuoteIdent(o.ColumnName) + ", ADD COLUMN " + def + place}, nil
+}
+
+// namedBy names an index, key or check of t over column col, or "".
+func namedBy(t *metadata.Table, col string) string {
+	has := func(cols []string) bool {
+		return slices.ContainsFunc(cols, func(c string) bool { return strings.EqualFold(c, col) })
+	}
+	if t.PrimaryKey != nil && has(t.PrimaryKey.Columns) {
+		return "the primary key"
+	}
+	for _, ix := range t.Indexes {
+		if has(ix.Columns) || len(ix.Expressions) > 0 {
+			return "index " + ix.Name
+		}
+	}
+	for _, u := range t.Uniques {
+		if has(u.Columns) {
+			return "unique " + u.Name
+		}
+	}
+	for _, fk := range t.ForeignKeys {
+		if has(fk.Columns) {
+			return "foreign key " + fk.Name
+		}
+	}
+	for _, c := range t.Checks {
+		if strings.Contains(strings.ToLower(c.Expression), strings.ToLower(col)) {
+			return "check " + c.Name
+		}
+	}
+	return ""
 }

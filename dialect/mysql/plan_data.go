@@ -21,6 +21,7 @@ func (p *planner) bulkInsert(o *ops.BulkInsert) ([]dialect.Statement, error) {
 	if o.File != "" {
 		return nil, fmt.Errorf("bulk_insert from %s: %w (it streams the file)", o.File, ErrHandledByRunner)
 	}
+	o = dialect.WritableInsert(p.stateTable(o.TableRef), o)
 	rows, err := dialect.BulkRows(p.stateTable(o.TableRef), o.Columns, o.Rows)
 	if err != nil {
 		return nil, err

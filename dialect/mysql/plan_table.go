@@ -93,6 +93,12 @@ func (p *planner) columnDef(schema string, c *metadata.Column, enums enumSource)
 	}
 	var b strings.Builder
 	b.WriteString(p.d.QuoteIdent(c.Name) + " " + typ + columnCharsetSQL(c))
+	if c.Generated != nil {
+		if !c.Nullable && p.d.flavor != MySQL {
+			return "", fmt.Errorf("column %q: MariaDB has no NOT NULL generated columns; make it nullable: true (it reads back nullable)", c.Name)
+		}
+		b.WriteString(" " + dialect.GeneratedClause(c.Generated))
+	}
 	if !c.Nullable {
 		b.WriteString(" NOT NULL")
 	}

@@ -16,7 +16,7 @@ import (
 
 // Inspect reads the tables, columns, constraints, indexes, enums and
 // comments of the given schemas (the connection's current schema when
-// none; "" names it too), and their views and materialized views, in ten catalog queries, whatever the number of
+// none; "" names it too), and their views and materialized views, in twelve catalog queries, whatever the number of
 // tables. Objects of the current schema get an empty Schema, as the model
 // spells the default schema, when the schemas are none or include "";
 // named by name, the current schema keeps its name, so that a table of
@@ -89,11 +89,15 @@ func inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions
 		{"indexes", indexesQuery, in.indexRow},
 		{"sequences", sequencesQuery, in.sequenceRow(m)},
 		{"views", viewsQuery, in.viewRow(m)},
+		{"domains", domainsQuery, in.domainRow(m)},
 		{"objects not modelled", unmodelledQuery, in.unmodelledRow},
 	} {
 		if err := in.each(ctx, step.what, step.query, true, step.row); err != nil {
 			return nil, err
 		}
+	}
+	if err := in.each(ctx, "extensions", extensionsQuery, false, in.extensionRow(m)); err != nil {
+		return nil, err
 	}
 	if err := in.sortViews(m); err != nil {
 		return nil, err
@@ -223,10 +227,10 @@ func (in *inspector) tableRow(m *metadata.MetaData) func(*sql.Rows) error {
 var nextvalRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^nextval\('.*'::regclass\)$`) })
 
 func (in *inspector) columnRow(r *sql.Rows) error {
-	var schema, table, name, format, typtype, typSchema, typName, base, def, identity, generated, comment string
+	var schema, table, name, format, typtype, typSchema, typName, base, def, identity, generated, comment, collation string
 	var attnum int
 	var notNull bool
-	if err := r.Scan(&schema, &table, &attnum, &name, &format, &typtype, &typSchema, &typName, &base, &notNull, &def, &identity, &generated, &comment); err != nil {
+	if err := r.Scan(&schema, &table, &attnum, &name, &format, &typtype, &typSchema, &typName, &base, &notNull, &def, &identity, &generated, &comment, &collation); err != nil {
 		return err
 	}
 	t := in.table(schema, table)
@@ -241,15 +245,14 @@ func (in *inspector) columnRow(r *sql.Rows) error {
 	if t.PartitionOf != nil {
 		return nil // a partition's columns are its parent's (named for its keys above)
 	}
-	c := &metadata.Column{Name: name, Nullable: !notNull, Comment: comment}
+	c := &metadata.Column{Name: name, Nullable: !notNull, Comment: comment, Collation: collation}
 	switch typtype {
 	case "e":
 		c.Type = metadata.EnumType(qualify(in.schema(typSchema), typName))
 	case "d":
-		// The model holds no domains: the column gets the domain's base
-		// type, so a schema made from the model can be created.
-		c.Type = fromFormatType(base)
-		in.warn("column %s.%s has domain type %s: read as its base type %s (the domain's constraints are not modelled)", table, name, format, base)
+		// A domain (MetaData.Domains) is the column's type by its name,
+		// as format_type spells it under the search path.
+		c.Type = metadata.NativeType(format)
 	default:
 		c.Type = fromFormatType(format)
 	}
@@ -259,7 +262,7 @@ func (in *inspector) columnRow(r *sql.Rows) error {
 	case identity != "":
 		c.AutoIncrement, c.Identity = true, metadata.IdentityByDefault
 	case generated != "":
-		in.warn("column %s.%s is generated (AS %s): read as a plain column", table, name, def)
+		c.Generated = &metadata.Generated{Expression: stripOuterParens(def), Stored: generated == "s"}
 	case nextvalRE().MatchString(def):
 		c.Default = def // serial when the sequences query finds the column owns the sequence
 	default:

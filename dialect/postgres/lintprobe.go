@@ -254,7 +254,7 @@ func (Postgres) DocumentedProbe(op ops.Op) dialect.Probe {
 	case *ops.CreateUniqueConstraint, *ops.CreatePrimaryKey:
 		p.Scanned = []string{tableOf(op)}
 	case *ops.AlterColumn:
-		if o.Type != nil {
+		if o.Type != nil || o.Generated != nil { // a generation change drops and adds a STORED column
 			p.Rewritten = []string{tableOf(op)}
 		} else if o.Nullable != nil && !*o.Nullable {
 			p.Scanned = []string{tableOf(op)}

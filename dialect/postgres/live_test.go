@@ -151,11 +151,15 @@ func TestInspectNativeSpellings(t *testing.T) {
 	}
 	assert.Equal(t, &metadata.PrimaryKey{Name: "hand_pkey", Columns: []string{"a"}}, tb.PrimaryKey)
 	warnings := strings.Join(in.Warnings, "\n")
-	for _, w := range []string{"view public.hand_view", "function public.f()", "domain public.posint"} {
+	for _, w := range []string{"view public.hand_view", "function public.f()"} {
 		assert.Contains(t, warnings, w)
 	}
 	assert.NotContains(t, warnings, "sequence", "sequences are modelled")
-	assert.Len(t, in.Warnings, 3, warnings)
+	assert.NotContains(t, warnings, "domain", "domains are modelled")
+	assert.Len(t, in.Warnings, 2, warnings)
+	require.Len(t, in.MetaData.Domains, 1)
+	assert.Equal(t, &metadata.Domain{Name: "posint", Type: metadata.IntegerType,
+		Checks: []*metadata.Check{{Name: "posint_check", Expression: "VALUE > 0"}}}, in.MetaData.Domains[0])
 	// The serial column owns hand_a_seq (PostgreSQL's name: left unsaid);
 	// the identity column is ALWAYS; lonely_seq is the schema's own.
 	assert.Equal(t, metadata.IdentitySerial, tb.Column("a").Identity)

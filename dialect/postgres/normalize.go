@@ -44,6 +44,7 @@ func (p Postgres) Normalize(m *metadata.MetaData) *metadata.MetaData {
 		}
 		return a.Name < b.Name
 	})
+	normalizeDomains(n)
 	sort.SliceStable(n.Enums, func(i, j int) bool {
 		a, b := n.Enums[i], n.Enums[j]
 		if a.Schema != b.Schema {
@@ -55,6 +56,9 @@ func (p Postgres) Normalize(m *metadata.MetaData) *metadata.MetaData {
 }
 
 func normalizeTable(t *metadata.Table) {
+	// Character sets and row formats are MySQL's; a table has no
+	// collation here (a column's COLLATE is kept).
+	t.Charset, t.Collation, t.RowFormat = "", "", ""
 	pk := map[string]bool{}
 	if t.PrimaryKey != nil {
 		for _, c := range t.PrimaryKey.Columns {
@@ -89,6 +93,7 @@ func normalizeTable(t *metadata.Table) {
 		if !c.AutoIncrement {
 			c.Identity = ""
 		}
+		normalizeColumnExtras(c)
 	}
 	for _, u := range t.Uniques {
 		if u.Name == "" && len(u.Columns) > 0 {

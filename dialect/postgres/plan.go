@@ -64,7 +64,8 @@ func needsState(o ops.Op) bool {
 		*ops.DropIndex, *ops.CreateEnum, *ops.DropEnum, *ops.AlterEnumAddValue,
 		*ops.SetTableComment, *ops.Execute, *ops.Call,
 		*ops.CreateSequence, *ops.DropSequence, *ops.RenameSequence,
-		*ops.CreateView, *ops.DropView, *ops.ReplaceView:
+		*ops.CreateView, *ops.DropView, *ops.ReplaceView,
+		*ops.CreateDomain, *ops.DropDomain, *ops.AlterDomain, *ops.CreateExtension, *ops.DropExtension:
 		return false
 	case *ops.CreateIndex:
 		return o.Index.Name == ""
@@ -162,6 +163,16 @@ func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, e
 		return stmts("DROP SEQUENCE " + p.qname(o.Schema, o.SequenceName)), nil
 	case *ops.RenameSequence:
 		return p.renameSequence(o), nil
+	case *ops.CreateDomain:
+		return p.createDomain(o.Domain)
+	case *ops.DropDomain:
+		return stmts("DROP DOMAIN " + p.qname(o.Schema, o.DomainName)), nil
+	case *ops.AlterDomain:
+		return p.alterDomain(o), nil
+	case *ops.CreateExtension:
+		return p.createExtension(o.Extension)
+	case *ops.DropExtension:
+		return stmts("DROP EXTENSION " + p.QuoteIdent(o.ExtensionName)), nil
 	case *ops.Execute:
 		return p.execute(o), nil
 	case *ops.BulkInsert:
@@ -229,6 +240,12 @@ func (p Postgres) columnDef(r ops.TableRef, c *metadata.Column) (string, error) 
 	typ, err := p.TypeSQL(c.Type)
 	if err != nil {
 		return "", fmt.Errorf("column %q: %w", c.Name, err)
+	}
+	if c.Collation != "" {
+		typ += " COLLATE " + p.QuoteIdent(c.Collation)
+	}
+	if c.Generated != nil && !c.Generated.Stored {
+		return "", fmt.Errorf("column %q: PostgreSQL 15 has STORED generated columns only; say generated: {expression: ..., stored: true}", c.Name)
 	}
 	cc := *c
 	cc.Type = metadata.NativeType(typ)

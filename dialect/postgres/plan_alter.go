@@ -17,11 +17,26 @@ func (p Postgres) alterColumn(m *metadata.MetaData, o *ops.AlterColumn) ([]diale
 	tbl := p.table(o.TableRef)
 	col := p.QuoteIdent(o.ColumnName)
 	alter := "ALTER TABLE " + tbl + " ALTER COLUMN " + col + " "
+	if o.Generated != nil {
+		return p.regenerate(m, o)
+	}
 	var out []string
+	if o.Type == nil && o.Collation != nil {
+		s, err := p.recollate(m, o)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
 	if o.Type != nil {
 		typ, err := p.TypeSQL(*o.Type)
 		if err != nil {
 			return nil, err
+		}
+		// A type change without COLLATE gives the column the new type's
+		// default collation: say the one it keeps.
+		if coll := alteredCollation(m, o); coll != "" {
+			typ += " COLLATE " + p.QuoteIdent(coll)
 		}
 		// A default typed by the old type may not cast to the new one
 		// (text to an enum, say): drop it around the change, and set it

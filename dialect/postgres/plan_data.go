@@ -36,6 +36,7 @@ func (p Postgres) bulkInsert(m *metadata.MetaData, o *ops.BulkInsert) ([]dialect
 	if o.File != "" {
 		return nil, fmt.Errorf("bulk_insert from %s is streamed by the runner (COPY), not planned", o.File)
 	}
+	o = dialect.WritableInsert(m.Table(o.Schema, o.Table), o)
 	if len(o.Rows) == 0 {
 		return nil, nil
 	}

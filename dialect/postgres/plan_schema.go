@@ -6,19 +6,25 @@ import (
 	"github.com/retortdb/retort/ops"
 )
 
-// schemaOf is the schema a create_table or create_enum puts its object
-// in, or "" (the default schema, or another op).
+// schemaOf is the schema a create_table, create_enum, create_domain or
+// create_extension puts its objects in, or "" (the default schema, or
+// another op).
 func schemaOf(o ops.Op) string {
 	switch o := o.(type) {
 	case *ops.CreateTable:
 		return o.Table.Schema
 	case *ops.CreateEnum:
 		return o.Enum.Schema
+	case *ops.CreateDomain:
+		return o.Domain.Schema
+	case *ops.CreateExtension:
+		return o.Extension.Schema
 	}
 	return ""
 }
 
-// hasSchema reports whether m holds a table or enum in schema.
+// hasSchema reports whether m holds a table, enum, domain or extension in
+// schema.
 func hasSchema(m *metadata.MetaData, schema string) bool {
 	if m == nil {
 		return false
@@ -29,6 +35,16 @@ func hasSchema(m *metadata.MetaData, schema string) bool {
 		}
 	}
 	for _, e := range m.Enums {
+		if e.Schema == schema {
+			return true
+		}
+	}
+	for _, d := range m.Domains {
+		if d.Schema == schema {
+			return true
+		}
+	}
+	for _, e := range m.Extensions {
 		if e.Schema == schema {
 			return true
 		}

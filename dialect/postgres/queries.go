@@ -45,7 +45,8 @@ SELECT n.nspname, c.relname, a.attnum, a.attname,
        format_type(a.atttypid, a.atttypmod), t.typtype, tn.nspname, t.typname,
        CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) ELSE '' END,
        a.attnotnull, coalesce(pg_get_expr(ad.adbin, ad.adrelid), ''),
-       a.attidentity, a.attgenerated, coalesce(d.description, '')
+       a.attidentity, a.attgenerated, coalesce(d.description, ''),
+       CASE WHEN a.attcollation <> t.typcollation THEN coalesce(co.collname, '') ELSE '' END
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -53,6 +54,7 @@ JOIN pg_type t ON t.oid = a.atttypid
 JOIN pg_namespace tn ON tn.oid = t.typnamespace
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN comments d ON d.objoid = c.oid AND d.objsubid = a.attnum
+LEFT JOIN pg_collation co ON co.oid = a.attcollation
 WHERE n.nspname = ANY($1) AND ` + relKinds + ` AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY n.nspname, c.relname, a.attnum`
 
@@ -115,8 +117,7 @@ GROUP BY n.nspname, t.typname
 ORDER BY n.nspname, t.typname`
 
 // unmodelledQuery lists the objects the model cannot hold, for warnings:
-// functions
-// and procedures, triggers, domains, foreign tables, rules (not the
+// functions and procedures, triggers, foreign tables, rules (not the
 // _RETURN rule behind each view) and table inheritance (INHERITS; the
 // children are read as plain tables); extension members are left out.
 const unmodelledQuery = `
@@ -135,11 +136,7 @@ SELECT kind, schema, name FROM (
   SELECT 'trigger', n.nspname, tg.tgname || ' on ' || c.relname
   FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE n.nspname = ANY($1) AND NOT tg.tgisinternal
-  UNION ALL
-  SELECT 'domain', n.nspname, t.typname
-  FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-  WHERE n.nspname = ANY($1) AND t.typtype = 'd'
-    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+
   UNION ALL
   SELECT 'rule', n.nspname, r.rulename || ' on ' || c.relname
   FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace

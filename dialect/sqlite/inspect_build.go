@@ -89,14 +89,17 @@ func (c *catalog) table(o objectRow, enums *enumSet, warn func(string, ...any)) 
 	}
 	var pkCols []columnRow
 	for _, r := range rows {
-		if r.hidden == 2 || r.hidden == 3 {
-			warn("sqlite: table %q: generated column %q is not modelled; a recreate drops it", o.name, r.name)
-			continue
-		}
-		if r.hidden != 0 {
-			continue
+		if r.hidden != 0 && r.hidden != 2 && r.hidden != 3 {
+			continue // a virtual table's hidden column
 		}
 		col := &metadata.Column{Name: r.name, Type: declaredType(r.typ), Nullable: !r.notNull}
+		if r.hidden == 2 || r.hidden == 3 {
+			col.Generated = generatedOf(pt, r.name, r.hidden == 3)
+			if col.Generated == nil {
+				warn("sqlite: table %q: generated column %q: its expression could not be read from the CREATE TABLE; it was left out, and a recreate of the table would drop it", o.name, r.name)
+				continue
+			}
+		}
 		if e, ok := enumCols[strings.ToLower(r.name)]; ok {
 			col.Type = metadata.EnumType(e)
 		}
@@ -273,4 +276,16 @@ func sameNames(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// generatedOf is the generation of column name as the parsed CREATE TABLE
+// writes it (hidden says STORED or VIRTUAL), or nil when the parse did not
+// find it.
+func generatedOf(pt *parsedTable, name string, stored bool) *metadata.Generated {
+	for _, pc := range pt.Columns {
+		if strings.EqualFold(pc.Name, name) && pc.Generated && pc.GeneratedExpr != "" {
+			return &metadata.Generated{Expression: pc.GeneratedExpr, Stored: stored}
+		}
+	}
+	return nil
 }

@@ -158,7 +158,8 @@ func TestInspectHandWritten(t *testing.T) {
 }
 
 // TestInspectWarnings: objects the model cannot hold are one warning line
-// each, and internal tables are hidden.
+// each, internal tables are hidden, and a generated column is read with
+// its expression.
 func TestInspectWarnings(t *testing.T) {
 	t.Parallel()
 	db := freshDB(t)
@@ -181,10 +182,12 @@ func TestInspectWarnings(t *testing.T) {
 	}
 	require.Equal(t, []string{"t", "w"}, names, "no sqlite_sequence, sqlite_stat1 or fts5 shadow tables")
 	require.Equal(t, []string{"a"}, []string{in.MetaData.Tables[0].Columns[1].Name})
-	require.Len(t, in.MetaData.Tables[0].Columns, 2, "the generated column is left out")
-	require.Len(t, in.Warnings, 4, "%q", in.Warnings)
+	require.Len(t, in.MetaData.Tables[0].Columns, 3, "the generated column is modelled")
+	require.Equal(t, &metadata.Generated{Expression: "a * 2"}, in.MetaData.Tables[0].Columns[2].Generated)
+	require.Len(t, in.Warnings, 3, "%q", in.Warnings)
 	require.NotNil(t, in.MetaData.View("", "v"), "the view is modelled, not a warning")
-	for _, want := range []string{`generated column "b"`, `"w" is WITHOUT ROWID`, `trigger "tr"`, `virtual table "docs"`} {
+	require.False(t, anyContains(in.Warnings, "generated"), "%q", in.Warnings)
+	for _, want := range []string{`"w" is WITHOUT ROWID`, `trigger "tr"`, `virtual table "docs"`} {
 		require.True(t, anyContains(in.Warnings, want), "a warning mentions %s: %q", want, in.Warnings)
 	}
 }

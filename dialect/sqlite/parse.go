@@ -29,6 +29,9 @@ type parsedColumn struct {
 	AutoIncrement bool
 	Collate       string
 	Generated     bool
+	// GeneratedExpr is a generated column's expression as written, its
+	// parentheses left out.
+	GeneratedExpr string
 }
 
 // parsedKey is a PRIMARY KEY or UNIQUE constraint.

@@ -209,7 +209,7 @@ func (p *parser) columnConstraint(pt *parsedTable, col *parsedColumn) (done bool
 		fk.Name, fk.Columns = cname, []string{col.Name}
 		pt.ForeignKeys = append(pt.ForeignKeys, *fk)
 	case p.accept("GENERATED", "ALWAYS", "AS"), p.accept("AS"):
-		if _, err = p.skipGroup(); err != nil {
+		if col.GeneratedExpr, err = p.skipGroup(); err != nil {
 			return false, err
 		}
 		col.Generated = true

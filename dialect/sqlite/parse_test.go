@@ -47,8 +47,8 @@ func TestParseCreateTable(t *testing.T) {
 			sql:  `CREATE TABLE t (a INT REFERENCES p DEFERRABLE INITIALLY DEFERRED, b INT GENERATED ALWAYS AS (a + 1) STORED, c AS (a * 2), d)`,
 			want: parsedTable{
 				Name: "t",
-				Columns: []parsedColumn{{Name: "a", Type: "INT"}, {Name: "b", Type: "INT", Generated: true},
-					{Name: "c", Generated: true}, {Name: "d"}},
+				Columns: []parsedColumn{{Name: "a", Type: "INT"}, {Name: "b", Type: "INT", Generated: true, GeneratedExpr: "a + 1"},
+					{Name: "c", Generated: true, GeneratedExpr: "a * 2"}, {Name: "d"}},
 				ForeignKeys: []parsedFK{{Columns: []string{"a"}, RefTable: "p", Deferrable: true, InitiallyDeferred: true}},
 			},
 		},

@@ -116,6 +116,10 @@ func (p *planner) step(list []ops.Op, i int) (int, error) {
 		// Charsets and row formats are MySQL's; SQLite has none.
 	case *ops.CreateSequence, *ops.DropSequence, *ops.RenameSequence:
 		return 0, opError(i, o, dialect.ErrNoSequences)
+	case *ops.CreateDomain, *ops.DropDomain, *ops.AlterDomain:
+		return 0, opError(i, o, dialect.ErrNoDomains)
+	case *ops.CreateExtension, *ops.DropExtension:
+		return 0, opError(i, o, dialect.ErrNoExtensions)
 	case *ops.AlterEnumAddValue, *ops.AlterEnumDropValue:
 		return 1, p.enumChange(list, i)
 	case *ops.Execute:

@@ -34,6 +34,9 @@ func addableColumn(c *metadata.Column) bool {
 	if c == nil || c.AutoIncrement {
 		return c == nil
 	}
+	if c.Generated != nil && c.Generated.Stored {
+		return false // SQLite adds VIRTUAL generated columns only
+	}
 	if !isConstantDefault(c.Default) {
 		return false
 	}
@@ -64,6 +67,9 @@ func columnInUse(t *metadata.Table, name string) bool {
 		if mentions(ck.Expression, name) {
 			return true
 		}
+	}
+	if usedByGenerated(t, name) {
+		return true
 	}
 	for _, ix := range t.Indexes {
 		if containsFold(ix.Columns, name) || mentions(ix.Where, name) {
@@ -120,7 +126,7 @@ func alterNeedsRecreate(t *metadata.Table, o *ops.AlterColumn) bool {
 	if o.Identity != nil && *o.Identity != c.Identity {
 		return true
 	}
-	return false
+	return generationChanged(c, o)
 }
 
 // columnSources follows the columns of a table through a batch of ops:
@@ -152,11 +158,11 @@ func (s columnSources) track(o ops.Op) {
 }
 
 // pairs returns (column of after, source column) for every column of after
-// whose values are copied.
+// whose values are copied: all but the new, and the generated ones.
 func (s columnSources) pairs(after *metadata.Table) [][2]string {
 	var out [][2]string
 	for _, c := range after.Columns {
-		if src := s[c.Name]; src != "" {
+		if src := s[c.Name]; src != "" && !c.IsGenerated() { // the new table computes its generated columns
 			out = append(out, [2]string{c.Name, src})
 		}
 	}

@@ -22,6 +22,7 @@ func (p *planner) bulkInsert(o *ops.BulkInsert) ([]dialect.Statement, error) {
 	if o.File != "" {
 		return nil, fmt.Errorf("bulk_insert from %s is streamed by the runner, not planned", o.File)
 	}
+	o = dialect.WritableInsert(p.cur.Table(o.Schema, o.Table), o)
 	if len(o.Rows) == 0 {
 		return nil, nil
 	}

@@ -67,6 +67,9 @@ func (p *planner) tableBatch(list []ops.Op, i int, ref ops.TableRef) (int, error
 	for k := i; k < j; k++ {
 		o := list[k]
 		t := p.cur.Table(ref.Schema, ref.Table)
+		if err := generatedConversion(t, o); err != nil {
+			return 0, opError(k, o, err)
+		}
 		if !recreate && needsRecreate(t, o) {
 			recreate = true
 			p.out = p.out[:mark] // the batch goes into the recreate

@@ -11,7 +11,7 @@ import (
 // SchemaDump is db's schema as the database's own dump tool writes it:
 // pg_dump --schema-only --no-owner, mysqldump --no-data --routines
 // --triggers --skip-dump-date, or on SQLite each table's columns and
-// indexes from its PRAGMAs (Retort writes CREATE TABLE its own way) and
+// indexes from its PRAGMAs (generated columns marked; Retort writes CREATE TABLE its own way) and
 // the SQL of views and triggers as sqlite_master keeps it. Comment lines, blank lines, the database's name, AUTO_INCREMENT
 // counters and pg_dump's \restrict keys are left out, so that two
 // databases of one schema dump equal.
@@ -22,7 +22,8 @@ func SchemaDump(t testing.TB, db *DB) string {
 	case DialectSQLite:
 		return strings.Join(Lines(t, db.DB, `SELECT 'table ' || m.name || ': ' || c.name || ' ' || c.type
 			|| CASE WHEN c."notnull" THEN ' NOT NULL' ELSE '' END || coalesce(' DEFAULT ' || c.dflt_value, '') || ' pk' || c.pk
-			FROM sqlite_master m, pragma_table_info(m.name) c
+			|| CASE c.hidden WHEN 2 THEN ' generated virtual' WHEN 3 THEN ' generated stored' ELSE '' END
+			FROM sqlite_master m, pragma_table_xinfo(m.name) c
 			WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> 'retort_version'
 			UNION ALL
 			SELECT 'index ' || m.name || ': ' || l.name || CASE WHEN l."unique" THEN ' unique' ELSE '' END || ' ' || l.origin
