@@ -110,3 +110,94 @@ func TestConcurrentlyRefusedOnSQLite(t *testing.T) {
 		t.Fatalf("error %v", err)
 	}
 }
+
+// notValidHistory: r1 has parents and children, one child an orphan; r2
+// adds a foreign key and a check NOT VALID; r3 validates them.
+func notValidHistory() fstest.MapFS {
+	return fstest.MapFS{
+		"versions/r1_t.yaml": {Data: []byte(`revision: r1
+down_revision: null
+upgrade:
+  - create_table: {name: parents, columns: [{name: id, type: bigint, primary_key: true}]}
+  - create_table: {name: children, columns: [{name: id, type: bigint, primary_key: true}, {name: parent_id, type: bigint}]}
+  - bulk_insert: {table: parents, rows: [{id: 1}]}
+  - bulk_insert: {table: children, rows: [{id: 1, parent_id: 1}, {id: 2, parent_id: 99}]}
+`)},
+		"versions/r2_t.yaml": {Data: []byte(`revision: r2
+down_revision: r1
+upgrade:
+  - create_foreign_key: {name: fk_children_parent, table: children, columns: [parent_id], ref_table: parents, ref_columns: [id], not_valid: true}
+  - create_check_constraint: {name: ck_children_parent, table: children, expression: parent_id < 50, not_valid: true}
+`)},
+		"versions/r3_t.yaml": {Data: []byte(`revision: r3
+down_revision: r2
+upgrade:
+  - validate_constraint: {name: fk_children_parent, table: children, columns: [parent_id], ref_table: parents, ref_columns: [id]}
+  - validate_constraint: {name: ck_children_parent, table: children, expression: parent_id < 50}
+`)},
+	}
+}
+
+// TestNotValidConstraints (PostgreSQL): NOT VALID constraints are added
+// over rows that break them; validating them fails until the rows are
+// fixed; the downgrade of the validation makes them NOT VALID again (the
+// catalog reads as before), and the one before drops them.
+func TestNotValidConstraints(t *testing.T) {
+	db := dbtest.Postgres(t)
+	r := newRunner(t, db, notValidHistory())
+	constraints := func() string {
+		return strings.Join(dbtest.Lines(t, db.DB, `SELECT conname || ' ' || convalidated || ' ' || pg_get_constraintdef(oid)
+			FROM pg_constraint WHERE conrelid = 'children'::regclass AND contype IN ('f', 'c') ORDER BY conname`), "\n")
+	}
+	if err := r.Upgrade(ctx(t), "r2"); err != nil {
+		t.Fatal(err)
+	}
+	atR2 := constraints()
+	want := "ck_children_parent false CHECK ((parent_id < 50)) NOT VALID\nfk_children_parent false FOREIGN KEY (parent_id) REFERENCES parents(id) NOT VALID"
+	if atR2 != want {
+		t.Fatalf("constraints at r2:\n%s\nwant:\n%s", atR2, want)
+	}
+	if err := r.Upgrade(ctx(t), "r3"); err == nil || !strings.Contains(err.Error(), "fk_children_parent") {
+		t.Fatalf("validating over an orphan: %v", err)
+	}
+	dbtest.Exec(t, db, "DELETE FROM children WHERE id = 2")
+	if err := r.Upgrade(ctx(t), "r3"); err != nil {
+		t.Fatal(err)
+	}
+	if got := constraints(); strings.Contains(got, "false") {
+		t.Errorf("constraints at r3 not validated:\n%s", got)
+	}
+	if err := r.Downgrade(ctx(t), "r2"); err != nil {
+		t.Fatal(err)
+	}
+	if got := constraints(); got != atR2 {
+		t.Errorf("constraints after the downgrade to r2:\n%s\nwant:\n%s", got, atR2)
+	}
+	if err := r.Downgrade(ctx(t), "r1"); err != nil {
+		t.Fatal(err)
+	}
+	if got := constraints(); got != "" {
+		t.Errorf("constraints at r1: %s", got)
+	}
+}
+
+// TestNotValidRefused: MariaDB and SQLite have no NOT VALID constraints:
+// the revision is refused, naming the op, before it runs.
+func TestNotValidRefused(t *testing.T) {
+	for _, name := range []string{dbtest.DialectMySQL, dbtest.DialectSQLite} {
+		t.Run(name, func(t *testing.T) {
+			db := dbtest.Open(t, name)
+			r := newRunner(t, db, notValidHistory())
+			if err := r.Upgrade(ctx(t), "r1"); err != nil {
+				t.Fatal(err)
+			}
+			err := r.Upgrade(ctx(t), "r2")
+			if err == nil || !strings.Contains(err.Error(), "no NOT VALID constraints") {
+				t.Fatalf("error %v", err)
+			}
+			if got := heads(t, r); got != "r1" {
+				t.Errorf("heads %s", got)
+			}
+		})
+	}
+}

@@ -99,12 +99,17 @@ func opDefs(defs obj) obj {
 		"create_index":             concurrent(element("index", idx)),
 		"drop_index":               concurrent(element("index", idx)),
 		"create_unique_constraint": element("unique", metadata.Keys(metadata.KindUnique)),
-		"create_foreign_key":       element("foreign_key", fk),
-		"create_check_constraint":  element("check", metadata.Keys(metadata.KindCheck)),
+		"create_foreign_key":       prop(element("foreign_key", fk), "not_valid", notValid),
+		"create_check_constraint":  prop(element("check", metadata.Keys(metadata.KindCheck)), "not_valid", notValid),
 		"create_primary_key":       element("primary_key", metadata.Keys(metadata.KindPrimaryKey)),
-		"drop_constraint": closed("", append(withRef("name", "type", "expression"), fk[1:]...),
+		"drop_constraint": closed("", append(withRef("name", "type", "not_valid", "expression"), fk[1:]...),
 			with(merge(defs["foreign_key"].(obj)["properties"].(obj), obj{"name": str("the constraint"),
-				"type": str("unique, foreign_key, check or primary_key"), "expression": typed(scalar, "a check's condition")}))),
+				"type": str("unique, foreign_key, check or primary_key"), "expression": typed(scalar, "a check's condition"),
+				"not_valid": boolean("the dropped foreign key or check was NOT VALID: its reverse adds it back so")}))),
+		"validate_constraint": closed("PostgreSQL: check the old rows of a NOT VALID foreign key or check, without blocking writes", append(withRef("name", "type", "invalidate", "expression"), fk[1:]...),
+			with(merge(defs["foreign_key"].(obj)["properties"].(obj), obj{"name": str("the constraint"),
+				"type": str("foreignkey or check"), "expression": typed(scalar, "a check's condition, for the reverse"),
+				"invalidate": boolean("the reverse: make it NOT VALID again (dropped and added back NOT VALID)")}))),
 		"create_domain": ref("domain"),
 		"drop_domain":   ref("domain"),
 		"alter_domain": closed("", []string{"name", "schema", "default", "not_null", "add_checks", "drop_checks", "existing_default", "existing_not_null"}, obj{
@@ -161,7 +166,15 @@ func opDefs(defs obj) obj {
 
 // concurrent adds concurrently: to an index op's schema.
 func concurrent(s obj) obj {
-	s["properties"].(obj)["concurrently"] = boolean("build or drop it without blocking writes: PostgreSQL CONCURRENTLY (outside the revision's transaction), MySQL/MariaDB ALGORITHM=INPLACE, LOCK=NONE; SQLite refuses it")
+	return prop(s, "concurrently", boolean("build or drop it without blocking writes: PostgreSQL CONCURRENTLY (outside the revision's transaction), MySQL/MariaDB ALGORITHM=INPLACE, LOCK=NONE; SQLite refuses it"))
+}
+
+// notValid describes a constraint op's not_valid key.
+var notValid = boolean("PostgreSQL: add it without checking the rows already there (NOT VALID); validate_constraint checks them later")
+
+// prop adds the property key to the object schema s.
+func prop(s obj, key string, v obj) obj {
+	s["properties"].(obj)[key] = v
 	return s
 }
 

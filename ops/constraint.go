@@ -106,7 +106,7 @@ func (o *CreateForeignKey) Reverse() (Op, error) {
 	// An unnamed foreign key (SQLite's usual spelling: foreign keys there
 	// have no names) is identified by what it holds: its columns and the
 	// table and columns it references.
-	d := &DropConstraint{TableRef: o.TableRef, ConstraintName: o.ForeignKey.Name, Type: ConstraintForeignKey}
+	d := &DropConstraint{TableRef: o.TableRef, ConstraintName: o.ForeignKey.Name, Type: ConstraintForeignKey, NotValid: o.NotValid}
 	d.ForeignKey = o.ForeignKey.Clone()
 	return d, nil
 }
@@ -149,6 +149,7 @@ func (o *CreateCheckConstraint) Reverse() (Op, error) {
 		return nil, err
 	}
 	d.Check = o.Check.Clone()
+	d.NotValid = o.NotValid
 	return d, nil
 }
 

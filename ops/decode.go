@@ -47,6 +47,7 @@ var decoders = map[string]func(d *decoder, n *yaml.Node) Op{
 	"call":                     decodeCall,
 	"batch_update":             decodeBatchUpdate,
 	"batch_delete":             decodeBatchDelete,
+	"validate_constraint":      decodeValidateConstraint,
 }
 
 // Names lists the names of every op, sorted.

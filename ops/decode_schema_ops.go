@@ -234,13 +234,13 @@ func decodeCreateUnique(d *decoder, n *yaml.Node) Op {
 }
 
 func decodeCreateForeignKey(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("create_foreign_key", n, "name"), withRef(foreignKeyKeys...))
-	return &CreateForeignKey{TableRef: o.ref(), ForeignKey: element(d, o, foreignKeyKeys, metadata.DecodeForeignKey)}
+	o := d.obj(n, labelled("create_foreign_key", n, "name"), withRef(append(slices.Clip(foreignKeyKeys), "not_valid")...))
+	return &CreateForeignKey{TableRef: o.ref(), ForeignKey: element(d, o, foreignKeyKeys, metadata.DecodeForeignKey), NotValid: o.boolean("not_valid")}
 }
 
 func decodeCreateCheck(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("create_check_constraint", n, "name"), withRef(checkKeys...))
-	return &CreateCheckConstraint{TableRef: o.ref(), Check: element(d, o, checkKeys, metadata.DecodeCheck)}
+	o := d.obj(n, labelled("create_check_constraint", n, "name"), withRef(append(slices.Clip(checkKeys), "not_valid")...))
+	return &CreateCheckConstraint{TableRef: o.ref(), Check: element(d, o, checkKeys, metadata.DecodeCheck), NotValid: o.boolean("not_valid")}
 }
 
 func decodeCreatePrimaryKey(d *decoder, n *yaml.Node) Op {
@@ -262,8 +262,8 @@ var constraintKeys = map[string][]string{
 var constraintDefinitionKeys = append([]string{"expression"}, foreignKeyKeys[1:]...)
 
 func decodeDropConstraint(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("drop_constraint", n, "name"), append(withRef("name", "type"), constraintDefinitionKeys...))
-	op := &DropConstraint{TableRef: o.ref(), Type: o.str("type")}
+	o := d.obj(n, labelled("drop_constraint", n, "name"), append(withRef("name", "type", "not_valid"), constraintDefinitionKeys...))
+	op := &DropConstraint{TableRef: o.ref(), Type: o.str("type"), NotValid: o.boolean("not_valid")}
 	if o.has("name") || !o.has("ref_table") {
 		op.ConstraintName = o.required("name") // only a foreign key may go by its columns
 	}

@@ -60,11 +60,11 @@ func (o *DropConstraint) Reverse() (Op, error) {
 	case o.ForeignKey != nil:
 		fk := o.ForeignKey.Clone()
 		fk.Name = name
-		return &CreateForeignKey{TableRef: o.TableRef, ForeignKey: fk}, nil
+		return &CreateForeignKey{TableRef: o.TableRef, ForeignKey: fk, NotValid: o.NotValid}, nil
 	case o.Check != nil:
 		c := o.Check.Clone()
 		c.Name = name
-		return &CreateCheckConstraint{TableRef: o.TableRef, Check: c}, nil
+		return &CreateCheckConstraint{TableRef: o.TableRef, Check: c, NotValid: o.NotValid}, nil
 	case o.PrimaryKey != nil:
 		pk := o.PrimaryKey.Clone()
 		pk.Name = name

@@ -206,6 +206,7 @@ func (o *CreateForeignKey) encode() (*yaml.Node, error) {
 	b := newMap()
 	b.str("name", o.ForeignKey.Name)
 	b.ref(o.TableRef)
+	b.flag("not_valid", o.NotValid)
 	return b.n, b.element(metadata.EncodeForeignKey(o.ForeignKey))
 }
 
@@ -213,6 +214,7 @@ func (o *CreateCheckConstraint) encode() (*yaml.Node, error) {
 	b := newMap()
 	b.str("name", o.Check.Name)
 	b.ref(o.TableRef)
+	b.flag("not_valid", o.NotValid)
 	b.set("expression", strNode(o.Check.Expression))
 	return b.n, nil
 }
@@ -236,6 +238,7 @@ func (o *DropConstraint) encode() (*yaml.Node, error) {
 		typ, _, _ = o.definition()
 	}
 	b.str("type", typ)
+	b.flag("not_valid", o.NotValid)
 	switch {
 	case o.Unique != nil:
 		b.list("columns", o.Unique.Columns)

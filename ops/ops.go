@@ -138,12 +138,19 @@ type CreateUniqueConstraint struct {
 type CreateForeignKey struct {
 	TableRef
 	ForeignKey *metadata.ForeignKey
+	// NotValid adds it without checking the rows already there
+	// (PostgreSQL NOT VALID: a brief lock, no scan); new rows are checked.
+	// A validate_constraint later checks the old ones. MySQL, MariaDB and
+	// SQLite have no such state and refuse it.
+	NotValid bool
 }
 
 // CreateCheckConstraint adds a check constraint.
 type CreateCheckConstraint struct {
 	TableRef
 	Check *metadata.Check
+	// NotValid: as CreateForeignKey's.
+	NotValid bool
 }
 
 // CreatePrimaryKey adds a primary key to a table that has none.
@@ -173,6 +180,9 @@ type DropConstraint struct {
 	ForeignKey *metadata.ForeignKey
 	Check      *metadata.Check
 	PrimaryKey *metadata.PrimaryKey
+	// NotValid: the dropped foreign key or check was NOT VALID, and its
+	// reverse adds it back so.
+	NotValid bool
 }
 
 // CreateEnum creates an enum type.

@@ -41,6 +41,8 @@ func TableOf(op Op) (TableRef, bool) {
 		return o.TableRef, true
 	case *BulkDelete:
 		return o.TableRef, true
+	case *ValidateConstraint:
+		return o.TableRef, true
 	case *BatchUpdate:
 		return o.TableRef, true
 	case *BatchDelete:

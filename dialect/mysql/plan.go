@@ -35,6 +35,9 @@ func (d *Dialect) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.State
 	} else {
 		p.state = state.Clone()
 	}
+	if err := refuseNotValid(list); err != nil {
+		return nil, err
+	}
 	var out []dialect.Statement
 	folded := map[int]bool{} // ops planned into an earlier op's ALTER TABLE
 	for i, o := range list {

@@ -121,7 +121,12 @@ func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, e
 				u.Name = name
 				return dialect.UniqueClause(p, u), nil
 			})
+	case *ops.ValidateConstraint:
+		return p.validateConstraint(m, o)
 	case *ops.CreateForeignKey:
+		if o.NotValid {
+			return p.notValid(m, o)
+		}
 		fk := o.ForeignKey
 		return p.addConstraint(m, o.TableRef, fk.Name, metadata.KindForeignKey, fk.Columns, fk.RefTable, fk.RefColumns,
 			func(name string) (string, error) {
@@ -130,6 +135,9 @@ func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, e
 				return dialect.ForeignKeyClause(p, o.Schema, c)
 			})
 	case *ops.CreateCheckConstraint:
+		if o.NotValid {
+			return p.notValid(m, o)
+		}
 		return p.addConstraint(m, o.TableRef, o.Check.Name, metadata.KindCheck, nil, "", nil,
 			func(name string) (string, error) {
 				c := o.Check.Clone()

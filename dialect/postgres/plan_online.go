@@ -1,9 +1,12 @@
 package postgres
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
 )
 
 // invalidIndexQuery finds the INVALID index a failed CREATE INDEX
@@ -47,4 +50,57 @@ func indexName(sql string) string {
 		b.WriteByte(rest[i])
 	}
 	return b.String()
+}
+
+// notValid plans a create_foreign_key or create_check_constraint with
+// not_valid: the plain ADD CONSTRAINT with NOT VALID after it, which takes
+// its lock briefly and scans nothing.
+func (p Postgres) notValid(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, error) {
+	switch o := o.(type) {
+	case *ops.CreateForeignKey:
+		c := *o
+		c.NotValid = false
+		st, err := p.planOp(m, &c)
+		return withNotValid(st), err
+	case *ops.CreateCheckConstraint:
+		c := *o
+		c.NotValid = false
+		st, err := p.planOp(m, &c)
+		return withNotValid(st), err
+	}
+	return nil, fmt.Errorf("not_valid on %s", o.Name())
+}
+
+func withNotValid(st []dialect.Statement) []dialect.Statement {
+	for i := range st {
+		if strings.Contains(st[i].SQL, " ADD CONSTRAINT ") {
+			st[i].SQL += " NOT VALID"
+		}
+	}
+	return st
+}
+
+// validateConstraint plans VALIDATE CONSTRAINT, which scans the table
+// under SHARE UPDATE EXCLUSIVE (reads and writes go on), or, to
+// invalidate, drops the constraint and adds it back NOT VALID.
+func (p Postgres) validateConstraint(m *metadata.MetaData, o *ops.ValidateConstraint) ([]dialect.Statement, error) {
+	alter := "ALTER TABLE " + p.table(o.TableRef)
+	if !o.Invalidate {
+		return stmts(alter + " VALIDATE CONSTRAINT " + p.QuoteIdent(o.ConstraintName)), nil
+	}
+	var add ops.Op
+	switch {
+	case o.ForeignKey != nil:
+		fk := o.ForeignKey.Clone()
+		fk.Name = o.ConstraintName
+		add = &ops.CreateForeignKey{TableRef: o.TableRef, ForeignKey: fk}
+	case o.Check != nil:
+		c := o.Check.Clone()
+		c.Name = o.ConstraintName
+		add = &ops.CreateCheckConstraint{TableRef: o.TableRef, Check: c}
+	default:
+		return nil, fmt.Errorf("validate_constraint %s with invalidate: needs the constraint's definition to add it back NOT VALID", o.ConstraintName)
+	}
+	st, err := p.notValid(m, add)
+	return append(stmts(alter+" DROP CONSTRAINT "+p.QuoteIdent(o.ConstraintName)), st...), err
 }
