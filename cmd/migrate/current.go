@@ -91,12 +91,7 @@ func (a *app) printCurrent(revs []*versions.Revision, verbose bool) error {
 
 // atHeads reports whether heads are exactly the graph's heads.
 func atHeads(g *versions.Graph, heads []string) bool {
-	var want []string
-	for _, r := range g.Heads() {
-		want = append(want, r.ID)
-	}
 	heads = slices.Clone(heads)
-	slices.Sort(want)
 	slices.Sort(heads)
-	return slices.Equal(heads, want)
+	return slices.Equal(heads, g.HeadIDs())
 }

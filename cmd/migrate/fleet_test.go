@@ -13,19 +13,7 @@ import (
 // broken file: a summary row per target, the broken one FAILED and named
 // on stderr, exit 1; the others at head (current --all --format json).
 func TestUpgradeAll(t *testing.T) {
-	dir := t.TempDir()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(os.MkdirAll(filepath.Join(dir, "migrations", "versions"), 0o755))
-	must(os.MkdirAll(filepath.Join(dir, "tenants"), 0o755))
-	must(os.WriteFile(filepath.Join(dir, "migrations", "versions", "a1_init.yaml"), []byte(
-		"revision: a1\ndown_revision: null\nmessage: init\nupgrade:\n"+
-			"  - create_table: {name: items, columns: [{name: id, type: integer, primary_key: true}]}\n"+
-			"downgrade:\n  - drop_table: {name: items}\n"), 0o644))
+	dir, must := fleetProject(t)
 	for _, n := range []string{"t1", "t2", "t3", "t4"} {
 		must(os.WriteFile(filepath.Join(dir, "tenants", n+".db"), nil, 0o644))
 	}
@@ -68,19 +56,10 @@ func TestUpgradeAll(t *testing.T) {
 	}
 }
 
-func mustCurrentAll(t *testing.T, dir, cfg string) string {
+// fleetProject is a project folder with one revision (a1, table items)
+// and an empty tenants folder, and a must that fails t on an error.
+func fleetProject(t *testing.T) (string, func(error)) {
 	t.Helper()
-	out, errs, code := migrate(t, dir, "--config", cfg, "--format", "json", "current", "--all")
-	if code != 1 { // t3.db is still broken
-		t.Fatalf("current --all: exit %d: %s", code, errs)
-	}
-	return out
-}
-
-// TestCheckAll: check --all over a glob of SQLite files: one at head and
-// equal, one drifted, one not at head; the summary names each, exit 1;
-// with every tenant equal and at head it exits 0.
-func TestCheckAll(t *testing.T) {
 	dir := t.TempDir()
 	must := func(err error) {
 		t.Helper()
@@ -94,6 +73,23 @@ func TestCheckAll(t *testing.T) {
 		"revision: a1\ndown_revision: null\nmessage: init\nupgrade:\n"+
 			"  - create_table: {name: items, columns: [{name: id, type: integer, primary_key: true}]}\n"+
 			"downgrade:\n  - drop_table: {name: items}\n"), 0o644))
+	return dir, must
+}
+
+func mustCurrentAll(t *testing.T, dir, cfg string) string {
+	t.Helper()
+	out, errs, code := migrate(t, dir, "--config", cfg, "--format", "json", "current", "--all")
+	if code != 1 { // t3.db is still broken
+		t.Fatalf("current --all: exit %d: %s", code, errs)
+	}
+	return out
+}
+
+// TestCheckAll: check --all over a glob of SQLite files: one at head and
+// equal, one drifted, one not at head; the summary names each, exit 1;
+// with every tenant equal and at head it exits 0.
+func TestCheckAll(t *testing.T) {
+	dir, must := fleetProject(t)
 	must(os.WriteFile(filepath.Join(dir, "schema.yaml"), []byte(
 		"tables:\n  - name: items\n    columns:\n      - {name: id, type: integer, primary_key: true}\n"), 0o644))
 	cfg := filepath.Join(dir, "migrate.yaml")
