@@ -67,7 +67,7 @@ func TestPartitionsRoundTrip(t *testing.T) {
 
 	dst := dbtest.Postgres(t)
 	dialecttest.PlanAndExec(t, d, dst.DB, metadata.New(), dialect.CreateOps(back)...)
-	require.Equal(t, dbtest.PGDump(t, src), dbtest.PGDump(t, dst))
+	require.Equal(t, dbtest.SchemaDump(t, src), dbtest.SchemaDump(t, dst))
 
 	dbtest.Exec(t, dst, `INSERT INTO customer VALUES (1)`,
 		`INSERT INTO payment VALUES (1, 1, '2022-01-05', 1), (2, 1, '2022-02-05', 2), (3, 1, '2022-02-06', 3), (4, 1, '2030-01-01', 4)`)
@@ -103,7 +103,7 @@ func TestPartitionChanges(t *testing.T) {
 		`CREATE TABLE l_a PARTITION OF l FOR VALUES IN ('a')`}
 	to := dbtest.Postgres(t)
 	dbtest.Exec(t, to, toDDL...)
-	before := dbtest.PGDump(t, from)
+	before := dbtest.SchemaDump(t, from)
 	cur := dialecttest.Inspect(t, d, from.DB).MetaData
 	res, err := autogen.Compare(dialecttest.Inspect(t, d, to.DB).MetaData, cur, d, autogen.Options{})
 	require.NoError(t, err)
@@ -114,15 +114,15 @@ func TestPartitionChanges(t *testing.T) {
 	t.Log(strings.Join(names, "\n"))
 	require.Len(t, res.Ops, 4, "create m_2026, l, l_a; drop m_2024")
 	dialecttest.PlanAndExec(t, d, from.DB, cur, res.Ops...)
-	assert.Equal(t, dbtest.PGDump(t, to), dbtest.PGDump(t, from), "upgraded")
+	assert.Equal(t, dbtest.SchemaDump(t, to), dbtest.SchemaDump(t, from), "upgraded")
 	assert.Equal(t, []string{"2"}, dbtest.Lines(t, from.DB, `SELECT id::text FROM m`))
 
 	down, err := autogen.Downgrade(res.Ops)
 	require.NoError(t, err)
 	dialecttest.PlanAndExec(t, d, from.DB, dialecttest.Inspect(t, d, from.DB).MetaData, down...)
-	assert.Equal(t, before, dbtest.PGDump(t, from), "downgraded")
+	assert.Equal(t, before, dbtest.SchemaDump(t, from), "downgraded")
 	dialecttest.PlanAndExec(t, d, from.DB, dialecttest.Inspect(t, d, from.DB).MetaData, res.Ops...)
-	assert.Equal(t, dbtest.PGDump(t, to), dbtest.PGDump(t, from), "upgraded again")
+	assert.Equal(t, dbtest.SchemaDump(t, to), dbtest.SchemaDump(t, from), "upgraded again")
 
 	for _, tc := range []struct{ name, ddl, want string }{
 		{"bound", `ALTER TABLE m DETACH PARTITION m_2025; ALTER TABLE m ATTACH PARTITION m_2025 FOR VALUES FROM ('2025-01-01') TO ('2025-07-01')`,
