@@ -23,8 +23,12 @@ func (r *Runner) locked(ctx context.Context, fn func(conn *sql.Conn) error) (err
 		return fmt.Errorf("connecting: %w", err)
 	}
 	defer conn.Close()
+	name, err := r.lockName(ctx, conn)
+	if err != nil {
+		return err
+	}
 	if pl, ok := r.opts.Dialect.(dialect.PoolLocker); ok {
-		unlock, err := pl.LockPool(ctx, r.opts.DB, conn, dialect.LockSpec{Name: r.lockName(), Timeout: r.opts.LockTimeout, Stale: r.opts.LockStale})
+		unlock, err := pl.LockPool(ctx, r.opts.DB, conn, dialect.LockSpec{Name: name, Timeout: r.opts.LockTimeout, Stale: r.opts.LockStale})
 		if err != nil {
 			if errors.Is(err, dialect.ErrLockTimeout) {
 				return fmt.Errorf("%w: %w", ErrLocked, err)
@@ -42,7 +46,7 @@ func (r *Runner) locked(ctx context.Context, fn func(conn *sql.Conn) error) (err
 			}
 		}()
 	} else if l, ok := r.opts.Dialect.(dialect.Locker); ok {
-		if err := l.Lock(ctx, conn, r.lockName(), r.opts.LockTimeout); err != nil {
+		if err := l.Lock(ctx, conn, name, r.opts.LockTimeout); err != nil {
 			if errors.Is(err, dialect.ErrLockTimeout) {
 				return fmt.Errorf("%w: %w", ErrLocked, err)
 			}
@@ -51,7 +55,7 @@ func (r *Runner) locked(ctx context.Context, fn func(conn *sql.Conn) error) (err
 		defer func() {
 			uctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), unlockTimeout)
 			defer cancel()
-			if uerr := l.Unlock(uctx, conn, r.lockName()); uerr != nil {
+			if uerr := l.Unlock(uctx, conn, name); uerr != nil {
 				// A session that may still hold the lock must not go back
 				// to the pool: closing it releases the lock.
 				conn.Raw(func(any) error { return driver.ErrBadConn })

@@ -1,6 +1,7 @@
 package retort
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -120,18 +121,27 @@ func (r *Runner) Graph() *versions.Graph { return r.graph }
 // VersionTable is the runner's version table.
 func (r *Runner) VersionTable() versions.VersionTable { return r.vt }
 
-// lockName names the migration lock: one per version table, so two
-// histories in one database (two version tables) do not wait for each
-// other.
-func (r *Runner) lockName() string {
+// lockName names the migration lock after the version table it guards,
+// so two histories in one database (two version tables) do not wait for
+// each other, nor do the databases of one MySQL server or the schemas of
+// one PostgreSQL database (a fleet's tenants): with no version schema
+// given, a [dialect.LockScoper] says where the table resolves on conn.
+func (r *Runner) lockName(ctx context.Context, conn *sql.Conn) (string, error) {
 	name := r.opts.VersionTable
 	if name == "" {
 		name = versions.DefaultVersionTable
 	}
-	if r.opts.VersionSchema != "" {
-		name = r.opts.VersionSchema + "." + name
+	schema := r.opts.VersionSchema
+	if s, ok := r.opts.Dialect.(dialect.LockScoper); ok && schema == "" {
+		var err error
+		if schema, err = s.LockScope(ctx, conn); err != nil {
+			return "", err
+		}
 	}
-	return "retort:" + name
+	if schema != "" {
+		name = schema + "." + name
+	}
+	return "retort:" + name, nil
 }
 
 // transactional reports whether revisions run in transactions here.

@@ -95,7 +95,15 @@ func holdLock(t *testing.T, db *dbtest.DB) {
 		t.Cleanup(func() { conn.ExecContext(context.Background(), "ROLLBACK") })
 		return
 	}
-	if err := d.(dialect.Locker).Lock(ctx(t), conn, "retort:migrate_version", time.Second); err != nil {
+	name := "retort:migrate_version"
+	if s, ok := d.(dialect.LockScoper); ok { // the runner's lock names the version table's schema
+		scope, err := s.LockScope(ctx(t), conn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name = "retort:" + scope + ".migrate_version"
+	}
+	if err := d.(dialect.Locker).Lock(ctx(t), conn, name, time.Second); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -39,3 +39,17 @@ type LockSpec struct {
 type PoolLocker interface {
 	LockPool(ctx context.Context, db *sql.DB, conn *sql.Conn, spec LockSpec) (unlock func(context.Context) error, err error)
 }
+
+// LockScoper is implemented by dialects whose named locks reach wider
+// than the home of one version table: MySQL's GET_LOCK names are
+// server-wide, while each database on the server keeps its own version
+// table; a PostgreSQL advisory lock is database-wide, while a
+// schema-per-tenant fleet keeps a version table in each schema. Without a
+// scope, every database (or schema) of a server would wait for the one
+// migrating. LockScope returns the schema (MySQL: database) where conn's
+// unqualified names, and so the version table, resolve; the runner names
+// its lock after the version table qualified with it, the same name an
+// explicit version schema gives.
+type LockScoper interface {
+	LockScope(ctx context.Context, conn *sql.Conn) (string, error)
+}

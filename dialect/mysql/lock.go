@@ -88,3 +88,14 @@ func (*Dialect) Unlock(ctx context.Context, conn *sql.Conn, name string) error {
 	}
 	return nil
 }
+
+// LockScope returns conn's current database: GET_LOCK names are
+// server-wide, so the runner's lock names its version table's database
+// (see [dialect.LockScoper]).
+func (*Dialect) LockScope(ctx context.Context, conn *sql.Conn) (string, error) {
+	var db sql.NullString
+	if err := conn.QueryRowContext(ctx, `SELECT DATABASE()`).Scan(&db); err != nil {
+		return "", fmt.Errorf("mysql: reading the current database for the migration lock: %w", err)
+	}
+	return db.String, nil
+}

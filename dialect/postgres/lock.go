@@ -84,3 +84,14 @@ func (p Postgres) Unlock(ctx context.Context, conn *sql.Conn, name string) error
 	}
 	return nil
 }
+
+// LockScope returns conn's current schema, where the version table
+// resolves: advisory locks are database-wide, and a schema-per-tenant
+// fleet keeps a version table in each schema (see [dialect.LockScoper]).
+func (Postgres) LockScope(ctx context.Context, conn *sql.Conn) (string, error) {
+	var s sql.NullString
+	if err := conn.QueryRowContext(ctx, `SELECT current_schema()`).Scan(&s); err != nil {
+		return "", fmt.Errorf("postgresql: reading the current schema for the migration lock: %w", err)
+	}
+	return s.String, nil
+}
