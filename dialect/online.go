@@ -22,3 +22,14 @@ func RefuseAlterModes(db, why string, list []ops.Op) error {
 	}
 	return nil
 }
+
+// OnlineRewriter is implemented by dialects that have online forms of
+// ops, for revision --autogenerate --online: OnlineForm returns the ops
+// that make o's change without holding a lock that stops reads or writes
+// for long (PostgreSQL: an index built concurrently, a constraint added
+// NOT VALID followed by its validate_constraint; MySQL/MariaDB: the op
+// with ALGORITHM= and LOCK=), or o itself when it has none. The ops
+// returned must carry what their reverse needs, as o did.
+type OnlineRewriter interface {
+	OnlineForm(o ops.Op) []ops.Op
+}

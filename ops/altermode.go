@@ -74,3 +74,52 @@ func (b mapb) mode(m AlterMode) {
 	b.str("algorithm", m.Algorithm)
 	b.str("lock", m.Lock)
 }
+
+// WithoutMode returns o without its algorithm: and lock: (a copy; o itself
+// when it has none): autogenerate --online writes downgrades so, since the
+// reverse of an in-place change (a varchar narrowed back) is often one the
+// server can only copy, and a downgrade should not be refused for it.
+func WithoutMode(o Op) Op {
+	if m, ok := o.(Moder); !ok || m.Mode().IsZero() {
+		return o
+	}
+	switch o := o.(type) {
+	case *AddColumn:
+		c := *o
+		c.AlterMode = AlterMode{}
+		return &c
+	case *DropColumn:
+		c := *o
+		c.AlterMode = AlterMode{}
+		return &c
+	case *AlterColumn:
+		c := *o
+		c.AlterMode = AlterMode{}
+		return &c
+	case *CreateIndex:
+		c := *o
+		c.AlterMode = AlterMode{}
+		return &c
+	case *DropIndex:
+		c := *o
+		c.AlterMode = AlterMode{}
+		return &c
+	case *CreateUniqueConstraint:
+		c := *o
+		c.AlterMode = AlterMode{}
+		return &c
+	case *CreateForeignKey:
+		c := *o
+		c.AlterMode = AlterMode{}
+		return &c
+	case *CreateCheckConstraint:
+		c := *o
+		c.AlterMode = AlterMode{}
+		return &c
+	case *DropConstraint:
+		c := *o
+		c.AlterMode = AlterMode{}
+		return &c
+	}
+	return o
+}
