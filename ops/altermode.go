@@ -69,7 +69,8 @@ func (o obj) alterMode() AlterMode {
 	return AlterMode{Algorithm: strings.ToUpper(o.str("algorithm")), Lock: strings.ToUpper(o.str("lock"))}
 }
 
-// mode adds algorithm: and lock: when set.
+// mode adds algorithm: and lock: when set. The encoders call it deferred,
+// so that the two keys come last, after the op's definition.
 func (b mapb) mode(m AlterMode) {
 	b.str("algorithm", m.Algorithm)
 	b.str("lock", m.Lock)
