@@ -1,6 +1,9 @@
 package jsonschema
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/retortdb/retort/metadata"
 	"github.com/retortdb/retort/ops"
 )
@@ -92,20 +95,20 @@ func opDefs(defs obj) obj {
 		"drop_table":               ref("table"),
 		"rename_table":             closed("", withRef("new_name"), with(obj{"new_name": str("the new name")})),
 		"set_table_comment":        closed("", withRef("comment", "existing_comment"), with(obj{"comment": typed([]string{"string", "null"}, ""), "existing_comment": typed([]string{"string", "null"}, "")})),
-		"add_column":               closed("", withRef("column"), with(obj{"column": ref("column_alone")})),
-		"drop_column":              closed("", withRef("column"), with(obj{"column": anyOf("the column's name, or the whole column (for an exact reverse)", str(""), ref("column_alone"))})),
-		"alter_column":             closed("", withRef("column", "new_name", "type", "nullable", "default", "comment", "autoincrement", "existing_type", "existing_nullable", "existing_default", "existing_comment", "existing_autoincrement", "charset", "collation", "existing_charset", "existing_collation", "identity", "sequence", "existing_identity", "existing_sequence", "generated", "existing_generated"), alter),
+		"add_column":               moded(closed("", withRef("column"), with(obj{"column": ref("column_alone")}))),
+		"drop_column":              moded(closed("", withRef("column"), with(obj{"column": anyOf("the column's name, or the whole column (for an exact reverse)", str(""), ref("column_alone"))}))),
+		"alter_column":             prop(moded(closed("", withRef("column", "new_name", "type", "nullable", "default", "comment", "autoincrement", "existing_type", "existing_nullable", "existing_default", "existing_comment", "existing_autoincrement", "charset", "collation", "existing_charset", "existing_collation", "identity", "sequence", "existing_identity", "existing_sequence", "generated", "existing_generated"), alter)), "online", boolean("the safe SET NOT NULL: PostgreSQL 12+ a NOT VALID check validated outside the transaction, then SET NOT NULL; MySQL/MariaDB ALGORITHM=INPLACE, LOCK=NONE; SQLite refuses it")),
 		"alter_table":              closed("", withRef("charset", "collation", "row_format", "existing_charset", "existing_collation", "existing_row_format"), tableOptions),
-		"create_index":             concurrent(element("index", idx)),
-		"drop_index":               concurrent(element("index", idx)),
-		"create_unique_constraint": element("unique", metadata.Keys(metadata.KindUnique)),
-		"create_foreign_key":       prop(element("foreign_key", fk), "not_valid", notValid),
-		"create_check_constraint":  prop(element("check", metadata.Keys(metadata.KindCheck)), "not_valid", notValid),
+		"create_index":             moded(concurrent(element("index", idx))),
+		"drop_index":               moded(concurrent(element("index", idx))),
+		"create_unique_constraint": moded(element("unique", metadata.Keys(metadata.KindUnique))),
+		"create_foreign_key":       moded(prop(element("foreign_key", fk), "not_valid", notValid)),
+		"create_check_constraint":  moded(prop(element("check", metadata.Keys(metadata.KindCheck)), "not_valid", notValid)),
 		"create_primary_key":       element("primary_key", metadata.Keys(metadata.KindPrimaryKey)),
-		"drop_constraint": closed("", append(withRef("name", "type", "not_valid", "expression"), fk[1:]...),
+		"drop_constraint": moded(closed("", append(withRef("name", "type", "not_valid", "expression"), fk[1:]...),
 			with(merge(defs["foreign_key"].(obj)["properties"].(obj), obj{"name": str("the constraint"),
 				"type": str("unique, foreign_key, check or primary_key"), "expression": typed(scalar, "a check's condition"),
-				"not_valid": boolean("the dropped foreign key or check was NOT VALID: its reverse adds it back so")}))),
+				"not_valid": boolean("the dropped foreign key or check was NOT VALID: its reverse adds it back so")})))),
 		"validate_constraint": closed("PostgreSQL: check the old rows of a NOT VALID foreign key or check, without blocking writes", append(withRef("name", "type", "invalidate", "expression"), fk[1:]...),
 			with(merge(defs["foreign_key"].(obj)["properties"].(obj), obj{"name": str("the constraint"),
 				"type": str("foreignkey or check"), "expression": typed(scalar, "a check's condition, for the reverse"),
@@ -167,6 +170,23 @@ func opDefs(defs obj) obj {
 // concurrent adds concurrently: to an index op's schema.
 func concurrent(s obj) obj {
 	return prop(s, "concurrently", boolean("build or drop it without blocking writes: PostgreSQL CONCURRENTLY (outside the revision's transaction), MySQL/MariaDB ALGORITHM=INPLACE, LOCK=NONE; SQLite refuses it"))
+}
+
+// moded adds algorithm: and lock: (MySQL/MariaDB's ALGORITHM= and LOCK=)
+// to an alter op's schema.
+func moded(s obj) obj {
+	s = prop(s, "algorithm", obj{"enum": bothCases(ops.Algorithms), "description": "MySQL/MariaDB: ALGORITHM=, refused by the server rather than degraded; PostgreSQL and SQLite refuse it"})
+	return prop(s, "lock", obj{"enum": bothCases(ops.Locks), "description": "MySQL/MariaDB: LOCK=, refused by the server rather than degraded; PostgreSQL and SQLite refuse it"})
+}
+
+// bothCases is the upper-case words and their lower-case spellings, which
+// the reader takes as the same.
+func bothCases(words []string) []string {
+	out := slices.Clone(words)
+	for _, w := range words {
+		out = append(out, strings.ToLower(w))
+	}
+	return out
 }
 
 // notValid describes a constraint op's not_valid key.

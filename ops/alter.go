@@ -24,7 +24,7 @@ func (o *AlterColumn) changes() bool {
 // back. A field changed without its Existing* counterpart makes the op
 // irreversible; the error lists the fields to add.
 func (o *AlterColumn) Reverse() (Op, error) {
-	r := &AlterColumn{TableRef: o.TableRef, ColumnName: o.ColumnName}
+	r := &AlterColumn{TableRef: o.TableRef, AlterMode: o.AlterMode, ColumnName: o.ColumnName, Online: o.Online}
 	if o.NewName != "" {
 		r.ColumnName, r.NewName = o.NewName, o.ColumnName
 	}
@@ -82,6 +82,9 @@ func (o *AlterColumn) Validate() error {
 		return fmt.Errorf("%s: new_name is the same name", o.what())
 	case !o.changes():
 		return fmt.Errorf("%s: nothing to change (new_name, type, nullable, default, comment, autoincrement, charset, collation or generated)", o.what())
+	}
+	if err := o.AlterMode.validate(o.what()); err != nil {
+		return err
 	}
 	for _, t := range []*metadata.Type{o.Type, o.ExistingType} {
 		if t == nil {

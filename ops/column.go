@@ -24,12 +24,15 @@ func (o *AddColumn) Reverse() (Op, error) {
 	if o.Column == nil {
 		return nil, fmt.Errorf("%s: no column", o.what())
 	}
-	return &DropColumn{TableRef: o.TableRef, ColumnName: o.Column.Name, Column: o.Column.Clone()}, nil
+	return &DropColumn{TableRef: o.TableRef, AlterMode: o.AlterMode, ColumnName: o.Column.Name, Column: o.Column.Clone()}, nil
 }
 
 // Validate checks the table name and the column.
 func (o *AddColumn) Validate() error {
 	if err := o.validateRef("add_column"); err != nil {
+		return err
+	}
+	if err := o.AlterMode.validate(o.what()); err != nil {
 		return err
 	}
 	return validateColumn(o.Column, o.what())
@@ -63,12 +66,15 @@ func (o *DropColumn) Reverse() (Op, error) {
 	if o.Column == nil {
 		return nil, irreversible(o.what(), "the full column (column: {name, type, ...})")
 	}
-	return &AddColumn{TableRef: o.TableRef, Column: o.Column.Clone()}, nil
+	return &AddColumn{TableRef: o.TableRef, AlterMode: o.AlterMode, Column: o.Column.Clone()}, nil
 }
 
 // Validate checks the names and, when carried, the column.
 func (o *DropColumn) Validate() error {
 	if err := o.validateRef("drop_column"); err != nil {
+		return err
+	}
+	if err := o.AlterMode.validate(o.what()); err != nil {
 		return err
 	}
 	if o.column() == "" {

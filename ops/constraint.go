@@ -50,6 +50,7 @@ func (o *CreateUniqueConstraint) Reverse() (Op, error) {
 		return nil, err
 	}
 	d.Unique = o.Unique.Clone()
+	d.AlterMode = o.AlterMode
 	return d, nil
 }
 
@@ -59,6 +60,9 @@ func (o *CreateUniqueConstraint) Validate() error {
 		return errors.New("create_unique_constraint: no constraint")
 	}
 	if err := o.validateRef(o.what()); err != nil {
+		return err
+	}
+	if err := o.AlterMode.validate(o.what()); err != nil {
 		return err
 	}
 	return validateUnique(o.Unique, o.what())
@@ -106,7 +110,7 @@ func (o *CreateForeignKey) Reverse() (Op, error) {
 	// An unnamed foreign key (SQLite's usual spelling: foreign keys there
 	// have no names) is identified by what it holds: its columns and the
 	// table and columns it references.
-	d := &DropConstraint{TableRef: o.TableRef, ConstraintName: o.ForeignKey.Name, Type: ConstraintForeignKey, NotValid: o.NotValid}
+	d := &DropConstraint{TableRef: o.TableRef, AlterMode: o.AlterMode, ConstraintName: o.ForeignKey.Name, Type: ConstraintForeignKey, NotValid: o.NotValid}
 	d.ForeignKey = o.ForeignKey.Clone()
 	return d, nil
 }
@@ -117,6 +121,9 @@ func (o *CreateForeignKey) Validate() error {
 		return errors.New("create_foreign_key: no foreign key")
 	}
 	if err := o.validateRef(o.what()); err != nil {
+		return err
+	}
+	if err := o.AlterMode.validate(o.what()); err != nil {
 		return err
 	}
 	return validateForeignKey(o.ForeignKey, o.what())
@@ -150,6 +157,7 @@ func (o *CreateCheckConstraint) Reverse() (Op, error) {
 	}
 	d.Check = o.Check.Clone()
 	d.NotValid = o.NotValid
+	d.AlterMode = o.AlterMode
 	return d, nil
 }
 
@@ -159,6 +167,9 @@ func (o *CreateCheckConstraint) Validate() error {
 		return errors.New("create_check_constraint: no check")
 	}
 	if err := o.validateRef(o.what()); err != nil {
+		return err
+	}
+	if err := o.AlterMode.validate(o.what()); err != nil {
 		return err
 	}
 	return validateCheck(o.Check, o.what())

@@ -133,8 +133,8 @@ func decodeAlterTable(d *decoder, n *yaml.Node) Op {
 }
 
 func decodeAddColumn(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("add_column", n, "table"), withRef("column"))
-	op := &AddColumn{TableRef: o.ref()}
+	o := d.obj(n, labelled("add_column", n, "table"), withRef(withMode("column")...))
+	op := &AddColumn{TableRef: o.ref(), AlterMode: o.alterMode()}
 	if !o.has("column") {
 		if o.f != nil {
 			d.errorf(o.n, "%s: column is missing (column: {name: ..., type: ...})", o.what)
@@ -146,8 +146,8 @@ func decodeAddColumn(d *decoder, n *yaml.Node) Op {
 }
 
 func decodeDropColumn(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("drop_column", n, "table"), withRef("column"))
-	op := &DropColumn{TableRef: o.ref()}
+	o := d.obj(n, labelled("drop_column", n, "table"), withRef(withMode("column")...))
+	op := &DropColumn{TableRef: o.ref(), AlterMode: o.alterMode()}
 	if c := o.val("column"); c != nil && c.Kind == yaml.MappingNode {
 		if op.Column = d.column(c, o.sub("column")); op.Column != nil {
 			op.ColumnName = op.Column.Name
@@ -165,9 +165,11 @@ var alterKeys = []string{"new_name", "type", "nullable", "default", "comment", "
 	"existing_charset", "existing_collation", "existing_identity", "existing_sequence", "existing_generated"}
 
 func decodeAlterColumn(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("alter_column", n, "table"), withRef(append([]string{"column"}, alterKeys...)...))
+	o := d.obj(n, labelled("alter_column", n, "table"), withRef(withMode(append([]string{"column", "online"}, alterKeys...)...)...))
 	op := &AlterColumn{
 		TableRef:              o.ref(),
+		AlterMode:             o.alterMode(),
+		Online:                o.boolean("online"),
 		ColumnName:            o.required("column"),
 		NewName:               o.str("new_name"),
 		Nullable:              o.optBool("nullable"),
@@ -209,13 +211,13 @@ func decodeAlterColumn(d *decoder, n *yaml.Node) Op {
 }
 
 func decodeCreateIndex(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("create_index", n, "name"), withRef(append(slices.Clip(indexKeys), "concurrently")...))
-	return &CreateIndex{TableRef: o.ref(), Index: element(d, o, indexKeys, metadata.DecodeIndex), Concurrently: o.boolean("concurrently")}
+	o := d.obj(n, labelled("create_index", n, "name"), withRef(withMode(append(slices.Clip(indexKeys), "concurrently")...)...))
+	return &CreateIndex{TableRef: o.ref(), AlterMode: o.alterMode(), Index: element(d, o, indexKeys, metadata.DecodeIndex), Concurrently: o.boolean("concurrently")}
 }
 
 func decodeDropIndex(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("drop_index", n, "name"), withRef(append(slices.Clip(indexKeys), "concurrently")...))
-	op := &DropIndex{TableRef: o.ref(), IndexName: o.required("name"), Concurrently: o.boolean("concurrently")}
+	o := d.obj(n, labelled("drop_index", n, "name"), withRef(withMode(append(slices.Clip(indexKeys), "concurrently")...)...))
+	op := &DropIndex{TableRef: o.ref(), AlterMode: o.alterMode(), IndexName: o.required("name"), Concurrently: o.boolean("concurrently")}
 	if o.has("columns") || o.has("expressions") {
 		op.Index = element(d, o, indexKeys, metadata.DecodeIndex)
 		return op
@@ -229,18 +231,18 @@ func decodeDropIndex(d *decoder, n *yaml.Node) Op {
 }
 
 func decodeCreateUnique(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("create_unique_constraint", n, "name"), withRef(uniqueKeys...))
-	return &CreateUniqueConstraint{TableRef: o.ref(), Unique: element(d, o, uniqueKeys, metadata.DecodeUnique)}
+	o := d.obj(n, labelled("create_unique_constraint", n, "name"), withRef(withMode(uniqueKeys...)...))
+	return &CreateUniqueConstraint{TableRef: o.ref(), AlterMode: o.alterMode(), Unique: element(d, o, uniqueKeys, metadata.DecodeUnique)}
 }
 
 func decodeCreateForeignKey(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("create_foreign_key", n, "name"), withRef(append(slices.Clip(foreignKeyKeys), "not_valid")...))
-	return &CreateForeignKey{TableRef: o.ref(), ForeignKey: element(d, o, foreignKeyKeys, metadata.DecodeForeignKey), NotValid: o.boolean("not_valid")}
+	o := d.obj(n, labelled("create_foreign_key", n, "name"), withRef(withMode(append(slices.Clip(foreignKeyKeys), "not_valid")...)...))
+	return &CreateForeignKey{TableRef: o.ref(), AlterMode: o.alterMode(), ForeignKey: element(d, o, foreignKeyKeys, metadata.DecodeForeignKey), NotValid: o.boolean("not_valid")}
 }
 
 func decodeCreateCheck(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("create_check_constraint", n, "name"), withRef(append(slices.Clip(checkKeys), "not_valid")...))
-	return &CreateCheckConstraint{TableRef: o.ref(), Check: element(d, o, checkKeys, metadata.DecodeCheck), NotValid: o.boolean("not_valid")}
+	o := d.obj(n, labelled("create_check_constraint", n, "name"), withRef(withMode(append(slices.Clip(checkKeys), "not_valid")...)...))
+	return &CreateCheckConstraint{TableRef: o.ref(), AlterMode: o.alterMode(), Check: element(d, o, checkKeys, metadata.DecodeCheck), NotValid: o.boolean("not_valid")}
 }
 
 func decodeCreatePrimaryKey(d *decoder, n *yaml.Node) Op {
@@ -262,8 +264,8 @@ var constraintKeys = map[string][]string{
 var constraintDefinitionKeys = append([]string{"expression"}, foreignKeyKeys[1:]...)
 
 func decodeDropConstraint(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("drop_constraint", n, "name"), append(withRef("name", "type", "not_valid"), constraintDefinitionKeys...))
-	op := &DropConstraint{TableRef: o.ref(), Type: o.str("type"), NotValid: o.boolean("not_valid")}
+	o := d.obj(n, labelled("drop_constraint", n, "name"), append(withRef(withMode("name", "type", "not_valid")...), constraintDefinitionKeys...))
+	op := &DropConstraint{TableRef: o.ref(), AlterMode: o.alterMode(), Type: o.str("type"), NotValid: o.boolean("not_valid")}
 	if o.has("name") || !o.has("ref_table") {
 		op.ConstraintName = o.required("name") // only a foreign key may go by its columns
 	}

@@ -56,15 +56,15 @@ func (o *DropConstraint) Reverse() (Op, error) {
 	case o.Unique != nil:
 		u := o.Unique.Clone()
 		u.Name = name
-		return &CreateUniqueConstraint{TableRef: o.TableRef, Unique: u}, nil
+		return &CreateUniqueConstraint{TableRef: o.TableRef, AlterMode: o.AlterMode, Unique: u}, nil
 	case o.ForeignKey != nil:
 		fk := o.ForeignKey.Clone()
 		fk.Name = name
-		return &CreateForeignKey{TableRef: o.TableRef, ForeignKey: fk, NotValid: o.NotValid}, nil
+		return &CreateForeignKey{TableRef: o.TableRef, AlterMode: o.AlterMode, ForeignKey: fk, NotValid: o.NotValid}, nil
 	case o.Check != nil:
 		c := o.Check.Clone()
 		c.Name = name
-		return &CreateCheckConstraint{TableRef: o.TableRef, Check: c, NotValid: o.NotValid}, nil
+		return &CreateCheckConstraint{TableRef: o.TableRef, AlterMode: o.AlterMode, Check: c, NotValid: o.NotValid}, nil
 	case o.PrimaryKey != nil:
 		pk := o.PrimaryKey.Clone()
 		pk.Name = name
@@ -80,6 +80,9 @@ func (o *DropConstraint) Validate() error {
 		return fmt.Errorf("drop_constraint on %s: no constraint name (name: ...), and no foreign key that names it by its columns", o.qname())
 	}
 	if err := o.validateRef(o.what()); err != nil {
+		return err
+	}
+	if err := o.AlterMode.validate(o.what()); err != nil {
 		return err
 	}
 	if o.Type != "" && !slices.Contains(constraintTypes, o.Type) {

@@ -59,6 +59,7 @@ func (o *SetTableComment) encode() (*yaml.Node, error) {
 
 func (o *AddColumn) encode() (*yaml.Node, error) {
 	b := newMap()
+	defer b.mode(o.AlterMode)
 	b.ref(o.TableRef)
 	return b.n, b.column(o.Column)
 }
@@ -74,6 +75,7 @@ func (b mapb) column(c *metadata.Column) error {
 
 func (o *DropColumn) encode() (*yaml.Node, error) {
 	b := newMap()
+	defer b.mode(o.AlterMode)
 	b.ref(o.TableRef)
 	if o.Column == nil {
 		b.set("column", strNode(o.column()))
@@ -84,8 +86,10 @@ func (o *DropColumn) encode() (*yaml.Node, error) {
 
 func (o *AlterColumn) encode() (*yaml.Node, error) {
 	b := newMap()
+	defer b.mode(o.AlterMode)
 	b.ref(o.TableRef)
 	b.set("column", strNode(o.ColumnName))
+	b.flag("online", o.Online)
 	b.str("new_name", o.NewName)
 	if err := b.typ("type", o.Type); err != nil {
 		return nil, err
@@ -177,6 +181,7 @@ func (b mapb) typ(key string, t *metadata.Type) error {
 
 func (o *CreateIndex) encode() (*yaml.Node, error) {
 	b := newMap()
+	defer b.mode(o.AlterMode)
 	b.str("name", o.Index.Name)
 	b.ref(o.TableRef)
 	b.flag("concurrently", o.Concurrently)
@@ -185,6 +190,7 @@ func (o *CreateIndex) encode() (*yaml.Node, error) {
 
 func (o *DropIndex) encode() (*yaml.Node, error) {
 	b := newMap()
+	defer b.mode(o.AlterMode)
 	b.set("name", strNode(o.index()))
 	b.ref(o.TableRef)
 	b.flag("concurrently", o.Concurrently)
@@ -196,6 +202,7 @@ func (o *DropIndex) encode() (*yaml.Node, error) {
 
 func (o *CreateUniqueConstraint) encode() (*yaml.Node, error) {
 	b := newMap()
+	defer b.mode(o.AlterMode)
 	b.str("name", o.Unique.Name)
 	b.ref(o.TableRef)
 	b.list("columns", o.Unique.Columns)
@@ -204,6 +211,7 @@ func (o *CreateUniqueConstraint) encode() (*yaml.Node, error) {
 
 func (o *CreateForeignKey) encode() (*yaml.Node, error) {
 	b := newMap()
+	defer b.mode(o.AlterMode)
 	b.str("name", o.ForeignKey.Name)
 	b.ref(o.TableRef)
 	b.flag("not_valid", o.NotValid)
@@ -212,6 +220,7 @@ func (o *CreateForeignKey) encode() (*yaml.Node, error) {
 
 func (o *CreateCheckConstraint) encode() (*yaml.Node, error) {
 	b := newMap()
+	defer b.mode(o.AlterMode)
 	b.str("name", o.Check.Name)
 	b.ref(o.TableRef)
 	b.flag("not_valid", o.NotValid)
@@ -229,6 +238,7 @@ func (o *CreatePrimaryKey) encode() (*yaml.Node, error) {
 
 func (o *DropConstraint) encode() (*yaml.Node, error) {
 	b := newMap()
+	defer b.mode(o.AlterMode)
 	if o.constraint() != "" || o.ForeignKey == nil {
 		b.set("name", strNode(o.constraint())) // an unnamed foreign key goes by its columns
 	}

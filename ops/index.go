@@ -29,7 +29,7 @@ func (o *CreateIndex) Reverse() (Op, error) {
 	if o.Index.Name == "" {
 		return nil, irreversible(o.what(), "the index's name (name: ...)")
 	}
-	return &DropIndex{TableRef: o.TableRef, IndexName: o.Index.Name, Index: o.Index.Clone(), Concurrently: o.Concurrently}, nil
+	return &DropIndex{TableRef: o.TableRef, AlterMode: o.AlterMode, IndexName: o.Index.Name, Index: o.Index.Clone(), Concurrently: o.Concurrently}, nil
 }
 
 // Validate checks the table name and the index.
@@ -39,6 +39,9 @@ func (o *CreateIndex) Validate() error {
 	}
 	if o.Index == nil {
 		return fmt.Errorf("%s: no index", o.what())
+	}
+	if err := o.AlterMode.validateIndexMode(o.what(), o.Concurrently); err != nil {
+		return err
 	}
 	return validateIndex(o.Index, o.what())
 }
@@ -80,7 +83,7 @@ func (o *DropIndex) Reverse() (Op, error) {
 	}
 	ix := o.Index.Clone()
 	ix.Name = o.index()
-	return &CreateIndex{TableRef: o.TableRef, Index: ix, Concurrently: o.Concurrently}, nil
+	return &CreateIndex{TableRef: o.TableRef, AlterMode: o.AlterMode, Index: ix, Concurrently: o.Concurrently}, nil
 }
 
 // Validate checks the names and, when carried, the index.
@@ -89,6 +92,9 @@ func (o *DropIndex) Validate() error {
 		return errors.New("drop_index: no index name (name: ...)")
 	}
 	if err := o.validateRef(o.what()); err != nil {
+		return err
+	}
+	if err := o.AlterMode.validateIndexMode(o.what(), o.Concurrently); err != nil {
 		return err
 	}
 	if o.Index == nil {

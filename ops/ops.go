@@ -52,6 +52,7 @@ type RenameTable struct {
 // AddColumn adds a column to a table.
 type AddColumn struct {
 	TableRef
+	AlterMode
 	Column *metadata.Column
 }
 
@@ -59,6 +60,7 @@ type AddColumn struct {
 // nil when a revision names only the column (ColumnName).
 type DropColumn struct {
 	TableRef
+	AlterMode
 	ColumnName string
 	Column     *metadata.Column
 }
@@ -69,7 +71,15 @@ type DropColumn struct {
 // so Reverse can restore it.
 type AlterColumn struct {
 	TableRef
+	AlterMode
 	ColumnName string
+	// Online makes nullable: false the safe SET NOT NULL: on PostgreSQL
+	// 12+ a CHECK (column IS NOT NULL) NOT VALID, validated outside the
+	// revision's transaction, then SET NOT NULL (which trusts the check
+	// and scans nothing) and the check dropped; on MySQL/MariaDB
+	// ALGORITHM=INPLACE, LOCK=NONE. SQLite refuses it. Other changes of
+	// the op plan as without it.
+	Online bool
 
 	NewName       string
 	Type          *metadata.Type
@@ -109,6 +119,7 @@ type AlterColumn struct {
 // CreateIndex creates an index on a table.
 type CreateIndex struct {
 	TableRef
+	AlterMode
 	Index *metadata.Index
 	// Concurrently builds the index without blocking writes: PostgreSQL's
 	// CREATE INDEX CONCURRENTLY, run outside the revision's transaction
@@ -121,6 +132,7 @@ type CreateIndex struct {
 // DropIndex drops the named index. Index holds its definition for Reverse.
 type DropIndex struct {
 	TableRef
+	AlterMode
 	IndexName string
 	Index     *metadata.Index
 	// Concurrently drops it without blocking reads and writes
@@ -131,12 +143,14 @@ type DropIndex struct {
 // CreateUniqueConstraint adds a unique constraint.
 type CreateUniqueConstraint struct {
 	TableRef
+	AlterMode
 	Unique *metadata.Unique
 }
 
 // CreateForeignKey adds a foreign key.
 type CreateForeignKey struct {
 	TableRef
+	AlterMode
 	ForeignKey *metadata.ForeignKey
 	// NotValid adds it without checking the rows already there
 	// (PostgreSQL NOT VALID: a brief lock, no scan); new rows are checked.
@@ -148,6 +162,7 @@ type CreateForeignKey struct {
 // CreateCheckConstraint adds a check constraint.
 type CreateCheckConstraint struct {
 	TableRef
+	AlterMode
 	Check *metadata.Check
 	// NotValid: as CreateForeignKey's.
 	NotValid bool
@@ -173,6 +188,7 @@ const (
 // the op is reversible.
 type DropConstraint struct {
 	TableRef
+	AlterMode
 	ConstraintName string
 	Type           string
 

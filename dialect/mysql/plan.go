@@ -80,6 +80,7 @@ func (d *Dialect) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.State
 				stmts, folded[j] = joined, true
 			}
 		}
+		stmts = p.withMode(o, stmts)
 		for _, s := range stmts {
 			s.Op = i
 			out = append(out, s)

@@ -31,6 +31,9 @@ func (p Postgres) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.State
 		}
 		return nil
 	}
+	if err := dialect.RefuseAlterModes("postgresql", "use concurrently: for indexes, not_valid: and validate_constraint for constraints, online: for SET NOT NULL", list); err != nil {
+		return nil, err
+	}
 	var out []dialect.Statement
 	made := map[string]bool{} // schemas this run made sure of
 	for i, o := range list {

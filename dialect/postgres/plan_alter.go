@@ -59,7 +59,7 @@ func (p Postgres) alterColumn(m *metadata.MetaData, o *ops.AlterColumn) ([]diale
 	if o.Nullable != nil {
 		if *o.Nullable {
 			out = append(out, alter+"DROP NOT NULL")
-		} else {
+		} else if !o.Online {
 			out = append(out, alter+"SET NOT NULL")
 		}
 	}
@@ -90,6 +90,9 @@ func (p Postgres) alterColumn(m *metadata.MetaData, o *ops.AlterColumn) ([]diale
 		}
 	}
 	res := stmts(out...)
+	if o.Online && o.Nullable != nil && !*o.Nullable {
+		res = append(res, p.safeSetNotNull(o)...)
+	}
 	if o.Comment != nil {
 		s, err := p.comment("COLUMN "+tbl+"."+col, *o.Comment)
 		if err != nil {

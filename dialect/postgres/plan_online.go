@@ -3,6 +3,7 @@ package postgres
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/metadata"
@@ -103,4 +104,48 @@ func (p Postgres) validateConstraint(m *metadata.MetaData, o *ops.ValidateConstr
 	}
 	st, err := p.notValid(m, add)
 	return append(stmts(alter+" DROP CONSTRAINT "+p.QuoteIdent(o.ConstraintName)), st...), err
+}
+
+// notNullVersionGuard refuses the safe SET NOT NULL on a server older than
+// 12, whose SET NOT NULL scans the table under its ACCESS EXCLUSIVE lock
+// whatever checks it has: the four statements would only add a second
+// scan. A guard in the plan, not a version read at plan time, so that a
+// --sql script carries it too.
+const notNullVersionGuard = `DO $$BEGIN IF current_setting('server_version_num')::int < 120000 THEN RAISE EXCEPTION 'retort: alter_column online: needs PostgreSQL 12 or later (an older SET NOT NULL scans the table under an ACCESS EXCLUSIVE lock whatever the checks); remove online: or upgrade the server'; END IF; END$$`
+
+// safeSetNotNull plans SET NOT NULL without a long lock (PostgreSQL 12+):
+// a CHECK (column IS NOT NULL) NOT VALID (a brief lock, no scan), its
+// VALIDATE outside the revision's transaction (a scan under SHARE UPDATE
+// EXCLUSIVE, which lets reads and writes go on, and commits the brief
+// lock of the ADD first), then SET NOT NULL, which trusts the validated
+// check and scans nothing, and the check dropped. A check of the same
+// name left by a run that failed at VALIDATE is dropped first, so that
+// the revision can run again.
+func (p Postgres) safeSetNotNull(o *ops.AlterColumn) []dialect.Statement {
+	alter := "ALTER TABLE " + p.table(o.TableRef) + " "
+	col := p.QuoteIdent(o.ColumnName)
+	ck := p.QuoteIdent(notNullCheckName(o.Table, o.ColumnName))
+	return []dialect.Statement{
+		{SQL: notNullVersionGuard},
+		{SQL: alter + "DROP CONSTRAINT IF EXISTS " + ck},
+		{SQL: alter + "ADD CONSTRAINT " + ck + " CHECK (" + col + " IS NOT NULL) NOT VALID"},
+		{SQL: alter + "VALIDATE CONSTRAINT " + ck, NoTransaction: true},
+		{SQL: alter + "ALTER COLUMN " + col + " SET NOT NULL"},
+		{SQL: alter + "DROP CONSTRAINT " + ck},
+	}
+}
+
+// notNullCheckName is the temporary check's name, <table>_<column>_not_null,
+// cut to PostgreSQL's 63 bytes (on a character boundary) as the server
+// would cut it.
+func notNullCheckName(table, column string) string {
+	name := table + "_" + column + "_not_null"
+	if len(name) <= 63 {
+		return name
+	}
+	name = name[:63]
+	for !utf8.ValidString(name) {
+		name = name[:len(name)-1]
+	}
+	return name
 }

@@ -26,6 +26,9 @@ func (d *Dialect) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.State
 		p.cur = metadata.New()
 	}
 	p.lastOp = len(list) - 1
+	if err := dialect.RefuseAlterModes("sqlite", "every change takes the database's write lock", list); err != nil {
+		return nil, err
+	}
 	if err := refuseOnline(list); err != nil {
 		return nil, err
 	}

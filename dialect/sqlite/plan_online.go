@@ -21,6 +21,10 @@ func refuseOnline(list []ops.Op) error {
 			if o.Concurrently {
 				return fmt.Errorf("sqlite: op %d (drop_index): concurrently: SQLite has no concurrent drop; remove concurrently: for SQLite", i+1)
 			}
+		case *ops.AlterColumn:
+			if o.Online {
+				return fmt.Errorf("sqlite: op %d (alter_column): online: SQLite changes a column by rebuilding its table under the database write lock; remove online: for SQLite", i+1)
+			}
 		case *ops.CreateForeignKey, *ops.CreateCheckConstraint, *ops.ValidateConstraint:
 			if notValid(o) {
 				return fmt.Errorf("sqlite: op %d (%s): SQLite has no NOT VALID constraints (a constraint is part of the table and checked when it is rebuilt); add it plainly", i+1, o.Name())
