@@ -1,11 +1,14 @@
 package metadata
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/retortdb/retort/internal/yamlout"
 )
 
 // out builds the YAML node tree of a model, for [Write] (short forms, flow
@@ -71,8 +74,12 @@ func (o *out) str(v string) *yaml.Node {
 func plainInFlow(v string) bool {
 	list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle,
 		Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: v}}}
-	b, err := yaml.Marshal(list)
-	return err == nil && string(b) == "["+v+"]\n"
+	var b bytes.Buffer
+	if yamlout.Flow(&b, list) {
+		return b.String() == "["+v+"]"
+	}
+	out, err := yaml.Marshal(list)
+	return err == nil && string(out) == "["+v+"]\n"
 }
 
 // sql is SQL text, such as a default: written plain when it reads back as

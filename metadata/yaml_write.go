@@ -7,6 +7,8 @@ import (
 	"slices"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/retortdb/retort/internal/yamlout"
 )
 
 // Write renders m as canonical schema.yaml: enums and tables in model
@@ -71,12 +73,7 @@ func encodeYAML(buf *bytes.Buffer, root *yaml.Node, o *out) ([]byte, error) {
 	if buf == nil {
 		buf = new(bytes.Buffer)
 	}
-	enc := yaml.NewEncoder(buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(root); err != nil {
-		return nil, fmt.Errorf("metadata: writing schema.yaml: %w", err)
-	}
-	if err := enc.Close(); err != nil {
+	if err := yamlout.Append(buf, root); err != nil {
 		return nil, fmt.Errorf("metadata: writing schema.yaml: %w", err)
 	}
 	return buf.Bytes(), nil

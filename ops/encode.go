@@ -1,12 +1,15 @@
 package ops
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/retortdb/retort/internal/yamlout"
 )
 
 // EncodeList renders list as a YAML sequence of single-key mappings, the
@@ -78,6 +81,13 @@ func flowSmall(n *yaml.Node) {
 		return
 	}
 	if exact {
+		return
+	}
+	var b bytes.Buffer
+	if yamlout.Flow(&b, n) {
+		if b.Len() > flowWidth {
+			n.Style = 0
+		}
 		return
 	}
 	if out, err := yaml.Marshal(n); err != nil || len(strings.TrimSpace(string(out))) > flowWidth {

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/retortdb/retort/internal/yamlout"
 	"github.com/retortdb/retort/ops"
 	"go.yaml.in/yaml/v3"
 )
@@ -138,12 +139,7 @@ func marshalOps(buf *bytes.Buffer, key string, list []ops.Op) error {
 
 // encode appends n to buf as a YAML document indented by 2.
 func encode(buf *bytes.Buffer, n *yaml.Node) error {
-	enc := yaml.NewEncoder(buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(n); err != nil {
-		return err
-	}
-	return enc.Close()
+	return yamlout.Append(buf, n)
 }
 
 func str(s string) *yaml.Node {
