@@ -114,7 +114,7 @@ func (c *comparer) foreignKeys(t, cur *metadata.Table) {
 // and predicate by meaning.
 func (c *comparer) sameIndex(t *metadata.Table, a, b *metadata.Index, byName bool) bool {
 	if a.Unique != b.Unique || !slices.Equal(a.Columns, b.Columns) || !strings.EqualFold(a.Using, b.Using) ||
-		len(a.Expressions) != len(b.Expressions) {
+		len(a.Expressions) != len(b.Expressions) || !sameIndexOptions(a, b) {
 		return false
 	}
 	object := t.QualifiedName() + " index " + a.Name

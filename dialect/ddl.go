@@ -144,23 +144,22 @@ func TableBody(d Dialect, t *metadata.Table, columnDef func(*metadata.Column) (s
 	return "(\n    " + strings.Join(lines, ",\n    ") + "\n)", nil
 }
 
-// IndexKey renders an index's key list: its quoted columns, then its
+// IndexKey renders an index's key list in order: quoted columns and
 // expressions as written (each in parentheses, as PostgreSQL and SQLite
-// require and MySQL 8 accepts).
+// require and MySQL 8 accepts), each with its options ([IndexKeyPart]).
 func IndexKey(d Dialect, ix *metadata.Index) string {
-	parts := make([]string, 0, len(ix.Columns)+len(ix.Expressions))
-	for _, c := range ix.Columns {
-		parts = append(parts, d.QuoteIdent(c))
-	}
-	for _, e := range ix.Expressions {
-		parts = append(parts, "("+e+")")
+	keys := ix.KeyList()
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		parts = append(parts, IndexKeyPart(d, k))
 	}
 	return strings.Join(parts, ", ")
 }
 
 // CreateIndexSQL renders CREATE [UNIQUE] INDEX name ON table [USING
-// method] (key) [WHERE predicate]. A dialect without USING or partial
-// indexes checks for them before calling.
+// method] (key) [INCLUDE (columns)] [WITH (parameters)] [WHERE predicate].
+// A dialect without USING, INCLUDE, WITH or partial indexes checks for
+// them before calling (the parameters with [StorageParams]).
 func CreateIndexSQL(d Dialect, table TableRef, ix *metadata.Index) string {
 	var b strings.Builder
 	b.WriteString("CREATE ")
@@ -172,6 +171,16 @@ func CreateIndexSQL(d Dialect, table TableRef, ix *metadata.Index) string {
 		b.WriteString(" USING " + ix.Using)
 	}
 	b.WriteString(" (" + IndexKey(d, ix) + ")")
+	if len(ix.Include) > 0 {
+		inc := make([]string, len(ix.Include))
+		for i, c := range ix.Include {
+			inc[i] = d.QuoteIdent(c)
+		}
+		b.WriteString(" INCLUDE (" + strings.Join(inc, ", ") + ")")
+	}
+	if len(ix.With) > 0 {
+		b.WriteString(" WITH (" + strings.Join(ix.With, ", ") + ")")
+	}
 	if ix.Where != "" {
 		b.WriteString(" WHERE " + ix.Where)
 	}

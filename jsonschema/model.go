@@ -117,6 +117,20 @@ func modelDefs() obj {
 			"unique":      boolean("a unique index"),
 			"where":       str("a partial index's predicate"),
 			"using":       str("the index method (btree, gin, gist, ...)"),
+			"keys": obj{"type": "array", "description": "the key in full, instead of columns/expressions: a column name, or {column or expression, opclass, collation, desc, nulls, length}",
+				"items": anyOf("a key", str("a plain column"), ref("index_key"))},
+			"include": strings_("INCLUDE: the non-key columns of a covering index (PostgreSQL)"),
+			"with":    strings_("storage parameters, name=value (PostgreSQL: fillfactor=70)"),
+			"comment": typed([]string{"string", "null"}, "the index's comment"),
+		}),
+		"index_key": closed("one key of an index in full", metadata.Keys("index_key"), obj{
+			"column":     str("the column"),
+			"expression": typed(scalar, "an SQL expression, instead of a column"),
+			"opclass":    str("the operator class (PostgreSQL: text_pattern_ops, jsonb_path_ops, gin_trgm_ops); empty: the type's default"),
+			"collation":  str("COLLATE; empty: the column's"),
+			"desc":       boolean("DESC"),
+			"nulls":      obj{"enum": []string{"first", "last"}, "description": "NULLS FIRST or LAST; empty: the default of the direction"},
+			"length":     typed("integer", "MySQL/MariaDB prefix length: col(10)"),
 		}),
 	}
 }

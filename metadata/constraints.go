@@ -85,6 +85,16 @@ type Index struct {
 	Unique      bool
 	Where       string // partial index predicate, SQL text
 	Using       string // access method where the database has several (PostgreSQL: btree, gin, gist, ...); empty is the default
+	// Keys is the key in full when Columns and Expressions cannot say it
+	// (see [IndexKey]; [Index.SetKeys] keeps the three in step).
+	Keys []IndexKey
+	// Include are the non-key columns of a covering index (PostgreSQL's
+	// INCLUDE).
+	Include []string
+	// With are the storage parameters, "name=value" as the catalog
+	// spells them (PostgreSQL's WITH (fillfactor=70)).
+	With    []string
+	Comment string
 }
 
 // Clone returns a deep copy of ix.
@@ -92,5 +102,8 @@ func (ix *Index) Clone() *Index {
 	c := *ix
 	c.Columns = cloneSlice(ix.Columns)
 	c.Expressions = cloneSlice(ix.Expressions)
+	c.Keys = cloneSlice(ix.Keys)
+	c.Include = cloneSlice(ix.Include)
+	c.With = cloneSlice(ix.With)
 	return &c
 }

@@ -34,6 +34,7 @@ func Keys(element string) []string {
 		"domain":       domainKeys,
 		"extension":    extensionKeys,
 		"generated":    generatedKeys,
+		"index_key":    indexKeyKeys,
 		KindPrimaryKey: primaryKeyKeys,
 		KindForeignKey: foreignKeyKeys,
 		KindUnique:     uniqueKeys,

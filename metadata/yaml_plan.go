@@ -49,6 +49,7 @@ func (o *out) plan(t *Table) plan {
 	}, func(j int, _ *Unique) { pl.cols[j].unique = true })
 	pl.indexes = leading(t, t.Indexes, func(ix *Index) string {
 		if len(ix.Columns) != 1 || len(ix.Expressions) > 0 || ix.Unique || ix.Where != "" || ix.Using != "" ||
+			ix.Keys != nil || len(ix.Include) > 0 || len(ix.With) > 0 || ix.Comment != "" ||
 			!o.derived(KindIndex, t, ix.Name, ix.Columns, "", nil) {
 			return ""
 		}
@@ -97,11 +98,11 @@ func (o *out) name(b obj, kind string, t *Table, name string, cols []string, ref
 func (o *out) index(t *Table, ix *Index) *yaml.Node {
 	b := o.mapping(true)
 	o.name(b, KindIndex, t, ix.Name, ix.Columns, "", nil)
-	b.list("columns", ix.Columns)
-	b.list("expressions", ix.Expressions)
+	b.indexKeys(ix)
 	b.flag("unique", ix.Unique)
 	b.opt("where", ix.Where)
 	b.opt("using", ix.Using)
+	b.indexExtras(ix)
 	return b.n
 }
 

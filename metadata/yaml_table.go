@@ -17,7 +17,7 @@ var (
 		"deferrable", "initially_deferred"}
 	uniqueKeys = []string{"name", "columns"}
 	checkKeys  = []string{"name", "expression"}
-	indexKeys  = []string{"name", "columns", "expressions", "unique", "where", "using"}
+	indexKeys  = []string{"name", "columns", "expressions", "keys", "unique", "where", "using", "include", "with", "comment"}
 )
 
 // shorthandKeys are a column's key flags: constraints of its table, spelled

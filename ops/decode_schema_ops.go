@@ -218,7 +218,7 @@ func decodeCreateIndex(d *decoder, n *yaml.Node) Op {
 func decodeDropIndex(d *decoder, n *yaml.Node) Op {
 	o := d.obj(n, labelled("drop_index", n, "name"), withRef(withMode(append(slices.Clip(indexKeys), "concurrently")...)...))
 	op := &DropIndex{TableRef: o.ref(), AlterMode: o.alterMode(), IndexName: o.required("name"), Concurrently: o.boolean("concurrently")}
-	if o.has("columns") || o.has("expressions") {
+	if o.has("columns") || o.has("expressions") || o.has("keys") {
 		op.Index = element(d, o, indexKeys, metadata.DecodeIndex)
 		return op
 	}

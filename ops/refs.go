@@ -59,7 +59,7 @@ func renameColumnRefs(m *metadata.MetaData, t *metadata.Table, old, new string) 
 		replaceName(u.Columns, old, new)
 	}
 	for _, ix := range t.Indexes {
-		replaceName(ix.Columns, old, new)
+		ix.RenameColumn(old, new)
 	}
 	for _, other := range m.Tables {
 		for _, fk := range other.ForeignKeys {
@@ -94,7 +94,7 @@ func columnUser(t *metadata.Table, column string) string {
 		}
 	}
 	for _, ix := range t.Indexes {
-		if slices.Contains(ix.Columns, column) {
+		if ix.UsesColumn(column) {
 			return "index " + ix.Name
 		}
 	}

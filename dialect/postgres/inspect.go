@@ -327,55 +327,6 @@ func (in *inspector) constraintRow(r *sql.Rows) error {
 	return nil
 }
 
-func (in *inspector) indexRow(r *sql.Rows) error {
-	var schema, table, name, method, where, keys, exprs string
-	var nkeys int
-	var unique, include, options bool
-	if err := r.Scan(&schema, &table, &name, &unique, &method, &where, &keys, &nkeys, &exprs, &include, &options); err != nil {
-		return err
-	}
-	t := in.table(schema, table)
-	if t == nil {
-		return nil
-	}
-	var printed []string
-	if exprs != "" {
-		if err := json.Unmarshal([]byte(exprs), &printed); err != nil {
-			return fmt.Errorf("key of index %s: %w", name, err)
-		}
-	}
-	ix := &metadata.Index{Name: name, Unique: unique, Where: where}
-	if method != "btree" {
-		ix.Using = method
-	}
-	byNum := in.attnames[tableKey{schema, table}]
-	for i, f := range strings.Fields(keys) {
-		if i >= nkeys {
-			break
-		}
-		n, err := strconv.Atoi(f)
-		if err != nil {
-			return fmt.Errorf("key of index %s: %w", name, err)
-		}
-		switch col, ok := byNum[n]; {
-		case n == 0 && i < len(printed):
-			ix.Expressions = append(ix.Expressions, printed[i])
-		case ok:
-			ix.Columns = append(ix.Columns, col)
-		default:
-			return fmt.Errorf("index %s: table %s has no column %d (it changed while it was inspected; inspect again)", name, table, n)
-		}
-	}
-	if include {
-		in.warn("index %s on %s has INCLUDE columns, which are not modelled", name, table)
-	}
-	if options {
-		in.warn("index %s on %s has DESC or NULLS FIRST/LAST keys, which are not modelled", name, table)
-	}
-	t.Indexes = append(t.Indexes, ix)
-	return nil
-}
-
 func (in *inspector) unmodelledRow(r *sql.Rows) error {
 	var kind, schema, name string
 	if err := r.Scan(&kind, &schema, &name); err != nil {

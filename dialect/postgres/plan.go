@@ -339,7 +339,7 @@ func (p Postgres) createIndex(m *metadata.MetaData, r ops.TableRef, ix *metadata
 		ix = ix.Clone()
 		ix.Name = name
 	}
-	return stmts(dialect.CreateIndexSQL(p, r, ix)), nil
+	return p.indexSQL(r, ix)
 }
 
 // addConstraint renders ALTER TABLE ... ADD clause, naming an unnamed

@@ -23,6 +23,9 @@ WHERE NOT i.indisvalid AND c.relname = $1 AND n.nspname = COALESCE(NULLIF($2, ''
 // drops the INVALID index it left.
 func (p Postgres) concurrently(st []dialect.Statement, schema string) []dialect.Statement {
 	for i := range st {
+		if !strings.HasPrefix(st[i].SQL, "CREATE ") {
+			continue // the index's COMMENT ON INDEX
+		}
 		name := indexName(st[i].SQL)
 		st[i].SQL = strings.Replace(st[i].SQL, "INDEX ", "INDEX CONCURRENTLY ", 1)
 		st[i].NoTransaction = true

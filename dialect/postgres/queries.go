@@ -83,25 +83,38 @@ WHERE n.nspname = ANY($1) AND ` + relKinds + ` AND con.contype IN ('p', 'u', 'f'
   AND (NOT c.relispartition OR (con.conparentid = 0 AND con.conislocal))
 ORDER BY n.nspname, c.relname, con.conname`
 
-// indexesQuery reads the indexes that back no constraint. The key comes as
-// attribute numbers ("1 3", 0 for an expression), named from the columns
-// already read; only an index with expressions has its key parts printed
-// by pg_get_indexdef.
+// indexesQuery reads the indexes that back no constraint. Each key comes
+// as a JSON object: its attribute number (0 for an expression, printed by
+// pg_get_indexdef), its operator class where it is not the type's default,
+// its collation where it is not the column's (the type's, for an
+// expression) and its indoption bits; keys past indnkeyatts are the
+// INCLUDE columns. Names come from the columns already read.
 const indexesQuery = `
 SELECT n.nspname, c.relname, ic.relname, ix.indisunique, am.amname,
-       coalesce(pg_get_expr(ix.indpred, ix.indrelid), ''),
-       ix.indkey::text, ix.indnkeyatts,
-       CASE WHEN 0 = ANY (ix.indkey::int2[]) THEN
-         (SELECT json_agg(pg_get_indexdef(ix.indexrelid, k.ord::int, true) ORDER BY k.ord)
-          FROM generate_series(1, ix.indnkeyatts) AS k(ord))::text
-       ELSE '' END,
-       ix.indnatts > ix.indnkeyatts,
-       EXISTS (SELECT 1 FROM unnest(ix.indoption::int2[]) AS o(v) WHERE o.v <> 0)
+       coalesce(pg_get_expr(ix.indpred, ix.indrelid), ''), ix.indnkeyatts,
+       (SELECT json_agg(json_build_object(
+          'n', ix.indkey[k.ord - 1],
+          'e', CASE WHEN ix.indkey[k.ord - 1] = 0 THEN pg_get_indexdef(ix.indexrelid, k.ord, true) ELSE '' END,
+          'o', CASE WHEN oc.opcdefault THEN ''
+                    WHEN pg_opclass_is_visible(oc.oid) THEN oc.opcname
+                    ELSE ocn.nspname || '.' || oc.opcname END,
+          'c', CASE WHEN ix.indcollation[k.ord - 1] IN (0, coalesce(ta.attcollation, ity.typcollation)) THEN ''
+                    ELSE co.collname END,
+          'f', coalesce(ix.indoption[k.ord - 1], 0)) ORDER BY k.ord)
+        FROM generate_series(1, ix.indnatts::int) AS k(ord)
+        LEFT JOIN pg_opclass oc ON oc.oid = ix.indclass[k.ord - 1]
+        LEFT JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace
+        LEFT JOIN pg_collation co ON co.oid = ix.indcollation[k.ord - 1]
+        LEFT JOIN pg_attribute ta ON ta.attrelid = ix.indrelid AND ta.attnum = ix.indkey[k.ord - 1] AND ix.indkey[k.ord - 1] > 0
+        LEFT JOIN pg_attribute ia ON ia.attrelid = ix.indexrelid AND ia.attnum = k.ord
+        LEFT JOIN pg_type ity ON ity.oid = ia.atttypid)::text,
+       coalesce(array_to_json(ic.reloptions)::text, ''), coalesce(d.description, '')
 FROM pg_index ix
 JOIN pg_class ic ON ic.oid = ix.indexrelid
 JOIN pg_class c ON c.oid = ix.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_am am ON am.oid = ic.relam
+LEFT JOIN pg_description d ON d.objoid = ix.indexrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
 WHERE n.nspname = ANY($1) AND ` + relKinds + ` AND NOT ic.relispartition
   AND NOT EXISTS (SELECT 1 FROM pg_constraint con
                   WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x'))

@@ -1,0 +1,87 @@
+package postgres
+
+import (
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/retortdb/retort/metadata"
+)
+
+// indexKeyRow is one key of indexesQuery's JSON list.
+type indexKeyRow struct {
+	Num       int    `json:"n"`
+	Expr      string `json:"e"`
+	OpClass   string `json:"o"`
+	Collation string `json:"c"`
+	Option    int    `json:"f"`
+}
+
+// The indoption bits of a key (PostgreSQL's INDOPTION_DESC and
+// INDOPTION_NULLS_FIRST).
+const (
+	indoptionDesc       = 1
+	indoptionNullsFirst = 2
+)
+
+func (in *inspector) indexRow(r *sql.Rows) error {
+	var schema, table, name, method, where, keys, with, comment string
+	var nkeys int
+	var unique bool
+	if err := r.Scan(&schema, &table, &name, &unique, &method, &where, &nkeys, &keys, &with, &comment); err != nil {
+		return err
+	}
+	t := in.table(schema, table)
+	if t == nil {
+		return nil
+	}
+	ix := &metadata.Index{Name: name, Unique: unique, Where: where, Comment: comment}
+	if method != "btree" {
+		ix.Using = method
+	}
+	if with != "" {
+		if err := json.Unmarshal([]byte(with), &ix.With); err != nil {
+			return fmt.Errorf("storage parameters of index %s: %w", name, err)
+		}
+	}
+	var rows []indexKeyRow
+	if err := json.Unmarshal([]byte(keys), &rows); err != nil {
+		return fmt.Errorf("key of index %s: %w", name, err)
+	}
+	key, err := in.indexKeys(tableKey{schema, table}, ix, rows, nkeys)
+	if err != nil {
+		return fmt.Errorf("index %s: %w", name, err)
+	}
+	ix.SetKeys(key)
+	t.Indexes = append(t.Indexes, ix)
+	return nil
+}
+
+// indexKeys turns the key rows of an index on table k into its key, and
+// its INCLUDE columns (the rows past nkeys) into ix.Include.
+func (in *inspector) indexKeys(k tableKey, ix *metadata.Index, rows []indexKeyRow, nkeys int) ([]metadata.IndexKey, error) {
+	byNum := in.attnames[k]
+	var key []metadata.IndexKey
+	for i, r := range rows {
+		col, ok := byNum[r.Num]
+		if r.Num != 0 && !ok {
+			return nil, fmt.Errorf("table %s has no column %d (it changed while it was inspected; inspect again)", k.name, r.Num)
+		}
+		if i >= nkeys {
+			ix.Include = append(ix.Include, col)
+			continue
+		}
+		part := metadata.IndexKey{Column: col, OpClass: r.OpClass, Collation: r.Collation, Desc: r.Option&indoptionDesc != 0}
+		if r.Num == 0 {
+			part.Column, part.Expression = "", r.Expr
+		}
+		switch nullsFirst := r.Option&indoptionNullsFirst != 0; {
+		case nullsFirst && !part.Desc:
+			part.Nulls = metadata.NullsFirst
+		case !nullsFirst && part.Desc:
+			part.Nulls = metadata.NullsLast
+		}
+		key = append(key, part)
+	}
+	return key, nil
+}
