@@ -197,7 +197,7 @@ func TestApplyChanges(t *testing.T) {
 func routineOps() (touch, cat, catAgg, fillTotals *ops.CreateRoutine, touchOrders *ops.CreateTrigger) {
 	touch = &ops.CreateRoutine{Routine: &metadata.Routine{Kind: metadata.KindFunction, Name: "touch", Returns: "trigger",
 		Definition: "CREATE OR REPLACE FUNCTION public.touch()\n RETURNS trigger\n LANGUAGE plpgsql\nAS $function$BEGIN NEW.updated := now(); RETURN NEW; END$function$",
-		Comment: "stamps a row"}}
+		Comment:    "stamps a row"}}
 	cat = &ops.CreateRoutine{Routine: &metadata.Routine{Kind: metadata.KindFunction, Name: "_cat", Arguments: "text, text", Returns: "text",
 		Definition: "CREATE OR REPLACE FUNCTION public._cat(text, text) RETURNS text LANGUAGE sql AS $$SELECT $1 || $2$$"}}
 	catAgg = &ops.CreateRoutine{Routine: &metadata.Routine{Kind: metadata.KindAggregate, Schema: "billing", Name: "cat", Arguments: "text", Returns: "text",
