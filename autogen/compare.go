@@ -36,16 +36,19 @@ type phases struct {
 	createFKs, dropTables, dropColumns  []ops.Op
 	dropEnums                           []ops.Op
 	dropViews, createViews              []ops.Op
+	createRoutines, dropRoutines        []ops.Op
+	dropTriggers, createTriggers        []ops.Op
 	warnings, notes                     []string
 	err                                 error // a comparison that cannot be made (views in a cycle)
 }
 
 func (p *phases) list() []ops.Op {
 	var out []ops.Op
-	for _, l := range [][]ops.Op{p.dropViews, p.createExtensions, p.createSequences, p.renameSequences, p.createEnums,
+	for _, l := range [][]ops.Op{p.dropTriggers, p.dropViews, p.dropRoutines, p.createExtensions, p.createSequences, p.renameSequences, p.createEnums,
 		p.addEnumValues, p.createDomains, p.alterDomains,
 		p.dropFKs, p.dropTables, p.dropKeys, p.dropPKs, p.addColumns, p.alterColumns, p.createPKs,
-		p.createKeys, p.createTables, p.createFKs, p.createViews, p.dropColumns, p.dropDomains, p.dropEnums, p.dropSequences,
+		p.createKeys, p.createTables, p.createFKs, p.createRoutines, p.createViews, p.createTriggers,
+		p.dropColumns, p.dropDomains, p.dropEnums, p.dropSequences,
 		p.dropExtensions} {
 		out = append(out, l...)
 	}
@@ -94,6 +97,8 @@ func compare(target, current *metadata.MetaData, d dialect.Dialect, opts Options
 	c.domains()
 	c.tables()
 	c.views()
+	c.routines()
+	c.triggers()
 	if c.p.err != nil {
 		return nil, fmt.Errorf("autogen: %w", c.p.err)
 	}

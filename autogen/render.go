@@ -126,6 +126,8 @@ func Describe(o ops.Op) string {
 		return fmt.Sprintf("Detected added extension '%s'", o.Extension.Name)
 	case *ops.DropExtension:
 		return fmt.Sprintf("Detected removed extension '%s'", o.ExtensionName)
+	case *ops.CreateRoutine, *ops.DropRoutine, *ops.ReplaceRoutine, *ops.CreateTrigger, *ops.DropTrigger, *ops.ReplaceTrigger:
+		return describeRoutineOp(o)
 	}
 	return "Detected " + o.Name()
 }

@@ -8,7 +8,9 @@ import (
 // CreateOps returns the ops that create m from an empty database: its
 // extensions, sequences, enums, domains,
 // its tables in [SortTables] order (each without its deferred foreign
-// keys), then the deferred keys, then its views in [SortViews] order. The ops hold copies; m is not changed.
+// keys), then the deferred keys, its routines ([OrderedRoutines]), its
+// views in [SortViews] order and its triggers. The ops hold copies; m is
+// not changed.
 func CreateOps(m *metadata.MetaData) []ops.Op {
 	var list []ops.Op
 	for _, e := range m.Extensions {
@@ -44,6 +46,7 @@ func CreateOps(m *metadata.MetaData) []ops.Op {
 			ForeignKey: d.ForeignKey.Clone(),
 		})
 	}
+	list = append(list, createRoutineOps(m)...)
 	views, err := SortViews(m.Views)
 	if err != nil {
 		views = m.Views // Plan reports what the database says of the cycle
@@ -51,15 +54,16 @@ func CreateOps(m *metadata.MetaData) []ops.Op {
 	for _, v := range views {
 		list = append(list, &ops.CreateView{View: v.Clone()})
 	}
-	return list
+	return append(list, createTriggerOps(m)...)
 }
 
 // DropOps returns the ops that drop everything m holds, the reverse of
-// [CreateOps]: the views first (the deepest first), the deferred foreign
-// keys, then the tables in reverse dependency order, then the domains, the
+// [CreateOps]: the triggers, the views (the deepest first), the routines,
+// the deferred foreign keys, then the tables in reverse dependency order,
+// then the domains, the
 // enums, the sequences and the extensions.
 func DropOps(m *metadata.MetaData) []ops.Op {
-	var list []ops.Op
+	list := dropTriggerOps(m)
 	views, err := SortViews(m.Views)
 	if err != nil {
 		views = m.Views
@@ -68,6 +72,7 @@ func DropOps(m *metadata.MetaData) []ops.Op {
 		list = append(list, &ops.DropView{Schema: views[i].Schema, ViewName: views[i].Name,
 			Materialized: views[i].Materialized, View: views[i].Clone()})
 	}
+	list = append(list, dropRoutineOps(m)...) // a routine may return a table's row type
 	ordered, deferred := SortTables(m.Tables)
 	for i := len(deferred) - 1; i >= 0; i-- {
 		d := deferred[i]

@@ -12,7 +12,7 @@ var columnShorthands = []string{"primary_key", "unique", "index", "references", 
 // modelDefs are the definitions schema.yaml and revision files share.
 func modelDefs() obj {
 	constraintCols := strings_("the columns, in order")
-	return obj{
+	defs := obj{
 		"table": closed("a table: its columns, keys, indexes and checks", metadata.Keys("table"), obj{
 			"schema":       str("the schema (PostgreSQL, MySQL database) the table is in; empty: the default one"),
 			"name":         str("the table's name"),
@@ -133,6 +133,8 @@ func modelDefs() obj {
 			"length":     typed("integer", "MySQL/MariaDB prefix length: col(10)"),
 		}),
 	}
+	routineDefs(defs)
+	return defs
 }
 
 // column is a column's schema with the keys given (a column inside a
@@ -164,7 +166,8 @@ func column(keys []string) obj {
 
 // modelRoot is schema.yaml's top level.
 func modelRoot() obj {
-	return closed("", []string{"naming_convention", "extensions", "enums", "domains", "sequences", "tables", "views"}, obj{
+	root := closed("", []string{"naming_convention", "extensions", "enums", "domains", "sequences", "tables", "views",
+		"functions", "procedures", "aggregates", "triggers"}, obj{
 		"naming_convention": closed("names for constraints and indexes that have none, in SQLAlchemy's tokens",
 			[]string{metadata.KindIndex, metadata.KindUnique, metadata.KindCheck, metadata.KindForeignKey, metadata.KindPrimaryKey},
 			obj{
@@ -182,4 +185,6 @@ func modelRoot() obj {
 		"tables":     obj{"type": []string{"array", "null"}, "items": ref("table"), "description": "the tables"},
 		"views":      obj{"type": []string{"array", "null"}, "items": ref("view"), "description": "the views, each after what it reads"},
 	})
+	routineRootProps(root)
+	return root
 }

@@ -154,6 +154,7 @@ func opDefs(defs obj) obj {
 		"call": anyOf("a Go function registered with retort.Register", str("its name"),
 			closed("", []string{"function", "reverse"}, obj{"function": str("its name"), "reverse": str("the function that reverts it")})),
 	}
+	routineOps(known, defs)
 	props := obj{}
 	for _, name := range ops.Names() {
 		if s, ok := known[name]; ok {

@@ -22,6 +22,11 @@ type MetaData struct {
 	// Views are the schema's views and materialized views, each after
 	// the views it reads.
 	Views []*View
+	// Functions, Procedures and Aggregates are the schema's routines
+	// (see [Routine]), created after the tables and before the views.
+	Functions, Procedures, Aggregates []*Routine
+	// Triggers are the tables' and views' triggers, created last.
+	Triggers []*Trigger
 }
 
 // New returns an empty model with the default naming convention.
@@ -114,6 +119,10 @@ func (m *MetaData) Clone() *MetaData {
 	for _, v := range m.Views {
 		c.Views = append(c.Views, v.Clone())
 	}
+	c.Functions = cloneEach(m.Functions, (*Routine).Clone)
+	c.Procedures = cloneEach(m.Procedures, (*Routine).Clone)
+	c.Aggregates = cloneEach(m.Aggregates, (*Routine).Clone)
+	c.Triggers = cloneEach(m.Triggers, (*Trigger).Clone)
 	return c
 }
 

@@ -23,6 +23,7 @@ func (m *MetaData) Validate() error {
 	v.sequences()
 	v.tables()
 	v.views()
+	v.routines()
 	return v.errs.Err()
 }
 

@@ -31,6 +31,8 @@ func Keys(element string) []string {
 		"type":         typeKeys,
 		"sequence":     sequenceKeys,
 		"view":         viewKeys,
+		"routine":      routineKeys,
+		"trigger":      triggerKeys,
 		"domain":       domainKeys,
 		"extension":    extensionKeys,
 		"generated":    generatedKeys,

@@ -151,7 +151,8 @@ func (r *reader) place(problems ErrorList) ErrorList {
 	return out
 }
 
-var schemaKeys = []string{"naming_convention", "extensions", "enums", "domains", "sequences", "tables", "views"}
+var schemaKeys = []string{"naming_convention", "extensions", "enums", "domains", "sequences", "tables", "views",
+	"functions", "procedures", "aggregates", "triggers"}
 
 func (r *reader) metadata(root *yaml.Node) *MetaData {
 	m := New()
@@ -168,6 +169,7 @@ func (r *reader) metadata(root *yaml.Node) *MetaData {
 	if v, ok := f["views"]; ok {
 		m.Views = r.views(v.val)
 	}
+	r.routinesOf(m, f)
 	if ex, ok := f["extensions"]; ok {
 		m.Extensions = r.extensions(ex.val)
 	}

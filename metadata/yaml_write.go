@@ -58,6 +58,12 @@ func Write(m *MetaData) ([]byte, error) {
 			return nil, err
 		}
 	}
+	tail := o.mapping(false)
+	if o.routinesNodes(tail); len(tail.n.Content) > 0 {
+		if _, err = encodeYAML(&buf, tail.n, o); err != nil {
+			return nil, err
+		}
+	}
 	return buf.Bytes(), nil
 }
 
@@ -93,6 +99,7 @@ func (o *out) document() *yaml.Node {
 	if views := o.viewsNode(); views != nil {
 		doc.set("views", views)
 	}
+	o.routinesNodes(doc)
 	return doc.n
 }
 

@@ -30,6 +30,7 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 		Indexes: []*metadata.Index{{Name: "order_stats_n", Columns: []string{"n"}, Unique: true}}}}
 	year := &ops.CreateDomain{Domain: &metadata.Domain{Name: "year", Type: metadata.IntegerType, Default: "2000", NotNull: true,
 		Checks: []*metadata.Check{{Name: "year_check", Expression: "VALUE >= 1901"}}, Comment: "a year"}}
+	touch, cat, catAgg, fillTotals, touchOrders := routineOps()
 	citext := &ops.CreateExtension{Extension: &metadata.Extension{Name: "citext", Schema: "ext", Version: "1.6"}}
 	double := &ops.AddColumn{TableRef: products, Column: &metadata.Column{Name: "double_price", Type: metadata.NumericType(12, 2),
 		Nullable: true, Generated: &metadata.Generated{Expression: "price * 2", Stored: true}}}
@@ -120,6 +121,22 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 		{name: "bulk_insert", op: &ops.BulkInsert{TableRef: ops.TableRef{Table: "group"}, Columns: []string{"id", "name"}, Rows: [][]any{{int64(1), "retail"}}}},
 		{name: "bulk_delete", op: &ops.BulkDelete{TableRef: ops.TableRef{Table: "group"}, File: "seeds/groups.csv"}},
 		{name: "call", op: &ops.Call{Function: "backfill_tiers", ReverseName: "clear_tiers"}},
+		{name: "create_function", op: touch},
+		{name: "drop_function", setup: []ops.Op{touch}, op: ops.DropRoutineOf(touch.Routine)},
+		{name: "replace_function", setup: []ops.Op{touch}, op: &ops.ReplaceRoutine{Routine: withDefinition(touch.Routine,
+			"CREATE OR REPLACE FUNCTION public.touch()\n RETURNS trigger\n LANGUAGE plpgsql\n STABLE\nAS $function$BEGIN RETURN NEW; END$function$"), Existing: touch.Routine}},
+		{name: "create_aggregate", setup: []ops.Op{cat}, op: catAgg},
+		{name: "drop_aggregate", setup: []ops.Op{cat, catAgg}, op: ops.DropRoutineOf(catAgg.Routine)},
+		{name: "replace_aggregate", setup: []ops.Op{cat, catAgg}, op: &ops.ReplaceRoutine{Routine: withDefinition(catAgg.Routine,
+			"CREATE OR REPLACE AGGREGATE billing.cat(text) (SFUNC = _cat, STYPE = text, INITCOND = '')"), Existing: catAgg.Routine}},
+		{name: "create_procedure", op: fillTotals},
+		{name: "drop_procedure", setup: []ops.Op{fillTotals}, op: ops.DropRoutineOf(fillTotals.Routine)},
+		{name: "replace_procedure", setup: []ops.Op{fillTotals}, op: &ops.ReplaceRoutine{Routine: withDefinition(fillTotals.Routine, "CREATE PROCEDURE fill_totals() BEGIN END"), Existing: fillTotals.Routine}},
+		{name: "create_trigger", setup: []ops.Op{touch}, op: touchOrders},
+		{name: "drop_trigger", setup: []ops.Op{touch, touchOrders}, op: ops.DropTriggerOf(touchOrders.Trigger)},
+		{name: "replace_trigger", setup: []ops.Op{touch, touchOrders}, op: &ops.ReplaceTrigger{Trigger: &metadata.Trigger{Table: "order", Name: "order_touch",
+			Definition: "CREATE TRIGGER order_touch BEFORE INSERT OR UPDATE ON public.\"order\" FOR EACH ROW EXECUTE FUNCTION touch()", Function: "touch()"},
+			Existing: touchOrders.Trigger}},
 	}
 }
 
@@ -182,4 +199,27 @@ func TestApplyChanges(t *testing.T) {
 			require.NotEqual(t, canonical(before), canonical(m))
 		})
 	}
+}
+
+// routineOps are the routine and trigger fixtures of the reverse cases.
+func routineOps() (touch, cat, catAgg, fillTotals *ops.CreateRoutine, touchOrders *ops.CreateTrigger) {
+	touch = &ops.CreateRoutine{Routine: &metadata.Routine{Kind: metadata.KindFunction, Name: "touch", Returns: "trigger",
+		Definition: "CREATE OR REPLACE FUNCTION public.touch()\n RETURNS trigger\n LANGUAGE plpgsql\nAS $function$BEGIN NEW.updated := now(); RETURN NEW; END$function$",
+		Comment:    "stamps a row"}}
+	cat = &ops.CreateRoutine{Routine: &metadata.Routine{Kind: metadata.KindFunction, Name: "_cat", Arguments: "text, text", Returns: "text",
+		Definition: "CREATE OR REPLACE FUNCTION public._cat(text, text) RETURNS text LANGUAGE sql AS $$SELECT $1 || $2$$"}}
+	catAgg = &ops.CreateRoutine{Routine: &metadata.Routine{Kind: metadata.KindAggregate, Schema: "billing", Name: "cat", Arguments: "text", Returns: "text",
+		Definition: "CREATE AGGREGATE billing.cat(text) (SFUNC = _cat, STYPE = text)", Uses: []string{"_cat(text, text)"}}}
+	fillTotals = &ops.CreateRoutine{Routine: &metadata.Routine{Kind: metadata.KindProcedure, Name: "fill_totals",
+		Definition: "CREATE PROCEDURE `fill_totals`()\nBEGIN\n  UPDATE `order` SET total = 0;\nEND", Definer: "app@%"}}
+	touchOrders = &ops.CreateTrigger{Trigger: &metadata.Trigger{Table: "order", Name: "order_touch", Function: "touch()",
+		Definition: "CREATE TRIGGER order_touch BEFORE UPDATE ON public.\"order\" FOR EACH ROW EXECUTE FUNCTION touch()"}}
+	return touch, cat, catAgg, fillTotals, touchOrders
+}
+
+// withDefinition returns a copy of r with another definition.
+func withDefinition(r *metadata.Routine, def string) *metadata.Routine {
+	c := r.Clone()
+	c.Definition = def
+	return c
 }

@@ -16,7 +16,9 @@ import (
 
 // Inspect reads the tables, columns, constraints, indexes, enums and
 // comments of the given schemas (the connection's current schema when
-// none; "" names it too), and their views and materialized views, in twelve catalog queries, whatever the number of
+// none; "" names it too), and their views and materialized views,
+// domains, functions, procedures, aggregates and triggers, in fourteen
+// catalog queries, whatever the number of
 // tables. Objects of the current schema get an empty Schema, as the model
 // spells the default schema, when the schemas are none or include "";
 // named by name, the current schema keeps its name, so that a table of
@@ -26,8 +28,8 @@ import (
 // columns come back as autoincrement without a default, with their kind
 // (metadata.Column.Identity) and a serial column's own sequence; the
 // other sequences as the schema's; views in creation order (see
-// viewsQuery); functions, triggers and domains are reported as one
-// warning each.
+// viewsQuery); what the model cannot hold (foreign tables, rules,
+// inheritance) is reported as one warning each.
 //
 // Given a *sql.DB, Inspect reads in one REPEATABLE READ, READ ONLY
 // transaction, so that every query sees the catalog as of the same moment
@@ -90,6 +92,8 @@ func inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions
 		{"sequences", sequencesQuery, in.sequenceRow(m)},
 		{"views", viewsQuery, in.viewRow(m)},
 		{"domains", domainsQuery, in.domainRow(m)},
+		{"routines", routinesQuery, in.routineRow(m)},
+		{"triggers", triggersQuery, in.triggerRow(m)},
 		{"objects not modelled", unmodelledQuery, in.unmodelledRow},
 	} {
 		if err := in.each(ctx, step.what, step.query, true, step.row); err != nil {
@@ -135,9 +139,7 @@ type inspector struct {
 	tables   map[tableKey]*metadata.Table
 	attnames map[tableKey]map[int]string // column names by attribute number
 	vanished map[tableKey]bool
-	// viewCalls are the functions of the schemas each view calls.
-	viewCalls map[*metadata.View][]string
-	warnings  []string
+	warnings []string
 }
 
 // each runs a catalog query and calls row for every row.

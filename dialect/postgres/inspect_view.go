@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
@@ -15,8 +14,9 @@ import (
 // query as pg_get_viewdef prints it, the reloptions (check_option,
 // security_barrier, security_invoker), the comment, the relations its
 // rewrite rule depends on (pg_depend, the order views are created in),
-// for a materialized view its indexes, and the functions of the schemas
-// it calls (see [inspector.leaveOutViews]), all in one query.
+// and for a materialized view its indexes, all in one query. The
+// functions of the schemas a view calls are modelled (routinesQuery) and
+// created before the views.
 const viewsQuery = `
 SELECT n.nspname, c.relname, c.relkind = 'm', pg_get_viewdef(c.oid, true),
        coalesce(array_to_json(c.reloptions)::text, '[]'), coalesce(d.description, ''),
@@ -33,13 +33,7 @@ SELECT n.nspname, c.relname, c.relkind = 'm', pg_get_viewdef(c.oid, true),
                             FROM generate_series(1, ix.indnkeyatts) AS k(ord)))
                    ORDER BY ic.relname)
                  FROM pg_index ix JOIN pg_class ic ON ic.oid = ix.indexrelid JOIN pg_am am ON am.oid = ic.relam
-                 WHERE ix.indrelid = c.oid)::text, '[]'),
-       coalesce((SELECT json_agg(DISTINCT pn.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')')
-                 FROM pg_rewrite rw
-                 JOIN pg_depend dep ON dep.classid = 'pg_rewrite'::regclass AND dep.objid = rw.oid AND dep.refclassid = 'pg_proc'::regclass
-                 JOIN pg_proc p ON p.oid = dep.refobjid JOIN pg_namespace pn ON pn.oid = p.pronamespace
-                 WHERE rw.ev_class = c.oid AND pn.nspname = ANY($1)
-                   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e'))::text, '[]')
+                 WHERE ix.indrelid = c.oid)::text, '[]')
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
@@ -59,9 +53,9 @@ type viewIndexRow struct {
 // viewRow reads one view.
 func (in *inspector) viewRow(m *metadata.MetaData) func(*sql.Rows) error {
 	return func(r *sql.Rows) error {
-		var schema, name, def, options, comment, reads, indexes, functions string
+		var schema, name, def, options, comment, reads, indexes string
 		var materialized bool
-		if err := r.Scan(&schema, &name, &materialized, &def, &options, &comment, &reads, &indexes, &functions); err != nil {
+		if err := r.Scan(&schema, &name, &materialized, &def, &options, &comment, &reads, &indexes); err != nil {
 			return err
 		}
 		v := &metadata.View{Schema: in.schema(schema), Name: name, Materialized: materialized,
@@ -78,16 +72,6 @@ func (in *inspector) viewRow(m *metadata.MetaData) func(*sql.Rows) error {
 		}
 		if err := viewIndexes(v, indexes); err != nil {
 			return err
-		}
-		var calls []string
-		if err := json.Unmarshal([]byte(functions), &calls); err != nil {
-			return fmt.Errorf("functions of view %s: %w", name, err)
-		}
-		if len(calls) > 0 {
-			if in.viewCalls == nil {
-				in.viewCalls = map[*metadata.View][]string{}
-			}
-			in.viewCalls[v] = calls
 		}
 		m.Views = append(m.Views, v)
 		return nil
@@ -145,37 +129,12 @@ func viewIndexes(v *metadata.View, indexes string) error {
 	return nil
 }
 
-// leaveOutViews leaves out, with a warning, each view that calls a
-// function of the schemas, and the views that read such a view: the model
-// holds no functions yet, so a database built from it could not create
-// them (pagila's film_list calls its own group_concat aggregate).
-func (in *inspector) leaveOutViews(m *metadata.MetaData) {
-	out := map[string]bool{}
-	var kept []*metadata.View
-	for _, v := range m.Views { // in creation order: what a view reads comes first
-		if calls := in.viewCalls[v]; len(calls) > 0 {
-			in.warn("%s %s calls %s, which is not modelled: the view is not modelled (skipped)", v.Kind(), v.QualifiedName(), strings.Join(calls, ", "))
-			out[v.QualifiedName()] = true
-			continue
-		}
-		if i := slices.IndexFunc(v.Reads, func(r string) bool { return out[r] }); i >= 0 {
-			in.warn("%s %s reads %s, which is skipped: the view is not modelled (skipped)", v.Kind(), v.QualifiedName(), v.Reads[i])
-			out[v.QualifiedName()] = true
-			continue
-		}
-		kept = append(kept, v)
-	}
-	m.Views = kept
-}
-
-// sortViews puts the views read in creation order and leaves out those
-// the model cannot rebuild.
+// sortViews puts the views read in creation order.
 func (in *inspector) sortViews(m *metadata.MetaData) error {
 	sorted, err := dialect.SortViews(m.Views)
 	if err != nil {
 		return fmt.Errorf("postgresql: %w", err)
 	}
 	m.Views = sorted
-	in.leaveOutViews(m)
 	return nil
 }

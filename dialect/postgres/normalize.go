@@ -30,6 +30,7 @@ func (p Postgres) Normalize(m *metadata.MetaData) *metadata.MetaData {
 		n.Sequences[i] = CompactSequence(s, "", nil)
 	}
 	normalizeViews(n)
+	normalizeRoutines(n)
 	sort.SliceStable(n.Sequences, func(i, j int) bool {
 		a, b := n.Sequences[i], n.Sequences[j]
 		if a.Schema != b.Schema {

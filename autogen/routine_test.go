@@ -1,0 +1,90 @@
+package autogen_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/retortdb/retort/autogen"
+	"github.com/retortdb/retort/internal/dbtest"
+	"github.com/retortdb/retort/internal/dialecttest"
+)
+
+const (
+	routineBase = `CREATE TABLE films (id integer NOT NULL PRIMARY KEY, title varchar(50) NOT NULL, length integer)`
+	pgTouch     = `CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.length := coalesce(NEW.length, 0); RETURN NEW; END$$`
+	pgTouch2    = `CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.length := coalesce(NEW.length, 1); RETURN NEW; END$$`
+	pgCat       = `CREATE FUNCTION _cat(text, text) RETURNS text LANGUAGE sql IMMUTABLE AS $$SELECT coalesce($1 || ', ', '') || $2$$`
+	pgTrigger   = `CREATE TRIGGER films_touch BEFORE INSERT ON films FOR EACH ROW EXECUTE FUNCTION touch()`
+)
+
+// routineCases are changes of functions, procedures, aggregates and
+// triggers, per database, with the ops autogenerate must find.
+var routineCases = []viewCase{
+	{name: "add a function, a procedure, an aggregate, a trigger and a view calling the aggregate",
+		from: map[string][]string{"postgres": {routineBase}},
+		to: map[string][]string{"postgres": {routineBase, pgTouch, pgCat,
+			`CREATE PROCEDURE trim_titles(n integer) LANGUAGE sql AS $$UPDATE films SET title = left(title, n)$$`,
+			`CREATE AGGREGATE cat(text) (SFUNC = _cat, STYPE = text)`,
+			`CREATE VIEW titles AS SELECT cat(title) AS all_titles FROM films`, pgTrigger}},
+		wantOps: map[string][]string{"postgres": {"create_function", "create_function", "create_procedure", "create_aggregate",
+			"create_view", "create_trigger"}}},
+	{name: "change a function, an aggregate and a trigger",
+		from: map[string][]string{"postgres": {routineBase, pgTouch, pgCat, `CREATE AGGREGATE cat(text) (SFUNC = _cat, STYPE = text)`, pgTrigger}},
+		to: map[string][]string{"postgres": {routineBase, pgTouch2, pgCat, `CREATE AGGREGATE cat(text) (SFUNC = _cat, STYPE = text, INITCOND = '')`,
+			`CREATE TRIGGER films_touch BEFORE INSERT OR UPDATE ON films FOR EACH ROW EXECUTE FUNCTION touch()`,
+			`COMMENT ON FUNCTION touch() IS 'fills length'`}},
+		wantOps: map[string][]string{"postgres": {"replace_function", "replace_aggregate", "replace_trigger"}}},
+	{name: "a function's result type changes",
+		from:    map[string][]string{"postgres": {routineBase, `CREATE FUNCTION n() RETURNS integer LANGUAGE sql AS 'SELECT 1'`}},
+		to:      map[string][]string{"postgres": {routineBase, `CREATE FUNCTION n() RETURNS bigint LANGUAGE sql AS 'SELECT 1'`}},
+		wantOps: map[string][]string{"postgres": {"replace_function"}}},
+	{name: "drop a trigger, its function, an aggregate and a procedure",
+		from: map[string][]string{"postgres": {routineBase, pgTouch, pgCat, `CREATE AGGREGATE cat(text) (SFUNC = _cat, STYPE = text)`, pgTrigger,
+			`CREATE PROCEDURE trim_titles(n integer) LANGUAGE sql AS $$UPDATE films SET title = left(title, n)$$`}},
+		to:      map[string][]string{"postgres": {routineBase}},
+		wantOps: map[string][]string{"postgres": {"drop_trigger", "drop_aggregate", "drop_procedure", "drop_function", "drop_function"}}},
+}
+
+// TestAutogenerateRoutines: for each database, autogenerate's ops for
+// added, changed and dropped functions, procedures, aggregates and
+// triggers upgrade the database to the target's dump, downgrade it back
+// to the original's and upgrade it again; then nothing differs.
+func TestAutogenerateRoutines(t *testing.T) {
+	for _, tc := range routineCases {
+		t.Run(tc.name, func(t *testing.T) {
+			eachBed(t, func(t *testing.T, b bed) {
+				from, ok1 := perDB(tc.from, b.name)
+				to, ok2 := perDB(tc.to, b.name)
+				if !ok1 || !ok2 {
+					t.Skip("not a case for this database")
+				}
+				want := dbtest.Open(t, b.name)
+				dbtest.Exec(t, want, to...)
+				db := dbtest.Open(t, b.name)
+				dbtest.Exec(t, db, from...)
+				before := dbtest.SchemaDump(t, db)
+				target := dialecttest.Inspect(t, b.d, want.DB).MetaData
+				cur := dialecttest.Inspect(t, b.d, db.DB).MetaData
+				res, err := autogen.Compare(target, cur, b.d, autogen.Options{})
+				require.NoError(t, err)
+				wantOps, _ := perDB(tc.wantOps, b.name)
+				require.Equal(t, wantOps, opNames(res.Ops))
+
+				dialecttest.PlanAndExec(t, b.d, db.DB, cur, res.Ops...)
+				require.Equal(t, dbtest.SchemaDump(t, want), dbtest.SchemaDump(t, db), "upgraded")
+				down, err := autogen.Downgrade(res.Ops)
+				require.NoError(t, err)
+				dialecttest.PlanAndExec(t, b.d, db.DB, dialecttest.Inspect(t, b.d, db.DB).MetaData, down...)
+				require.Equal(t, before, dbtest.SchemaDump(t, db), "downgraded")
+				dialecttest.PlanAndExec(t, b.d, db.DB, dialecttest.Inspect(t, b.d, db.DB).MetaData, res.Ops...)
+				require.Equal(t, dbtest.SchemaDump(t, want), dbtest.SchemaDump(t, db), "upgraded again")
+
+				again, err := autogen.Compare(target, dialecttest.Inspect(t, b.d, db.DB).MetaData, b.d, autogen.Options{})
+				require.NoError(t, err)
+				assert.Empty(t, opNames(again.Ops), "nothing left to do")
+			})
+		})
+	}
+}

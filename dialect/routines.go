@@ -1,0 +1,137 @@
+package dialect
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
+)
+
+// RoutineCycleError is returned when routines need each other first in a
+// circle (their Uses): no order creates them.
+type RoutineCycleError struct {
+	// Routines are the signatures of the cycle, in the order found.
+	Routines []string
+}
+
+func (e *RoutineCycleError) Error() string {
+	return fmt.Sprintf("routines %s use each other in a cycle; no order creates them: fix their uses:",
+		strings.Join(e.Routines, " -> "))
+}
+
+// ErrNoAggregates is returned by a dialect without user-defined
+// aggregates (MySQL/MariaDB, SQLite) asked to plan one.
+var ErrNoAggregates = errors.New("aggregates are modelled on PostgreSQL only: remove the aggregate from the schema, or the op from the revision")
+
+// ErrNoRoutines is returned by a dialect without stored routines
+// (SQLite) asked to plan a function or procedure.
+var ErrNoRoutines = errors.New("SQLite has no stored functions or procedures: register them with the driver instead, and remove them from the schema or the revision")
+
+// SortRoutines returns list so that each routine comes after those of the
+// list it uses ([metadata.Routine.Uses]), otherwise in list order; a
+// cycle is a *RoutineCycleError.
+func SortRoutines(list []*metadata.Routine) ([]*metadata.Routine, error) {
+	bySig := make(map[string]*metadata.Routine, len(list))
+	for _, r := range list {
+		bySig[r.Signature()] = r
+	}
+	state := map[*metadata.Routine]int{}
+	out := make([]*metadata.Routine, 0, len(list))
+	var path []string
+	var visit func(r *metadata.Routine) error
+	visit = func(r *metadata.Routine) error {
+		switch state[r] {
+		case 2:
+			return nil
+		case 1:
+			return &RoutineCycleError{Routines: append(cycleFrom(path, r.Signature()), r.Signature())}
+		}
+		state[r] = 1
+		path = append(path, r.Signature())
+		for _, u := range r.Uses {
+			if dep := bySig[u]; dep != nil && dep != r {
+				if err := visit(dep); err != nil {
+					return err
+				}
+			}
+		}
+		path = path[:len(path)-1]
+		state[r] = 2
+		out = append(out, r)
+		return nil
+	}
+	for _, r := range list {
+		if err := visit(r); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// OrderedRoutines returns m's functions, procedures and aggregates in
+// creation order ([SortRoutines]; list order on a cycle, which Plan then
+// reports as the database says it).
+func OrderedRoutines(m *metadata.MetaData) []*metadata.Routine {
+	all := m.AllRoutines()
+	if sorted, err := SortRoutines(all); err == nil {
+		return sorted
+	}
+	return all
+}
+
+// NormalizeRoutineOrder sorts each of m's routine lists by schema, name
+// and arguments, and its triggers by schema, table and name, as every
+// dialect's Normalize and Inspect give them.
+func NormalizeRoutineOrder(m *metadata.MetaData) {
+	for _, list := range [][]*metadata.Routine{m.Functions, m.Procedures, m.Aggregates} {
+		slices.SortStableFunc(list, func(a, b *metadata.Routine) int {
+			return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Arguments, b.Arguments))
+		})
+	}
+	slices.SortStableFunc(m.Triggers, func(a, b *metadata.Trigger) int {
+		return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Table, b.Table), cmp.Compare(a.Name, b.Name))
+	})
+}
+
+// createRoutineOps are the ops that create m's routines, in creation
+// order.
+func createRoutineOps(m *metadata.MetaData) []ops.Op {
+	var list []ops.Op
+	for _, r := range OrderedRoutines(m) {
+		list = append(list, &ops.CreateRoutine{Routine: r.Clone()})
+	}
+	return list
+}
+
+// createTriggerOps are the ops that create m's triggers.
+func createTriggerOps(m *metadata.MetaData) []ops.Op {
+	var list []ops.Op
+	for _, t := range m.Triggers {
+		list = append(list, &ops.CreateTrigger{Trigger: t.Clone()})
+	}
+	return list
+}
+
+// dropTriggerOps are the ops that drop m's triggers, last first.
+func dropTriggerOps(m *metadata.MetaData) []ops.Op {
+	var list []ops.Op
+	for i := len(m.Triggers) - 1; i >= 0; i-- {
+		list = append(list, ops.DropTriggerOf(m.Triggers[i]))
+	}
+	return list
+}
+
+// dropRoutineOps are the ops that drop m's routines, the reverse of their
+// creation order.
+func dropRoutineOps(m *metadata.MetaData) []ops.Op {
+	ordered := OrderedRoutines(m)
+	var list []ops.Op
+	for i := len(ordered) - 1; i >= 0; i-- {
+		list = append(list, ops.DropRoutineOf(ordered[i]))
+	}
+	return list
+}
