@@ -52,6 +52,13 @@ func WriteJSON(m *MetaData) ([]byte, error) {
 			return nil, err
 		}
 	}
+	tail := o.mapping(false)
+	if o.routinesNodes(tail); len(tail.n.Content) > 0 {
+		buf.WriteByte(',')
+		if err := jsonPairs(&buf, tail.n.Content); err != nil {
+			return nil, err
+		}
+	}
 	if o.err != nil {
 		return nil, o.err
 	}

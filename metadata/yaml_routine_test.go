@@ -1,6 +1,7 @@
 package metadata_test
 
 import (
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -48,7 +49,7 @@ func TestRoutinesRoundTrip(t *testing.T) {
 		t.Errorf("second write differs:\n%s\n---\n%s", out, again)
 	}
 	js, err := metadata.WriteJSON(m)
-	if err != nil || !strings.Contains(string(js), `"aggregates"`) || !strings.Contains(string(js), `"triggers"`) {
+	if err != nil || !json.Valid(js) || !strings.Contains(string(js), `"aggregates"`) || !strings.Contains(string(js), `"triggers"`) {
 		t.Errorf("WriteJSON: %v\n%s", err, js)
 	}
 }
