@@ -55,18 +55,6 @@ func pair[T any](target, current []T, name func(T) string, same func(a, b T, byN
 	return create, drop
 }
 
-func (c *comparer) indexes(t, cur *metadata.Table) {
-	create, drop := pair(t.Indexes, cur.Indexes, func(ix *metadata.Index) string { return ix.Name },
-		func(a, b *metadata.Index, byName bool) bool { return c.sameIndex(t, a, b, byName) })
-	r := ref(t)
-	for _, ix := range drop {
-		c.p.dropKeys = append(c.p.dropKeys, &ops.DropIndex{TableRef: r, IndexName: ix.Name, Index: ix.Clone()})
-	}
-	for _, ix := range create {
-		c.p.createKeys = append(c.p.createKeys, &ops.CreateIndex{TableRef: r, Index: ix.Clone()})
-	}
-}
-
 func (c *comparer) uniques(t, cur *metadata.Table) {
 	create, drop := pair(t.Uniques, cur.Uniques, func(u *metadata.Unique) string { return u.Name },
 		func(a, b *metadata.Unique, _ bool) bool { return slices.Equal(a.Columns, b.Columns) })

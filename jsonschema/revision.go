@@ -132,6 +132,7 @@ func opDefs(defs obj) obj {
 		"replace_view": closed("the view as it becomes; existing: the view as it was, for the downgrade", append(metadata.Keys("view"), "existing"),
 			merge(defs["view"].(obj)["properties"].(obj), obj{"existing": ref("view")}), "name", "definition"),
 		"drop_sequence":         ref("sequence"),
+		"rename_index":          closed("", withRef("name", "new_name"), with(obj{"name": str("the index"), "new_name": str("the new name")})),
 		"rename_sequence":       closed("", []string{"name", "schema", "new_name"}, obj{"name": str("the sequence"), "schema": str("its schema"), "new_name": str("the new name")}),
 		"create_enum":           closed("", []string{"name", "schema", "values"}, enum),
 		"drop_enum":             closed("", []string{"name", "schema", "values"}, enum),

@@ -21,6 +21,7 @@ var decoders = map[string]func(d *decoder, n *yaml.Node) Op{
 	"alter_column":             decodeAlterColumn,
 	"create_index":             decodeCreateIndex,
 	"drop_index":               decodeDropIndex,
+	"rename_index":             decodeRenameIndex,
 	"create_unique_constraint": decodeCreateUnique,
 	"create_foreign_key":       decodeCreateForeignKey,
 	"create_check_constraint":  decodeCreateCheck,

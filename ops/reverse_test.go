@@ -20,6 +20,8 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 	products := ops.TableRef{Table: "products"}
 	giftCards := m.Table("", "GiftCards").Clone()
 	pending := m.Table("", "order").Index("ix_order_pending").Clone()
+	fullIndex := &metadata.Index{Name: "ix_products_full", Include: []string{"sku"}, With: []string{"fillfactor=70"}, Comment: "by name, newest first"}
+	fullIndex.SetKeys([]metadata.IndexKey{{Expression: "lower(name)", OpClass: "text_pattern_ops"}, {Column: "launched_on", Desc: true, Nulls: metadata.NullsLast}})
 	mood := &ops.CreateEnum{Enum: &metadata.Enum{Name: "mood", Values: []string{"happy", "sad"}}}
 	start := int64(1000)
 	userIDs := &ops.CreateSequence{Sequence: &metadata.Sequence{Name: "user_ids", Type: "integer", Increment: 2, Start: &start, Cache: 10, Cycle: true}}
@@ -70,6 +72,10 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 		{name: "create_check_constraint lock shared", op: &ops.CreateCheckConstraint{TableRef: products, AlterMode: ops.AlterMode{Lock: "SHARED"}, Check: &metadata.Check{Name: "weight_small", Expression: "weight_kg < 1000"}}},
 		{name: "create_unique_constraint copy", op: &ops.CreateUniqueConstraint{TableRef: products, AlterMode: ops.AlterMode{Algorithm: "COPY", Lock: "EXCLUSIVE"}, Unique: &metadata.Unique{Name: "uq_products_name", Columns: []string{"name"}}}},
 		{name: "create_index concurrently", op: &ops.CreateIndex{TableRef: products, Index: &metadata.Index{Name: "ix_products_name", Columns: []string{"name"}}, Concurrently: true}},
+		{name: "rename_index", op: &ops.RenameIndex{TableRef: ops.TableRef{Table: "order"}, IndexName: "ix_order_pending", NewName: "ix_order_open"}},
+		{name: "create_index in full, commented", op: &ops.CreateIndex{TableRef: products, Index: fullIndex}},
+		{name: "drop_index in full carries its comment", setup: []ops.Op{&ops.CreateIndex{TableRef: products, Index: fullIndex}},
+			op: &ops.DropIndex{TableRef: products, IndexName: fullIndex.Name, Index: fullIndex.Clone()}},
 		{name: "drop_index concurrently", op: &ops.DropIndex{TableRef: ops.TableRef{Table: "order"}, IndexName: "ix_order_pending", Index: pending, Concurrently: true}},
 		{name: "create_unique_constraint", op: &ops.CreateUniqueConstraint{TableRef: products, Unique: &metadata.Unique{Name: "uq_products_name", Columns: []string{"name"}}}},
 		{name: "create_foreign_key", op: &ops.CreateForeignKey{TableRef: ops.TableRef{Table: "user"}, ForeignKey: &metadata.ForeignKey{Name: "fk_user_self",

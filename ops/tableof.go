@@ -23,6 +23,8 @@ func TableOf(op Op) (TableRef, bool) {
 		return o.TableRef, true
 	case *DropIndex:
 		return o.TableRef, true
+	case *RenameIndex:
+		return o.TableRef, true
 	case *CreateUniqueConstraint:
 		return o.TableRef, true
 	case *CreateForeignKey:

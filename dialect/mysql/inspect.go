@@ -344,56 +344,6 @@ func (in *inspector) columnDefault(def sql.NullString, extra string, t metadata.
 	return canonicalDefault(s, t)
 }
 
-func (in *inspector) indexRow(rows scanner) error {
-	var db, table, name, typ string
-	var nonUnique int64
-	var column, expr sql.NullString
-	var subPart sql.NullInt64
-	if err := rows.Scan(&db, &table, &name, &nonUnique, &column, &subPart, &typ, &expr); err != nil {
-		return err
-	}
-	t := in.table(db, table)
-	if t == nil {
-		return nil
-	}
-	k := ixKey{t, name}
-	ix := in.indexes[k]
-	if ix == nil {
-		ix = &metadata.Index{Name: name, Unique: nonUnique == 0}
-		if u := strings.ToLower(typ); u == "fulltext" || u == "spatial" {
-			ix.Using = u
-		}
-		in.indexes[k] = ix
-		in.ixOrder = append(in.ixOrder, k)
-	}
-	switch {
-	case expr.Valid && expr.String != "":
-		ix.Expressions = append(ix.Expressions, canonicalExpr(expr.String))
-	case column.Valid:
-		ix.Columns = append(ix.Columns, column.String)
-		if subPart.Valid {
-			in.warn("index %q of table %q indexes a prefix (%d) of column %q; it was read as indexing the whole column", name, table, subPart.Int64, column.String)
-		}
-	}
-	return nil
-}
-
-// finishIndexes sorts the indexes read into primary keys, unique
-// constraints and indexes.
-func (in *inspector) finishIndexes() {
-	for _, k := range in.ixOrder {
-		ix, t := in.indexes[k], k.t
-		switch {
-		case k.name == "PRIMARY":
-			t.PrimaryKey = &metadata.PrimaryKey{Columns: ix.Columns}
-		case ix.Unique && len(ix.Expressions) == 0 && ix.Using == "":
-			t.Uniques = append(t.Uniques, &metadata.Unique{Name: ix.Name, Columns: ix.Columns})
-		default:
-			t.Indexes = append(t.Indexes, ix)
-		}
-	}
-}
-
 func (in *inspector) foreignKeyRow(rows scanner) error {
 	var db, table, name, column, refDB, refTable, refColumn string
 	if err := rows.Scan(&db, &table, &name, &column, &refDB, &refTable, &refColumn); err != nil {

@@ -164,10 +164,15 @@ func normalizeIndexes(t *metadata.Table) {
 		if ix.Using != "fulltext" && ix.Using != "spatial" {
 			ix.Using = "" // InnoDB builds a B-tree for any other method
 		}
-		for i, e := range ix.Expressions {
-			ix.Expressions[i] = canonicalExpr(e)
+		keys := ix.KeyList()
+		for i := range keys {
+			keys[i].OpClass, keys[i].Collation, keys[i].Nulls = "", "", "" // MySQL has none of these
+			if keys[i].Expression != "" {
+				keys[i].Expression = canonicalExpr(keys[i].Expression)
+			}
 		}
-		if ix.Unique && len(ix.Expressions) == 0 && ix.Using == "" && ix.Where == "" {
+		ix.SetKeys(keys)
+		if ix.Unique && len(ix.Expressions) == 0 && ix.Using == "" && ix.Where == "" && ix.Keys == nil && ix.Comment == "" {
 			t.Uniques = append(t.Uniques, &metadata.Unique{Name: ix.Name, Columns: ix.Columns})
 			continue
 		}

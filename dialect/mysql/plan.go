@@ -162,6 +162,8 @@ func (p *planner) plan(o ops.Op) ([]dialect.Statement, error) {
 			s += " " + onlineClause
 		}
 		return sqls(s), err
+	case *ops.RenameIndex:
+		return p.renameIndex(o), nil
 	case *ops.DropIndex:
 		s, err := p.dropKeyIndex(o.TableRef, o.IndexName)
 		if o.Concurrently {

@@ -21,7 +21,8 @@ func (p *planner) indexClause(ix *metadata.Index) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return kind + "INDEX " + p.d.QuoteIdent(ix.Name) + " (" + dialect.IndexKey(p.d, ix) + ")", nil
+	comment, err := p.indexComment(ix)
+	return kind + "INDEX " + p.d.QuoteIdent(ix.Name) + " (" + dialect.IndexKey(p.d, ix) + ")" + comment, err
 }
 
 // indexKind checks what MySQL cannot do and returns "", "UNIQUE ",
@@ -29,6 +30,9 @@ func (p *planner) indexClause(ix *metadata.Index) (string, error) {
 func (p *planner) indexKind(ix *metadata.Index) (string, error) {
 	if ix.Where != "" {
 		return "", fmt.Errorf("index %q: MySQL has no partial indexes (WHERE %s); drop the predicate or use a generated column", ix.Name, ix.Where)
+	}
+	if err := dialect.CheckIndexKeys("MySQL", ix, mysqlKeyOptions); err != nil {
+		return "", err
 	}
 	if len(ix.Expressions) > 0 && p.d.flavor == MariaDB {
 		return "", fmt.Errorf("index %q: MariaDB has no expression indexes; index a generated (virtual) column instead", ix.Name)
@@ -55,7 +59,8 @@ func (p *planner) createIndex(r ops.TableRef, ix *metadata.Index) (string, error
 	if err != nil {
 		return "", err
 	}
-	return "CREATE " + kind + "INDEX " + p.d.QuoteIdent(ix.Name) + " ON " + p.table(r) + " (" + dialect.IndexKey(p.d, ix) + ")", nil
+	comment, err := p.indexComment(ix)
+	return "CREATE " + kind + "INDEX " + p.d.QuoteIdent(ix.Name) + " ON " + p.table(r) + " (" + dialect.IndexKey(p.d, ix) + ")" + comment, err
 }
 
 // namedCheck names an unnamed check: by the convention, else as

@@ -120,6 +120,8 @@ func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, e
 			return []dialect.Statement{{SQL: "DROP INDEX CONCURRENTLY " + p.qname(o.Schema, o.IndexName), NoTransaction: true}}, nil
 		}
 		return stmts("DROP INDEX " + p.qname(o.Schema, o.IndexName)), nil
+	case *ops.RenameIndex:
+		return p.renameIndex(o), nil
 	case *ops.CreateUniqueConstraint:
 		return p.addConstraint(m, o.TableRef, o.Unique.Name, metadata.KindUnique, o.Unique.Columns, "", nil,
 			func(name string) (string, error) {

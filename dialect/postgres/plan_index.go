@@ -29,3 +29,8 @@ func (p Postgres) indexSQL(r ops.TableRef, ix *metadata.Index) ([]dialect.Statem
 	}
 	return out, nil
 }
+
+// renameIndex renders ALTER INDEX ... RENAME TO, which keeps the index.
+func (p Postgres) renameIndex(o *ops.RenameIndex) []dialect.Statement {
+	return stmts("ALTER INDEX " + p.qname(o.Schema, o.IndexName) + " RENAME TO " + p.QuoteIdent(o.NewName))
+}

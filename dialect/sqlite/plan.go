@@ -113,6 +113,10 @@ func (p *planner) step(list []ops.Op, i int) (int, error) {
 		p.emitSQL(i, "DROP TABLE "+quote(o.TableRef.Table))
 	case *ops.RenameTable:
 		p.emitSQL(i, "ALTER TABLE "+quote(o.Table)+" RENAME TO "+quote(o.NewName))
+	case *ops.RenameIndex:
+		if err := p.renameIndex(i, o); err != nil {
+			return 0, err
+		}
 	case *ops.CreateEnum, *ops.DropEnum:
 		// An enum lives in its columns' CHECKs only.
 	case *ops.AlterTable:
