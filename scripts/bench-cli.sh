@@ -249,7 +249,7 @@ upgrade:
         - {name: created, type: timestamp}
         - {name: flag, type: boolean}
 downgrade:
-  - drop_table: bench_rows
+  - drop_table: {name: bench_rows}
 REV
 	cat >"$v/000000000002_rows.yaml" <<'REV'
 revision: "000000000002"

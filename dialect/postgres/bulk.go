@@ -168,14 +168,7 @@ func appendCopyRow(b []byte, row []any, kinds []metadata.Kind) []byte {
 			b = append(b, `\\x`...)
 			b = hex.AppendEncode(b, x)
 		case time.Time:
-			switch kinds[i] {
-			case metadata.Date:
-				b = x.AppendFormat(b, time.DateOnly)
-			case metadata.Timestamp:
-				b = x.AppendFormat(b, "2006-01-02 15:04:05.999999999")
-			default:
-				b = x.AppendFormat(b, time.RFC3339Nano)
-			}
+			b = appendCopyTime(b, x, kinds[i])
 		case string:
 			b = dialect.AppendTabText(b, x, false)
 		default:

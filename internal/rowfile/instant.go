@@ -55,6 +55,9 @@ const localLayout = "2006-01-02T15:04:05.999999999"
 // database, and the zone timestamptz keeps on MySQL (datetime(6)) and
 // SQLite (text).
 func parseInstant(t metadata.Type, s string) (time.Time, error) {
+	if ts, ok := parseInstantFast(s); ok {
+		return ts, nil
+	}
 	v := s
 	if len(v) > 10 && (v[10] == ' ' || v[10] == 't') {
 		v = v[:10] + "T" + v[11:]
