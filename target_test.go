@@ -91,8 +91,8 @@ func TestSQLTargetTwice(t *testing.T) {
 			if err != nil {
 				t.Fatalf("load %d: %v", load, err)
 			}
-			if len(c.Target.Tables) != 2 || len(c.Result.Ops) != 2+len(c.Target.Enums)+len(c.Target.Sequences)+len(c.Target.Views) {
-				t.Errorf("load %d: %d tables, %d ops; want 2 and one per table, enum, sequence and view", load, len(c.Target.Tables), len(c.Result.Ops))
+			if len(c.Target.Tables) != 2 || len(c.Result.Ops) != 2+len(c.Target.Enums)+len(c.Target.Sequences)+len(c.Target.Views)+len(c.Target.Triggers) {
+				t.Errorf("load %d: %d tables, %d ops; want 2 and one per table, enum, sequence, view and trigger", load, len(c.Target.Tables), len(c.Result.Ops))
 			}
 		}
 	})

@@ -19,9 +19,23 @@ const (
 	pgTrigger   = `CREATE TRIGGER films_touch BEFORE INSERT ON films FOR EACH ROW EXECUTE FUNCTION touch()`
 )
 
+const (
+	sqliteTrigger  = `CREATE TRIGGER films_touch AFTER INSERT ON films BEGIN UPDATE films SET length = 0 WHERE id = NEW.id AND length IS NULL; END`
+	sqliteTrigger2 = `CREATE TRIGGER films_touch AFTER INSERT ON films WHEN NEW.length IS NULL BEGIN UPDATE films SET length = 1 WHERE id = NEW.id; END`
+)
+
 // routineCases are changes of functions, procedures, aggregates and
 // triggers, per database, with the ops autogenerate must find.
 var routineCases = []viewCase{
+	{name: "sqlite: add, change and drop a trigger, and recreate its table",
+		from: map[string][]string{"sqlite": {routineBase, sqliteTrigger}},
+		to: map[string][]string{"sqlite": {`CREATE TABLE films (id integer NOT NULL PRIMARY KEY, title varchar(200) NOT NULL, length integer)`,
+			sqliteTrigger2, `CREATE TRIGGER films_gone BEFORE DELETE ON films BEGIN SELECT RAISE(ABORT, 'keep films'); END`}},
+		wantOps: map[string][]string{"sqlite": {"alter_column", "create_trigger", "replace_trigger"}}},
+	{name: "sqlite: drop a trigger",
+		from:    map[string][]string{"sqlite": {routineBase, sqliteTrigger}},
+		to:      map[string][]string{"sqlite": {routineBase}},
+		wantOps: map[string][]string{"sqlite": {"drop_trigger"}}},
 	{name: "add a function, a procedure, an aggregate, a trigger and a view calling the aggregate",
 		from: map[string][]string{"postgres": {routineBase}},
 		to: map[string][]string{"postgres": {routineBase, pgTouch, pgCat,

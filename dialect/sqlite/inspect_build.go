@@ -22,8 +22,7 @@ func (c *catalog) build() *dialect.Inspection {
 		case strings.HasPrefix(o.name, "sqlite_"):
 			// sqlite_sequence, sqlite_stat1, sqlite_autoindex_*: internal.
 		case o.typ == "view": // read by buildViews
-		case o.typ == "trigger":
-			warn("sqlite: trigger %q on table %q is not modelled; a table recreate keeps it", o.name, o.table)
+		case o.typ == "trigger": // read by buildTriggers
 		case o.typ == "index":
 			if o.sql != "" {
 				indexes = append(indexes, o)
@@ -52,6 +51,7 @@ func (c *catalog) build() *dialect.Inspection {
 	}
 	out.MetaData.Enums = enums.list(warn)
 	c.buildViews(out.MetaData, warn)
+	c.buildTriggers(out.MetaData, warn)
 	fillImplicitRefColumns(out.MetaData)
 	widenAutoincrementKeys(out.MetaData)
 	return out

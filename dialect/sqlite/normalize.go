@@ -47,6 +47,7 @@ func (*Dialect) Normalize(m *metadata.MetaData) *metadata.MetaData {
 	out.Enums = enums
 	widenAutoincrementKeys(out)
 	normalizeViews(out)
+	normalizeRoutines(out)
 	return out
 }
 

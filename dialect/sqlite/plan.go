@@ -89,6 +89,12 @@ func (p *planner) step(list []ops.Op, i int) (int, error) {
 		return p.tableBatch(list, i, ref)
 	}
 	o := list[i]
+	if ok, err := p.planRoutine(i, o); ok {
+		if err != nil {
+			return 0, err
+		}
+		return 1, p.apply(i, o)
+	}
 	if ok, err := p.planView(i, o); ok {
 		if err != nil {
 			return 0, err

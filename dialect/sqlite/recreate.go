@@ -166,7 +166,8 @@ func (p *planner) recreate(first, last int, before, after *metadata.Table, pairs
 		add("DELETE FROM sqlite_sequence WHERE name = ?", tmp)
 		add("INSERT INTO sqlite_sequence (name, seq) SELECT ?, seq FROM sqlite_sequence WHERE name = ?", tmp, before.Name)
 	}
-	save, args := saveQuery(before)
+	triggers := p.cur.TriggersOf("", before.Name)
+	save, args := saveQuery(before, triggers)
 	add("CREATE TEMP TABLE IF NOT EXISTS " + savedTable + " (sql TEXT NOT NULL)")
 	add("DELETE FROM " + savedTable)
 	add(save, args...)
@@ -176,6 +177,9 @@ func (p *planner) recreate(first, last int, before, after *metadata.Table, pairs
 	add("PRAGMA legacy_alter_table = OFF")
 	for _, ix := range after.Indexes {
 		step("build index "+ix.Name, createIndexSQL(name, ix))
+	}
+	for _, t := range triggers { // modelled: written out, so a --sql script keeps them too
+		step("create trigger "+t.Name, t.Definition)
 	}
 	out = append(out, dialect.Statement{SQL: "SELECT sql FROM " + savedTable + " ORDER BY rowid", ExecRows: true,
 		Progress: "replay triggers"})
@@ -203,13 +207,19 @@ func labelSteps(name string, out []dialect.Statement) {
 	}
 }
 
-// saveQuery copies the SQL of before's triggers, and of its indexes the
-// model does not know (made by execute ops), into the saved table.
-func saveQuery(before *metadata.Table) (string, []any) {
+// saveQuery copies the SQL of before's triggers and indexes the model
+// does not know (made by execute ops) into the saved table; the modelled
+// triggers are created again from the model.
+func saveQuery(before *metadata.Table, modelled []*metadata.Trigger) (string, []any) {
 	args := []any{before.Name}
 	var b strings.Builder
 	b.WriteString("INSERT INTO " + savedTable + " (sql) SELECT sql FROM main.sqlite_schema" +
-		" WHERE tbl_name = ? COLLATE NOCASE AND sql IS NOT NULL AND (type = 'trigger' OR (type = 'index'")
+		" WHERE tbl_name = ? COLLATE NOCASE AND sql IS NOT NULL AND ((type = 'trigger'")
+	for _, t := range modelled {
+		b.WriteString(" AND name <> ?")
+		args = append(args, t.Name)
+	}
+	b.WriteString(") OR (type = 'index'")
 	if len(before.Indexes) > 0 {
 		b.WriteString(" AND name NOT IN (")
 		for k, ix := range before.Indexes {

@@ -64,11 +64,14 @@ func fill(t testing.TB, db *sql.DB, n int) {
 }
 
 // withFillObjects adds to m the table and index fill makes by hand, which
-// inspect reads (the trigger and view are warnings).
+// inspect reads (the trigger and view are modelled).
 func withFillObjects(m *metadata.MetaData) {
 	m.AddTable(metadata.NewTable("audit", metadata.NewColumn("parent_id", metadata.IntegerType), metadata.NewColumn("what", metadata.TextType)))
 	m.Table("", "parent").Indexes = append(m.Table("", "parent").Indexes, &metadata.Index{Name: "ix_by_hand", Expressions: []string{"lower(name)"}})
 	m.Views = append(m.Views, &metadata.View{Name: "parent_names", Definition: "SELECT id, name FROM parent", Reads: []string{"parent"}})
+	// Triggers are modelled: fill's hand-made trigger is read back as one.
+	m.Triggers = append(m.Triggers, &metadata.Trigger{Table: "parent", Name: "parent_audit",
+		Definition: `CREATE TRIGGER parent_audit AFTER UPDATE ON parent BEGIN INSERT INTO audit VALUES (new.id, 'update'); END`})
 }
 
 func count(t testing.TB, db *sql.DB, query string, args ...any) int {
