@@ -2,13 +2,6 @@ package autogen_test
 
 import (
 	"testing"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
-	"github.com/retortdb/retort/autogen"
-	"github.com/retortdb/retort/internal/dbtest"
-	"github.com/retortdb/retort/internal/dialecttest"
 )
 
 const indexTable = `CREATE TABLE docs (id integer NOT NULL PRIMARY KEY, title varchar(50) NOT NULL, score integer)`
@@ -70,39 +63,5 @@ var indexCases = []viewCase{
 // upgrade the database to the target's dump, downgrade it back to the
 // original's (comments included) and upgrade again; then nothing differs.
 func TestAutogenerateIndexes(t *testing.T) {
-	for _, tc := range indexCases {
-		t.Run(tc.name, func(t *testing.T) {
-			eachBed(t, func(t *testing.T, b bed) {
-				from, ok1 := perDB(tc.from, b.name)
-				to, ok2 := perDB(tc.to, b.name)
-				if !ok1 || !ok2 {
-					t.Skip("not a case for this database")
-				}
-				want := dbtest.Open(t, b.name)
-				dbtest.Exec(t, want, to...)
-				db := dbtest.Open(t, b.name)
-				dbtest.Exec(t, db, from...)
-				before := dbtest.SchemaDump(t, db)
-				target := dialecttest.Inspect(t, b.d, want.DB).MetaData
-				cur := dialecttest.Inspect(t, b.d, db.DB).MetaData
-				res, err := autogen.Compare(target, cur, b.d, autogen.Options{})
-				require.NoError(t, err)
-				wantOps, _ := perDB(tc.wantOps, b.name)
-				require.Equal(t, wantOps, opNames(res.Ops))
-
-				dialecttest.PlanAndExec(t, b.d, db.DB, cur, res.Ops...)
-				require.Equal(t, dbtest.SchemaDump(t, want), dbtest.SchemaDump(t, db), "upgraded")
-				down, err := autogen.Downgrade(res.Ops)
-				require.NoError(t, err)
-				dialecttest.PlanAndExec(t, b.d, db.DB, dialecttest.Inspect(t, b.d, db.DB).MetaData, down...)
-				require.Equal(t, before, dbtest.SchemaDump(t, db), "downgraded")
-				dialecttest.PlanAndExec(t, b.d, db.DB, dialecttest.Inspect(t, b.d, db.DB).MetaData, res.Ops...)
-				require.Equal(t, dbtest.SchemaDump(t, want), dbtest.SchemaDump(t, db), "upgraded again")
-
-				again, err := autogen.Compare(target, dialecttest.Inspect(t, b.d, db.DB).MetaData, b.d, autogen.Options{})
-				require.NoError(t, err)
-				assert.Empty(t, opNames(again.Ops), "nothing left to do")
-			})
-		})
-	}
+	runSchemaCases(t, indexCases)
 }
