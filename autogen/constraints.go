@@ -16,42 +16,7 @@ import (
 // differs is changed: dropped and created again. It returns the objects to
 // create and those to drop, each in its side's order.
 func pair[T any](target, current []T, name func(T) string, same func(a, b T, byName bool) bool) (create, drop []T) {
-	usedT := make([]bool, len(target))
-	usedC := make([]bool, len(current))
-	for i, t := range target {
-		for j, cur := range current {
-			if usedC[j] || name(t) == "" || !strings.EqualFold(name(t), name(cur)) {
-				continue
-			}
-			usedT[i], usedC[j] = true, true
-			if !same(t, cur, true) {
-				create = append(create, t)
-				drop = append(drop, cur)
-			}
-			break
-		}
-	}
-	for i, t := range target {
-		if usedT[i] {
-			continue
-		}
-		for j, cur := range current {
-			if !usedC[j] && same(t, cur, false) {
-				usedT[i], usedC[j] = true, true
-				break
-			}
-		}
-	}
-	for i, t := range target {
-		if !usedT[i] {
-			create = append(create, t)
-		}
-	}
-	for j, cur := range current {
-		if !usedC[j] {
-			drop = append(drop, cur)
-		}
-	}
+	create, drop, _ = pairRenamed(target, current, name, same, func(T) bool { return false })
 	return create, drop
 }
 

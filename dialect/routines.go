@@ -35,39 +35,9 @@ var ErrNoRoutines = errors.New("SQLite has no stored functions or procedures: re
 // list it uses ([metadata.Routine.Uses]), otherwise in list order; a
 // cycle is a *RoutineCycleError.
 func SortRoutines(list []*metadata.Routine) ([]*metadata.Routine, error) {
-	bySig := make(map[string]*metadata.Routine, len(list))
-	for _, r := range list {
-		bySig[r.Signature()] = r
-	}
-	state := map[*metadata.Routine]int{}
-	out := make([]*metadata.Routine, 0, len(list))
-	var path []string
-	var visit func(r *metadata.Routine) error
-	visit = func(r *metadata.Routine) error {
-		switch state[r] {
-		case 2:
-			return nil
-		case 1:
-			return &RoutineCycleError{Routines: append(cycleFrom(path, r.Signature()), r.Signature())}
-		}
-		state[r] = 1
-		path = append(path, r.Signature())
-		for _, u := range r.Uses {
-			if dep := bySig[u]; dep != nil && dep != r {
-				if err := visit(dep); err != nil {
-					return err
-				}
-			}
-		}
-		path = path[:len(path)-1]
-		state[r] = 2
-		out = append(out, r)
-		return nil
-	}
-	for _, r := range list {
-		if err := visit(r); err != nil {
-			return nil, err
-		}
+	out, cycle := sortByDeps(list, (*metadata.Routine).Signature, func(r *metadata.Routine) []string { return r.Uses })
+	if cycle != nil {
+		return nil, &RoutineCycleError{Routines: cycle}
 	}
 	return out, nil
 }

@@ -38,54 +38,11 @@ type ViewTypeBinder interface {
 // it reads ([metadata.View.Reads]), otherwise in list order; a cycle is a
 // *ViewCycleError.
 func SortViews(views []*metadata.View) ([]*metadata.View, error) {
-	byName := make(map[string]*metadata.View, len(views))
-	for _, v := range views {
-		byName[v.QualifiedName()] = v
-	}
-	const (
-		visiting = 1
-		done     = 2
-	)
-	state := map[*metadata.View]int{}
-	out := make([]*metadata.View, 0, len(views))
-	var path []string
-	var visit func(v *metadata.View) error
-	visit = func(v *metadata.View) error {
-		switch state[v] {
-		case done:
-			return nil
-		case visiting:
-			return &ViewCycleError{Views: append(cycleFrom(path, v.QualifiedName()), v.QualifiedName())}
-		}
-		state[v] = visiting
-		path = append(path, v.QualifiedName())
-		for _, r := range v.Reads {
-			if dep := byName[r]; dep != nil && dep != v {
-				if err := visit(dep); err != nil {
-					return err
-				}
-			}
-		}
-		path = path[:len(path)-1]
-		state[v] = done
-		out = append(out, v)
-		return nil
-	}
-	for _, v := range views {
-		if err := visit(v); err != nil {
-			return nil, err
-		}
+	out, cycle := sortByDeps(views, (*metadata.View).QualifiedName, func(v *metadata.View) []string { return v.Reads })
+	if cycle != nil {
+		return nil, &ViewCycleError{Views: cycle}
 	}
 	return out, nil
-}
-
-func cycleFrom(path []string, name string) []string {
-	for i, p := range path {
-		if p == name {
-			return append([]string(nil), path[i:]...)
-		}
-	}
-	return append([]string(nil), path...)
 }
 
 // ViewsOver returns the views of m that read any relation of names

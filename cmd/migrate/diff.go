@@ -167,22 +167,33 @@ func (a *app) printChanges(res *autogen.Result) error {
 	return enc.Encode(out)
 }
 
+// detectChanges is what revision --autogenerate does first, with or
+// without --online: compare, refuse when the database is not at head,
+// print one line per detected change (as Alembic does) and the warnings.
+func (a *app) detectChanges(ctx context.Context, f autogenFlags) (*retort.Comparison, error) {
+	cmp, err := a.compareSchemas(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	if cmp.NotAtHead != nil {
+		return nil, cmp.NotAtHead
+	}
+	for _, op := range cmp.Result.Ops {
+		fmt.Fprintln(a.stderr, autogen.Describe(op))
+	}
+	a.printWarnings(cmp.Result.Warnings)
+	return cmp, nil
+}
+
 // autogenerate is revision --autogenerate: it refuses when the database is
 // not at head, prints one line per detected change (as Alembic does), and
 // writes the revision with the ops and their exact reverse.
 func (a *app) autogenerate(ctx context.Context, o newRevision, f autogenFlags) error {
-	cmp, err := a.compareSchemas(ctx, f)
+	cmp, err := a.detectChanges(ctx, f)
 	if err != nil {
 		return err
 	}
-	if cmp.NotAtHead != nil {
-		return cmp.NotAtHead
-	}
 	res := cmp.Result
-	for _, op := range res.Ops {
-		fmt.Fprintln(a.stderr, autogen.Describe(op))
-	}
-	a.printWarnings(res.Warnings)
 	r, err := a.generate(o)
 	if err != nil {
 		return err

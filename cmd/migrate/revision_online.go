@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 
 	"github.com/retortdb/retort/autogen"
@@ -15,18 +14,11 @@ import (
 // following the one before; the first follows --head and carries the
 // branch labels and --rev-id.
 func (a *app) autogenerateOnline(ctx context.Context, o newRevision, f autogenFlags) error {
-	cmp, err := a.compareSchemas(ctx, f)
+	cmp, err := a.detectChanges(ctx, f)
 	if err != nil {
 		return err
 	}
-	if cmp.NotAtHead != nil {
-		return cmp.NotAtHead
-	}
 	res := cmp.Result
-	for _, op := range res.Ops {
-		fmt.Fprintln(a.stderr, autogen.Describe(op))
-	}
-	a.printWarnings(res.Warnings)
 	stages, err := autogen.Online(cmp.Dialect, res.Ops)
 	if err != nil {
 		return err
