@@ -36,6 +36,13 @@ type Config struct {
 	// MixedCase, spaces and non-ASCII letters, and puts quotes, percent
 	// signs and backslashes in comments, to test quoting everywhere.
 	AwkwardNames bool
+	// Views, Functions and Triggers are how many of each to add over the
+	// tables (none by default), written in Flavor's SQL; see objects.go.
+	Views, Functions, Triggers int
+	// Flavor is the database the objects' SQL is written for
+	// (FlavorPostgres, FlavorMySQL, FlavorSQLite); without it no object
+	// is added.
+	Flavor string
 }
 
 // Defaults for zero [Config] fields.

@@ -45,6 +45,7 @@ func Generate(cfg Config) *metadata.MetaData {
 		panic(fmt.Sprintf("schemagen: %v", err))
 	}
 	uniqueNames(g.m)
+	g.objects()
 	return g.m
 }
 
