@@ -129,7 +129,7 @@ func LoadScratch(ctx context.Context, d dialect.Dialect, db *sql.DB, script stri
 	if err := emptyScratch(ctx, d, db); err != nil {
 		return nil, fmt.Errorf("emptying it first: %w", err)
 	}
-	if _, err := db.ExecContext(ctx, script); err != nil {
+	if err := runScript(ctx, d, db, script); err != nil {
 		return nil, err
 	}
 	opts := reflect.Options{}
@@ -151,6 +151,29 @@ func LoadScratch(ctx context.Context, d dialect.Dialect, db *sql.DB, script stri
 		return nil, fmt.Errorf("emptying it after: %w", err)
 	}
 	return &Target{MetaData: res.MetaData, Warnings: res.Warnings}, nil
+}
+
+// runScript runs a schema script on db: in one call, or statement by
+// statement where the dialect's client splits scripts
+// ([dialect.ScriptSplitter]: MySQL's DELIMITER blocks). db holds one
+// connection, so the script's session settings hold throughout.
+func runScript(ctx context.Context, d dialect.Dialect, db *sql.DB, script string) error {
+	stmts := []string{script}
+	if sp, ok := d.(dialect.ScriptSplitter); ok {
+		var err error
+		if stmts, err = sp.SplitScript(script); err != nil {
+			return err
+		}
+	}
+	for i, s := range stmts {
+		if _, err := db.ExecContext(ctx, s); err != nil {
+			if len(stmts) > 1 {
+				return fmt.Errorf("statement %d of the script: %w", i+1, err)
+			}
+			return err
+		}
+	}
+	return nil
 }
 
 // emptyScratch empties a scratch database as completely as the dialect

@@ -41,7 +41,7 @@ func (c *comparer) routines() {
 // sameRoutine reports whether two routines of one signature are the same.
 func sameRoutine(a, b *metadata.Routine) bool {
 	return collapseSpace(a.Definition) == collapseSpace(b.Definition) && a.Returns == b.Returns &&
-		a.Comment == b.Comment && a.Definer == b.Definer
+		a.Comment == b.Comment && a.Definer == b.Definer && a.SQLMode == b.SQLMode
 }
 
 // triggers creates the target's new triggers, replaces those changed and
@@ -71,7 +71,8 @@ func (c *comparer) triggers() {
 // sameTrigger reports whether two triggers of one table and name are the
 // same.
 func sameTrigger(a, b *metadata.Trigger) bool {
-	return collapseSpace(a.Definition) == collapseSpace(b.Definition) && a.Comment == b.Comment && a.Definer == b.Definer
+	return collapseSpace(a.Definition) == collapseSpace(b.Definition) && a.Comment == b.Comment && a.Definer == b.Definer &&
+		a.SQLMode == b.SQLMode
 }
 
 // describeRoutineOp is the Detected line of a routine or trigger op.

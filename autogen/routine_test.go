@@ -17,6 +17,19 @@ const (
 	sqliteTrigger2 = `CREATE TRIGGER films_touch AFTER INSERT ON films WHEN NEW.length IS NULL BEGIN UPDATE films SET length = 1 WHERE id = NEW.id; END`
 )
 
+// MySQL/MariaDB routines and triggers, spelled as the catalog prints them
+// (backquoted parameters, the server's types), so that the database built
+// from them dumps as the one the ops build. SET STATEMENT (MariaDB) gives
+// one procedure another sql_mode in one statement.
+const (
+	myLen      = "CREATE FUNCTION `film_len`(`n` int(11)) RETURNS int(11)\n    DETERMINISTIC\nRETURN coalesce(n, 0)"
+	myLen2     = "CREATE FUNCTION `film_len`(`n` int(11)) RETURNS int(11)\n    NO SQL\n    DETERMINISTIC\n    COMMENT 'at least 1'\nRETURN greatest(coalesce(n, 0), 1)"
+	myTrim     = "CREATE PROCEDURE `trim_titles`(IN `n` int(11))\n    MODIFIES SQL DATA\nUPDATE films SET title = left(title, n)"
+	myTrim2    = "SET STATEMENT sql_mode = 'TRADITIONAL' FOR CREATE PROCEDURE `trim_titles`(IN `n` int(11))\n    MODIFIES SQL DATA\nUPDATE films SET title = left(title, n)"
+	myTrigger  = "CREATE TRIGGER `films_len` BEFORE INSERT ON `films` FOR EACH ROW SET NEW.length = film_len(NEW.length)"
+	myTrigger2 = "CREATE TRIGGER `films_len` BEFORE INSERT ON `films` FOR EACH ROW BEGIN\n  SET NEW.length = film_len(NEW.length) + 1;\nEND"
+)
+
 // routineCases are changes of functions, procedures, aggregates and
 // triggers, per database, with the ops autogenerate must find.
 var routineCases = []viewCase{
@@ -29,6 +42,23 @@ var routineCases = []viewCase{
 		from:    map[string][]string{"sqlite": {routineBase, sqliteTrigger}},
 		to:      map[string][]string{"sqlite": {routineBase}},
 		wantOps: map[string][]string{"sqlite": {"drop_trigger"}}},
+	{name: "mysql: add a function, a procedure, a trigger calling the function and a view calling it",
+		from: map[string][]string{"mysql": {routineBase}},
+		to: map[string][]string{"mysql": {routineBase, myLen, myTrim, myTrigger,
+			"CREATE VIEW lengths AS SELECT film_len(length) AS length FROM films"}},
+		wantOps: map[string][]string{"mysql": {"create_function", "create_procedure", "create_view", "create_trigger"}}},
+	{name: "mysql: change a function's body and characteristics, a procedure's sql_mode and a trigger's body",
+		from:    map[string][]string{"mysql": {routineBase, myLen, myTrim, myTrigger}},
+		to:      map[string][]string{"mysql": {routineBase, myLen2, myTrim2, myTrigger2}},
+		wantOps: map[string][]string{"mysql": {"replace_function", "replace_procedure", "replace_trigger"}}},
+	{name: "mysql: drop a trigger, the function it calls and a procedure",
+		from:    map[string][]string{"mysql": {routineBase, myLen, myTrim, myTrigger}},
+		to:      map[string][]string{"mysql": {routineBase}},
+		wantOps: map[string][]string{"mysql": {"drop_trigger", "drop_procedure", "drop_function"}}},
+	{name: "mysql: drop the table under a trigger",
+		from:    map[string][]string{"mysql": {routineBase, myLen, myTrigger}},
+		to:      map[string][]string{"mysql": {`CREATE TABLE other (id integer NOT NULL PRIMARY KEY)`, myLen}},
+		wantOps: map[string][]string{"mysql": {"drop_trigger", "drop_table", "create_table"}}},
 	{name: "add a function, a procedure, an aggregate, a trigger and a view calling the aggregate",
 		from: map[string][]string{"postgres": {routineBase}},
 		to: map[string][]string{"postgres": {routineBase, pgTouch, pgCat,

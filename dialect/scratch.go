@@ -43,3 +43,13 @@ type ScratchCleaner interface {
 	// read (see [InspectOptions.Schemas]).
 	ScratchSchemas(ctx context.Context, db *sql.DB) ([]string, error)
 }
+
+// ScriptSplitter is implemented by dialects whose command-line client, not
+// the server, splits a script into statements (MySQL's DELIMITER lines,
+// which the server does not know). A .sql schema is then run statement by
+// statement, as that client runs it.
+type ScriptSplitter interface {
+	// SplitScript returns the statements of script in order, or an error
+	// naming the line of an unterminated quote or comment.
+	SplitScript(script string) ([]string, error)
+}

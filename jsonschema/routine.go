@@ -10,18 +10,20 @@ func routineDefs(defs obj) {
 		"name":       str("the routine's name"),
 		"arguments":  typed(scalar, "the argument signature as the catalog prints it (pg_get_function_identity_arguments; MySQL's parameter list): what DROP names it by"),
 		"returns":    str("the result type as the catalog prints it; empty for a procedure"),
-		"definition": str("the whole CREATE statement (pg_get_functiondef; MySQL's SHOW CREATE without DEFINER): language, volatility, security, DETERMINISTIC ... and the body"),
+		"definition": str("the whole CREATE statement (pg_get_functiondef; MySQL's information_schema.ROUTINES and PARAMETERS printed as SHOW CREATE prints them, without DEFINER): language, volatility, security, DETERMINISTIC ... and the body"),
 		"comment":    typed([]string{"string", "null"}, "PostgreSQL: the routine's comment"),
 		"definer":    str("MySQL/MariaDB: DEFINER user@host; empty: the account that runs the migration"),
+		"sql_mode":   str("MySQL/MariaDB: the sql_mode it was created under; empty: the migrating session's"),
 		"uses":       strings_("the routines it needs created first (schema.name(arguments)): an aggregate's support functions"),
 	}, "name", "definition")
 	defs["trigger"] = closed("a trigger: its CREATE TRIGGER statement as the database renders it", metadata.Keys("trigger"), obj{
 		"schema":     str("the schema of its table; empty: the default one"),
 		"table":      str("the table or view it is on"),
 		"name":       str("the trigger's name"),
-		"definition": str("the whole CREATE TRIGGER statement (pg_get_triggerdef; MySQL's SHOW CREATE TRIGGER without DEFINER; SQLite's text): timing, events, FOR EACH, WHEN, the function or body"),
+		"definition": str("the whole CREATE TRIGGER statement (pg_get_triggerdef; MySQL's information_schema.TRIGGERS printed as SHOW CREATE TRIGGER prints it, without DEFINER; SQLite's text): timing, events, FOR EACH, WHEN, the function or body"),
 		"comment":    typed([]string{"string", "null"}, "PostgreSQL: the trigger's comment"),
 		"definer":    str("MySQL/MariaDB: DEFINER user@host"),
+		"sql_mode":   str("MySQL/MariaDB: the sql_mode it was created under; empty: the migrating session's"),
 		"function":   str("PostgreSQL: the function it executes (schema.name(arguments)), created first"),
 	}, "table", "name", "definition")
 }

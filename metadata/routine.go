@@ -50,6 +50,11 @@ type Routine struct {
 	// server. Inspect records it only when it is another account than
 	// the inspecting one.
 	Definer string
+	// SQLMode is the sql_mode a MySQL/MariaDB routine was created under
+	// (it changes what the body does: strictness, ANSI_QUOTES, ...);
+	// "" leaves it to the session that creates it. Inspect records it
+	// only when it is not the inspecting session's.
+	SQLMode string
 	// Uses names the routines this one needs created first
 	// (schema.name(arguments), name(arguments) in the default schema):
 	// an aggregate's support functions, from the catalog's dependency

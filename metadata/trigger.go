@@ -23,6 +23,10 @@ type Trigger struct {
 	Comment string
 	// Definer is MySQL's DEFINER account; "" leaves it to the server.
 	Definer string
+	// SQLMode is the sql_mode a MySQL/MariaDB trigger was created under;
+	// "" leaves it to the session that creates it (see
+	// [Routine.SQLMode]).
+	SQLMode string
 	// Function is the routine a PostgreSQL trigger executes
 	// (schema.name(arguments)): it is created first. Not compared.
 	Function string

@@ -9,11 +9,11 @@ import (
 // routineKeys are a function, procedure or aggregate mapping's keys,
 // under functions:, procedures: and aggregates:, and in the routine ops
 // of revision files.
-var routineKeys = []string{"schema", "name", "arguments", "returns", "definition", "comment", "definer", "uses"}
+var routineKeys = []string{"schema", "name", "arguments", "returns", "definition", "comment", "definer", "sql_mode", "uses"}
 
 // triggerKeys are a trigger mapping's keys, under triggers: and in the
 // trigger ops.
-var triggerKeys = []string{"schema", "table", "name", "definition", "comment", "definer", "function"}
+var triggerKeys = []string{"schema", "table", "name", "definition", "comment", "definer", "sql_mode", "function"}
 
 // routineLists are schema.yaml's routine keys and the kind of each, in
 // the order they are written.
@@ -54,6 +54,7 @@ func (r *reader) routine(p Path, n *yaml.Node, kind, where string) *Routine {
 	rt.Definition = TrimDefinition(r.str(p.Field("definition"), f["definition"].val, where+": definition"))
 	rt.Comment = r.str(p.Field("comment"), f["comment"].val, where+": comment")
 	rt.Definer = r.str(p.Field("definer"), f["definer"].val, where+": definer")
+	rt.SQLMode = r.str(p.Field("sql_mode"), f["sql_mode"].val, where+": sql_mode")
 	rt.Uses = r.stringList(p.Field("uses"), f["uses"].val, where+": uses")
 	r.needDefinition(p, n, f, where, "the CREATE "+strings.ToUpper(kind)+" statement", rt.Definition)
 	return rt
@@ -72,6 +73,7 @@ func (r *reader) trigger(p Path, n *yaml.Node, where string) *Trigger {
 	t.Definition = TrimDefinition(r.str(p.Field("definition"), f["definition"].val, where+": definition"))
 	t.Comment = r.str(p.Field("comment"), f["comment"].val, where+": comment")
 	t.Definer = r.str(p.Field("definer"), f["definer"].val, where+": definer")
+	t.SQLMode = r.str(p.Field("sql_mode"), f["sql_mode"].val, where+": sql_mode")
 	t.Function = r.str(p.Field("function"), f["function"].val, where+": function")
 	if t.Table == "" {
 		r.errorf(p.Field("table"), n, "%s: table is missing; name the table the trigger is on", where)
@@ -112,6 +114,7 @@ func (o *out) routine(rt *Routine) *yaml.Node {
 	b.set("definition", o.definition(rt.Definition))
 	b.opt("comment", rt.Comment)
 	b.set1("definer", rt.Definer)
+	b.set1("sql_mode", rt.SQLMode)
 	if len(rt.Uses) > 0 {
 		b.set("uses", o.stringList(rt.Uses))
 	}
@@ -127,6 +130,7 @@ func (o *out) trigger(t *Trigger) *yaml.Node {
 	b.set("definition", o.definition(t.Definition))
 	b.opt("comment", t.Comment)
 	b.set1("definer", t.Definer)
+	b.set1("sql_mode", t.SQLMode)
 	b.set1("function", t.Function)
 	return b.n
 }

@@ -15,8 +15,8 @@ import (
 
 // Inspect reads the connection's database (or the databases opts.Schemas
 // names; tables of the connection's own database get an empty Schema) in
-// eleven catalog queries on MariaDB and ten on MySQL, whatever the number of
-// tables. It reads what Plan writes back into the same model, as
+// fourteen catalog queries on MariaDB and thirteen on MySQL, whatever the
+// number of tables, routines and triggers. It reads what Plan writes back into the same model, as
 // [Dialect.Normalize] predicts:
 // canonical types, canonical defaults (MariaDB's quoted strings, MySQL's
 // bare literals and both spellings of CURRENT_TIMESTAMP agree), enums named
@@ -25,8 +25,9 @@ import (
 // foreign keys hidden, charsets, collations and row formats only where
 // they are not the default (see normalizeCharsets); views with their
 // options (see viewRow); generated columns with their expression
-// (metadata.Column.Generated). Triggers, routines, events, sequences and
-// prefix indexes are reported in Warnings.
+// (metadata.Column.Generated); functions, procedures and triggers with
+// their definitions printed from the catalog (see routineDefinition).
+// Events and sequences are reported in Warnings.
 //
 // information_schema is not transactional, so no snapshot keeps the
 // queries consistent: the tables are listed again last, and a table gone
@@ -79,16 +80,15 @@ func (in *inspector) catalogQueries() []catalogQuery {
 	if in.flavor == MariaDB {
 		indexes, checks = indexesQueryMariaDB, checksQueryMariaDB
 	}
-	return []catalogQuery{
+	return append([]catalogQuery{
 		{"tables", tablesQuery, 1, in.tableRow},
 		{"check constraints", checks, 1, in.checkRow},
 		{"columns", columnsQuery, 1, in.columnRow},
 		{"indexes", indexes, 1, in.indexRow},
 		{"foreign keys", foreignKeyColumnsQuery, 1, in.foreignKeyRow},
 		{"foreign key actions", foreignKeyRulesQuery, 1, in.foreignKeyRuleRow},
-		{"triggers, routines and events", objectsQuery, 3, in.objectRow},
 		in.viewsQuery(),
-	}
+	}, in.routineQueries()...)
 }
 
 type tableKey struct{ schema, name string }
@@ -109,6 +109,11 @@ type inspector struct {
 	unread   unread
 	views    []*metadata.View
 	warnings []string
+
+	routines     map[routineKey]*routineRead
+	routineOrder []*routineRead
+	triggers     []*metadata.Trigger
+	triggerOrder []triggerRead
 }
 
 type ixKey struct {
@@ -379,15 +384,6 @@ func (in *inspector) foreignKeyRuleRow(rows scanner) error {
 	return nil
 }
 
-func (in *inspector) objectRow(rows scanner) error {
-	var kind, db, name string
-	if err := rows.Scan(&kind, &db, &name); err != nil {
-		return err
-	}
-	in.warn("%s %q is not modelled; it was left out", kind, name)
-	return nil
-}
-
 // finish orders the model as Normalize does.
 func (in *inspector) finish() *metadata.MetaData {
 	m := metadata.New()
@@ -400,6 +396,7 @@ func (in *inspector) finish() *metadata.MetaData {
 	}
 	m.Views = in.views
 	dialect.NormalizeViewOrder(m)
+	in.finishRoutines(m)
 	m.Enums = in.enums
 	slices.SortStableFunc(m.Enums, func(a, b *metadata.Enum) int {
 		return strings.Compare(a.Schema+"\x00"+a.Name, b.Schema+"\x00"+b.Name)

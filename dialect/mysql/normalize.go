@@ -49,6 +49,7 @@ func (d *Dialect) Normalize(m *metadata.MetaData) *metadata.MetaData {
 		return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Name, b.Name))
 	})
 	normalizeViews(c)
+	normalizeRoutines(c)
 	return c
 }
 

@@ -136,6 +136,9 @@ func (p *planner) plan(o ops.Op) ([]dialect.Statement, error) {
 	if out, ok, err := p.planView(o); ok {
 		return out, err
 	}
+	if out, ok, err := p.planRoutine(o); ok {
+		return out, err
+	}
 	switch o := o.(type) {
 	case *ops.CreateTable:
 		if err := dialect.NoPartitions(o.Table); err != nil {

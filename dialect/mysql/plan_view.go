@@ -45,8 +45,7 @@ func (p *planner) createView(v *metadata.View, replace bool) (string, error) {
 		b.WriteString("ALGORITHM = " + strings.ToUpper(v.Algorithm) + " ")
 	}
 	if v.Definer != "" {
-		user, host, _ := strings.Cut(v.Definer, "@")
-		b.WriteString("DEFINER = " + p.d.QuoteIdent(user) + "@" + p.d.QuoteIdent(host) + " ")
+		b.WriteString(p.definerClause(v.Definer))
 	}
 	if v.Security != "" {
 		b.WriteString("SQL SECURITY " + strings.ToUpper(v.Security) + " ")

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/dialect/mysql/script"
 )
 
 var _ dialect.ScriptDriver = (*Dialect)(nil)
@@ -78,3 +79,20 @@ func (*Dialect) ResetScratch(context.Context, *sql.DB) error { return nil }
 
 // ScratchSchemas is none: the scratch database is one MySQL database.
 func (*Dialect) ScratchSchemas(context.Context, *sql.DB) ([]string, error) { return nil, nil }
+
+var _ dialect.ScriptSplitter = (*Dialect)(nil)
+
+// SplitScript splits a schema script as the mysql client does
+// ([script.Split]): DELIMITER $$ ... $$ DELIMITER ; blocks around
+// triggers and routines come out as one statement each.
+func (*Dialect) SplitScript(s string) ([]string, error) {
+	stmts, err := script.Split(s)
+	if err != nil {
+		return nil, fmt.Errorf("mysql: splitting the script: %w", err)
+	}
+	out := make([]string, len(stmts))
+	for i, st := range stmts {
+		out[i] = st.SQL
+	}
+	return out, nil
+}

@@ -11,11 +11,11 @@ import (
 func normalizeRoutines(m *metadata.MetaData) {
 	for _, r := range m.AllRoutines() {
 		r.Definition = metadata.TrimDefinition(r.Definition)
-		r.Definer = ""
+		r.Definer, r.SQLMode = "", ""
 	}
 	for _, t := range m.Triggers {
 		t.Definition = metadata.TrimDefinition(t.Definition)
-		t.Definer = ""
+		t.Definer, t.SQLMode = "", ""
 	}
 	dialect.NormalizeRoutineOrder(m)
 }

@@ -6,8 +6,8 @@ import (
 )
 
 // normalizeRoutines gives m's triggers the form Inspect reads: the text
-// trimmed, in the default schema, without the comment, definer and
-// function SQLite has none of. Routines are left for Plan to refuse.
+// trimmed, in the default schema, without the comment, definer, sql_mode
+// and function SQLite has none of. Routines are left for Plan to refuse.
 func normalizeRoutines(m *metadata.MetaData) {
 	for i, t := range m.Triggers {
 		m.Triggers[i] = &metadata.Trigger{Table: t.Table, Name: t.Name, Definition: metadata.TrimDefinition(t.Definition)}

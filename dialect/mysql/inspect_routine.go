@@ -1,0 +1,244 @@
+package mysql
+
+import (
+	"cmp"
+	"database/sql"
+	"slices"
+	"strings"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/metadata"
+)
+
+// The routine and trigger queries: three in all, whatever their number.
+// information_schema keeps every attribute SHOW CREATE prints (the
+// parameters in PARAMETERS, one row each), so no SHOW CREATE per object is
+// needed; the definition is printed from them in SHOW CREATE's order (see
+// routineDefinition). The inspecting account and session sql_mode come
+// with the rows, to tell a definer or mode of their own from the server's
+// default. ROUTINE_DEFINITION is NULL on MySQL 8 for a user that may run
+// the routine but not see it.
+const (
+	routinesQuery = `SELECT ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE, COALESCE(DTD_IDENTIFIER, ''),
+	COALESCE(COLLATION_NAME, ''), ROUTINE_DEFINITION, IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE,
+	COALESCE(ROUTINE_COMMENT, ''), SQL_MODE, DEFINER, COALESCE(DATABASE_COLLATION, ''), CURRENT_USER(), @@SESSION.sql_mode
+FROM information_schema.ROUTINES
+WHERE ROUTINE_SCHEMA IN (%s)
+ORDER BY ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE`
+
+	parametersQuery = `SELECT SPECIFIC_SCHEMA, SPECIFIC_NAME, ROUTINE_TYPE, COALESCE(PARAMETER_MODE, ''), COALESCE(PARAMETER_NAME, ''),
+	DTD_IDENTIFIER, COALESCE(COLLATION_NAME, '')
+FROM information_schema.PARAMETERS
+WHERE SPECIFIC_SCHEMA IN (%s) AND ORDINAL_POSITION > 0
+ORDER BY SPECIFIC_SCHEMA, SPECIFIC_NAME, ROUTINE_TYPE, ORDINAL_POSITION`
+
+	triggersQuery = `SELECT TRIGGER_SCHEMA, TRIGGER_NAME, EVENT_OBJECT_SCHEMA, EVENT_OBJECT_TABLE, EVENT_MANIPULATION,
+	ACTION_TIMING, ACTION_ORDER, ACTION_STATEMENT, SQL_MODE, DEFINER, CURRENT_USER(), @@SESSION.sql_mode
+FROM information_schema.TRIGGERS
+WHERE TRIGGER_SCHEMA IN (%s)
+ORDER BY TRIGGER_SCHEMA, EVENT_OBJECT_TABLE, TRIGGER_NAME`
+
+	// eventsQuery lists the events, which the model does not hold, for
+	// warnings.
+	eventsQuery = `SELECT EVENT_SCHEMA, EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA IN (%s)`
+)
+
+// routineQueries read routines, their parameters, triggers and events.
+func (in *inspector) routineQueries() []catalogQuery {
+	return []catalogQuery{
+		{"routines", routinesQuery, 1, in.routineRow},
+		{"routine parameters", parametersQuery, 1, in.parameterRow},
+		{"triggers", triggersQuery, 1, in.triggerRow},
+		{"events", eventsQuery, 1, in.eventRow},
+	}
+}
+
+// routineKey is a routine of the catalog: functions and procedures have
+// names of their own.
+type routineKey struct{ db, name, typ string }
+
+// routineRead is a routine as its row read it, waiting for its
+// parameters.
+type routineRead struct {
+	r                                         *metadata.Routine
+	returns, body, access, comment, collation string
+	deterministic, invoker                    bool
+	params                                    []string
+}
+
+func (in *inspector) routineRow(rows scanner) error {
+	var db, name, typ, returns, retColl, deterministic, access, security, comment, mode, definer, dbColl, user, session string
+	var body sql.NullString
+	if err := rows.Scan(&db, &name, &typ, &returns, &retColl, &body, &deterministic, &access, &security,
+		&comment, &mode, &definer, &dbColl, &user, &session); err != nil {
+		return err
+	}
+	kind := strings.ToLower(typ)
+	switch {
+	case kind != metadata.KindFunction && kind != metadata.KindProcedure:
+		in.warn("%s %q is not modelled; it was left out", kind, name) // MariaDB's PACKAGE
+		return nil
+	case !body.Valid:
+		in.warn("%s %q: its body is not shown to this user (SHOW_ROUTINE, or be its definer); it was left out", kind, name)
+		return nil
+	}
+	rt := &metadata.Routine{Kind: kind, Schema: in.modelSchema(db), Name: name}
+	if kind == metadata.KindFunction {
+		rt.Returns = returns + charsetClause(retColl, dbColl)
+	}
+	if definer != user {
+		rt.Definer = definer
+	}
+	if mode != session {
+		rt.SQLMode = mode
+	}
+	if in.routines == nil {
+		in.routines = map[routineKey]*routineRead{}
+	}
+	rr := &routineRead{r: rt, body: body.String, access: access, comment: comment, collation: dbColl,
+		deterministic: deterministic == "YES", invoker: security == "INVOKER"}
+	in.routines[routineKey{db, name, typ}] = rr
+	in.routineOrder = append(in.routineOrder, rr)
+	return nil
+}
+
+func (in *inspector) parameterRow(rows scanner) error {
+	var db, name, typ, mode, param, dtd, coll string
+	if err := rows.Scan(&db, &name, &typ, &mode, &param, &dtd, &coll); err != nil {
+		return err
+	}
+	rr := in.routines[routineKey{db, name, typ}]
+	if rr == nil {
+		return nil // left out, or created since the routines query
+	}
+	p := quoteIdent(param) + " " + dtd + charsetClause(coll, rr.collation)
+	if rr.r.Kind == metadata.KindProcedure {
+		p = mode + " " + p
+	}
+	rr.params = append(rr.params, p)
+	return nil
+}
+
+// charsetClause is the CHARSET and COLLATE of a string parameter or
+// result whose collation is not its database's (one declared with its
+// own), as SHOW CREATE prints them; "" otherwise.
+func charsetClause(collation, dbCollation string) string {
+	if collation == "" || collation == dbCollation {
+		return ""
+	}
+	return " CHARSET " + charsetOf(collation) + " COLLATE " + collation
+}
+
+// finishRoutines prints each routine's definition and adds it to m.
+func (in *inspector) finishRoutines(m *metadata.MetaData) {
+	for _, rr := range in.routineOrder {
+		rr.r.Arguments = strings.Join(rr.params, ", ")
+		rr.r.Definition = routineDefinition(rr)
+		m.AddRoutine(rr.r)
+	}
+	m.Triggers = in.triggers
+	dialect.NormalizeRoutineOrder(m)
+	in.warnTriggerOrder()
+}
+
+// routineDefinition prints a routine as SHOW CREATE does, without the
+// DEFINER clause: CREATE FUNCTION `f`(`p` int(11)) RETURNS ..., then one
+// indented line per characteristic that is not the default (SQL data
+// access, DETERMINISTIC, SQL SECURITY INVOKER, COMMENT), then the body as
+// the server keeps it.
+func routineDefinition(rr *routineRead) string {
+	r := rr.r
+	var b strings.Builder
+	b.WriteString("CREATE " + strings.ToUpper(r.Kind) + " " + quoteIdent(r.Name) + "(" + r.Arguments + ")")
+	if r.Kind == metadata.KindFunction {
+		b.WriteString(" RETURNS " + r.Returns)
+	}
+	b.WriteString("\n")
+	if rr.access != "" && rr.access != "CONTAINS SQL" {
+		b.WriteString("    " + rr.access + "\n")
+	}
+	if rr.deterministic {
+		b.WriteString("    DETERMINISTIC\n")
+	}
+	if rr.invoker {
+		b.WriteString("    SQL SECURITY INVOKER\n")
+	}
+	if rr.comment != "" {
+		lit, _ := literals.Literal(rr.comment)
+		b.WriteString("    COMMENT " + lit + "\n")
+	}
+	b.WriteString(rr.body)
+	return metadata.TrimDefinition(b.String())
+}
+
+// triggerRead is what the order of a trigger among those of its table,
+// timing and event needs.
+type triggerRead struct {
+	t           *metadata.Trigger
+	when, event string
+	order       int
+}
+
+func (in *inspector) triggerRow(rows scanner) error {
+	var db, name, tableDB, table, event, timing, body, mode, definer, user, session string
+	var order int
+	if err := rows.Scan(&db, &name, &tableDB, &table, &event, &timing, &order, &body, &mode, &definer, &user, &session); err != nil {
+		return err
+	}
+	t := &metadata.Trigger{Schema: in.modelSchema(tableDB), Table: table, Name: name,
+		Definition: metadata.TrimDefinition("CREATE TRIGGER " + quoteIdent(name) + " " + timing + " " + event + " ON " +
+			quoteIdent(table) + " FOR EACH ROW " + body)}
+	if definer != user {
+		t.Definer = definer
+	}
+	if mode != session {
+		t.SQLMode = mode
+	}
+	in.triggers = append(in.triggers, t)
+	in.triggerOrder = append(in.triggerOrder, triggerRead{t: t, when: timing, event: event, order: order})
+	return nil
+}
+
+// warnTriggerOrder warns where triggers of one table, timing and event
+// run in another order than their names': they are created by name, so
+// the rebuilt order would differ (FOLLOWS / PRECEDES are not modelled).
+func (in *inspector) warnTriggerOrder() {
+	groups := map[string][]triggerRead{}
+	for _, tr := range in.triggerOrder {
+		k := tr.t.QualifiedTable() + " " + tr.when + " " + tr.event
+		groups[k] = append(groups[k], tr)
+	}
+	keys := make([]string, 0, len(groups))
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		g := groups[k]
+		slices.SortFunc(g, func(a, b triggerRead) int { return cmp.Compare(a.order, b.order) })
+		if !slices.IsSortedFunc(g, func(a, b triggerRead) int { return cmp.Compare(a.t.Name, b.t.Name) }) {
+			in.warn("the triggers %s on %s run in an order (FOLLOWS/PRECEDES) other than their names', which the model does not keep: "+
+				"a rebuild creates them by name; give them names in their order", triggerNames(g), k)
+		}
+	}
+}
+
+func triggerNames(g []triggerRead) string {
+	names := make([]string, len(g))
+	for i, tr := range g {
+		names[i] = tr.t.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+func (in *inspector) eventRow(rows scanner) error {
+	var db, name string
+	if err := rows.Scan(&db, &name); err != nil {
+		return err
+	}
+	in.warn("event %q is not modelled; it was left out", name)
+	return nil
+}
+
+// quoteIdent quotes a name in backticks, as the dialect does.
+func quoteIdent(name string) string { return dialect.QuoteWith(name, '`') }

@@ -1,0 +1,114 @@
+package mysql
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/retortdb/retort/autogen"
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/internal/dbtest"
+	"github.com/retortdb/retort/internal/dialecttest"
+	"github.com/retortdb/retort/metadata"
+)
+
+// routinesDDL holds routines and triggers as MariaDB dumps print them
+// (backquoted parameter names, the catalog's types): a function with
+// characteristics, a comment and a latin1 parameter, a procedure with
+// IN/OUT parameters and SQL SECURITY INVOKER created under another
+// sql_mode, a trigger calling the function, and a view calling it.
+var routinesDDL = []string{
+	"CREATE TABLE films (id int PRIMARY KEY, title varchar(50) NOT NULL, length int)",
+	"CREATE FUNCTION `clamp`(`n` int(11), `tag` varchar(10) CHARSET latin1 COLLATE latin1_swedish_ci) RETURNS int(11)\n" +
+		"    NO SQL\n    DETERMINISTIC\n    COMMENT 'keeps it''s length'\nRETURN greatest(coalesce(n, 0), 0)",
+	"SET SESSION sql_mode = 'TRADITIONAL'",
+	"CREATE PROCEDURE `film_count`(IN `min_length` int(11), OUT `n` int(11))\n    READS SQL DATA\n    SQL SECURITY INVOKER\n" +
+		"BEGIN\n  SELECT count(*) INTO n FROM films WHERE length >= min_length;\nEND",
+	"SET SESSION sql_mode = DEFAULT",
+	"CREATE TRIGGER `films_clamp` BEFORE INSERT ON `films` FOR EACH ROW SET NEW.length = clamp(NEW.length, 'x')",
+	"CREATE TRIGGER `films_clamp_update` BEFORE UPDATE ON `films` FOR EACH ROW BEGIN\n  SET NEW.length = clamp(NEW.length, 'y');\nEND",
+	"CREATE VIEW clamped AS SELECT clamp(length, 'z') AS length FROM films",
+}
+
+// TestRoutinesRoundTrip: routines and triggers are read with their
+// definitions, sql_mode and no definer (the inspecting account's own),
+// nothing warned of; created into an empty database they give the same
+// mysqldump --routines --triggers, and the rebuilt database compares
+// equal; DropOps drops them all.
+func TestRoutinesRoundTrip(t *testing.T) {
+	d := testDialect
+	src := dbtest.MySQL(t)
+	execOne(t, src, routinesDDL...)
+	in := dialecttest.Inspect(t, d, src.DB)
+	assert.Empty(t, in.Warnings)
+	m := in.MetaData
+	require.Len(t, m.Functions, 1)
+	require.Len(t, m.Procedures, 1)
+	require.Len(t, m.Triggers, 2)
+	clamp := m.Functions[0]
+	assert.Equal(t, "`n` int(11), `tag` varchar(10) CHARSET latin1 COLLATE latin1_swedish_ci", clamp.Arguments)
+	assert.Equal(t, "int(11)", clamp.Returns)
+	assert.Equal(t, routinesDDL[1], clamp.Definition)
+	assert.Empty(t, clamp.Definer, "the inspecting account's own routine leaves the definer to the server")
+	assert.Empty(t, clamp.SQLMode, "created under the session's sql_mode")
+	proc := m.Procedures[0]
+	assert.Equal(t, routinesDDL[3], proc.Definition)
+	assert.Contains(t, proc.SQLMode, "STRICT_ALL_TABLES", "TRADITIONAL as the server spells it")
+	tr := m.Trigger("", "films", "films_clamp")
+	require.NotNil(t, tr)
+	assert.Equal(t, routinesDDL[5], tr.Definition)
+
+	dst := dbtest.MySQL(t)
+	dialecttest.PlanAndExec(t, d, dst.DB, metadata.New(), dialect.CreateOps(m)...)
+	require.Equal(t, dbtest.SchemaDump(t, src), dbtest.SchemaDump(t, dst))
+	res, err := autogen.Compare(m, dialecttest.Inspect(t, d, dst.DB).MetaData, d, autogen.Options{})
+	require.NoError(t, err)
+	assert.Empty(t, res.Ops)
+
+	dialecttest.PlanAndExec(t, d, dst.DB, dialecttest.Inspect(t, d, dst.DB).MetaData, dialect.DropOps(m)...)
+	after := dialecttest.Inspect(t, d, dst.DB).MetaData
+	assert.Empty(t, after.AllRoutines(), "DropOps drops every routine")
+	assert.Empty(t, after.Triggers, "and every trigger")
+}
+
+// execOne runs stmts in order on one connection, so that the session
+// settings between them hold.
+func execOne(t *testing.T, db *dbtest.DB, stmts ...string) {
+	t.Helper()
+	conn, err := db.Conn(t.Context())
+	require.NoError(t, err)
+	defer conn.Close()
+	for _, s := range stmts {
+		_, err := conn.ExecContext(t.Context(), s)
+		require.NoError(t, err, s)
+	}
+}
+
+// TestRoutinesQueryCount: the number of catalog queries an inspection
+// issues does not grow with the number of functions, procedures and
+// triggers.
+func TestRoutinesQueryCount(t *testing.T) {
+	d := testDialect
+	counts := map[int]int64{}
+	for _, n := range []int{1, 40} {
+		db := dbtest.MySQL(t)
+		dbtest.Exec(t, db, routinesDDL[0])
+		for i := range n {
+			dbtest.Exec(t, db,
+				fmt.Sprintf("CREATE FUNCTION f%d(a int) RETURNS int DETERMINISTIC RETURN a + %d", i, i),
+				fmt.Sprintf("CREATE PROCEDURE p%d(IN a int, OUT b int) SET b = a + %d", i, i),
+				fmt.Sprintf("CREATE TRIGGER t%d BEFORE INSERT ON films FOR EACH ROW SET NEW.length = f%d(NEW.length)", i, i))
+		}
+		c := &countingQueryer{q: db.DB}
+		in, err := d.Inspect(t.Context(), c, dialect.InspectOptions{})
+		require.NoError(t, err)
+		require.Len(t, in.MetaData.Functions, n)
+		require.Len(t, in.MetaData.Procedures, n)
+		require.Len(t, in.MetaData.Triggers, n)
+		counts[n] = c.n.Load()
+	}
+	t.Logf("queries: 1 of each %d, 40 of each %d", counts[1], counts[40])
+	assert.Equal(t, counts[1], counts[40], "queries for 1 and 40 functions, procedures and triggers")
+}
