@@ -50,7 +50,10 @@ type Config struct {
 	Include IncludeConfig
 	Exclude ExcludeConfig
 
-	targets    []target // targets:, for --all (see Targets)
+	// Targets are the entries of the targets: key, a fleet's databases
+	// (migrate --all; see package fleet).
+	Targets []FleetTarget
+
 	urlLine    int      // line of url: in File, for messages
 	urlMissing []string // variables url: named that were unset
 }
