@@ -7,21 +7,6 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// FleetTarget is one entry of migrate.yaml's targets key, as written
-// (relative sqlite:/// paths made relative to the file): a database URL
-// (a sqlite:/// glob of files, too), or a mapping that names a server
-// (URL) and either a query on it that returns the targets' URLs, or
-// schemas on it (Schemas: a list; Like: a pattern). Exactly one of
-// Query, Schemas and Like is set on a mapping, none on a URL. Package
-// fleet expands the entries into database URLs and runs on them.
-type FleetTarget struct {
-	URL     string
-	Query   string   // with URL: the control database's query
-	Schemas []string // with URL: the schemas (MySQL: databases) on it
-	Like    string   // with URL: a LIKE pattern of schemas on it
-	Line    int      // the entry's line in Config.File
-}
-
 // parseTargets reads targets: a list whose entries are database URLs or
 // mappings {url, query | schemas | like}.
 func (c *Config) parseTargets(v *yaml.Node) error {

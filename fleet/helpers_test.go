@@ -11,7 +11,6 @@ import (
 	_ "github.com/retortdb/retort/dialect/mysql"
 	_ "github.com/retortdb/retort/dialect/postgres"
 	_ "github.com/retortdb/retort/dialect/sqlite"
-	"github.com/retortdb/retort/internal/dbtest"
 )
 
 // basic is testdata's three-revision history: two tables, a column and
@@ -22,16 +21,6 @@ func ctx(t testing.TB) context.Context {
 	c, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	t.Cleanup(cancel)
 	return c
-}
-
-// count counts a table's rows.
-func count(t testing.TB, db *dbtest.DB, table string) int {
-	t.Helper()
-	var n int
-	if err := db.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	return n
 }
 
 // writeTemp writes a migrate.yaml of text into a temp folder.
