@@ -50,7 +50,10 @@ type Config struct {
 	Include IncludeConfig
 	Exclude ExcludeConfig
 
-	targets    []target // targets:, for --all (see Targets)
+	// Targets are the entries of the targets: key, a fleet's databases
+	// (migrate --all; see package fleet).
+	Targets []FleetTarget
+
 	urlLine    int      // line of url: in File, for messages
 	urlMissing []string // variables url: named that were unset
 }
@@ -72,6 +75,21 @@ type IncludeConfig struct {
 // ExcludeConfig is migrate.yaml's exclude key.
 type ExcludeConfig struct {
 	Tables []string `yaml:"tables"`
+}
+
+// FleetTarget is one entry of migrate.yaml's targets key, as written
+// (relative sqlite:/// paths made relative to the file): a database URL
+// (a sqlite:/// glob of files, too), or a mapping that names a server
+// (URL) and either a query on it that returns the targets' URLs, or
+// schemas on it (Schemas: a list; Like: a pattern). Exactly one of
+// Query, Schemas and Like is set on a mapping, none on a URL. Package
+// fleet expands the entries into database URLs and runs on them.
+type FleetTarget struct {
+	URL     string
+	Query   string   // with URL: the control database's query
+	Schemas []string // with URL: the schemas (MySQL: databases) on it
+	Like    string   // with URL: a LIKE pattern of schemas on it
+	Line    int      // the entry's line in Config.File
 }
 
 // Overrides are what flags and the environment say; empty fields say

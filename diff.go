@@ -116,9 +116,11 @@ type Comparison struct {
 
 // Diff reads the target schema, reads the current one (the database, or
 // the folded history when Offline) and compares them. Nothing is
-// written.
+// written. It is [LoadHistory], [ReadDiffTarget] and [DiffWith] in one;
+// a caller comparing one history and target schema with many databases
+// (package fleet) reads the first two once and calls DiffWith for each.
 func Diff(ctx context.Context, o DiffOptions) (*Comparison, error) {
-	g, err := loadHistory(o)
+	g, err := LoadHistory(o)
 	if err != nil {
 		return nil, err
 	}
@@ -133,15 +135,16 @@ func Diff(ctx context.Context, o DiffOptions) (*Comparison, error) {
 	if err != nil {
 		return nil, &InputError{err}
 	}
-	t, err := readDiffTarget(ctx, d, o)
+	t, err := ReadDiffTarget(ctx, d, o)
 	if err != nil {
 		return nil, err
 	}
-	return diffWith(ctx, o, g, d, u, t)
+	return DiffWith(ctx, o, g, d, u, t)
 }
 
-// readDiffTarget reads o's target schema for d's database.
-func readDiffTarget(ctx context.Context, d dialect.Dialect, o DiffOptions) (*Target, error) {
+// ReadDiffTarget reads o's target schema (o.Schema, "schema.yaml" when
+// empty) for d's database, as [Diff] does: see [ReadTargetWith].
+func ReadDiffTarget(ctx context.Context, d dialect.Dialect, o DiffOptions) (*Target, error) {
 	schema := o.Schema
 	if schema == "" {
 		schema = "schema.yaml"
@@ -149,9 +152,13 @@ func readDiffTarget(ctx context.Context, d dialect.Dialect, o DiffOptions) (*Tar
 	return ReadTargetWith(ctx, d, TargetOptions{Path: schema, DevURL: o.DevURL, Strict: o.Strict, Reflected: o.Reflected})
 }
 
-// diffWith compares the target t, read already, with the database at u
-// (or the folded history g when o.Offline).
-func diffWith(ctx context.Context, o DiffOptions, g *versions.Graph, d dialect.Dialect, u *dialect.URL, t *Target) (*Comparison, error) {
+// DiffWith is [Diff] with the history g and the target schema t read
+// already (by [LoadHistory] and [ReadDiffTarget]): it compares t with the
+// database at u, of dialect d (or with the folded g when o.Offline);
+// o.URL is not read. t.MetaData becomes the Comparison's Target, not a
+// copy of it: a caller reusing t gives each call its own
+// (t.MetaData.Clone()).
+func DiffWith(ctx context.Context, o DiffOptions, g *versions.Graph, d dialect.Dialect, u *dialect.URL, t *Target) (*Comparison, error) {
 	c := &Comparison{Dialect: d, Target: t.MetaData, Graph: g}
 	warnings := t.Warnings
 	var more []string
@@ -197,9 +204,10 @@ func (c *Comparison) Err() error {
 	return nil
 }
 
-// loadHistory reads the revision files with their operations (folding
-// needs them); a missing folder is an empty history.
-func loadHistory(o DiffOptions) (*versions.Graph, error) {
+// LoadHistory reads o's revision files (o.Migrations and o.Directory, as
+// [Diff] defaults them) with their operations, which folding needs; a
+// missing folder is an empty history.
+func LoadHistory(o DiffOptions) (*versions.Graph, error) {
 	fsys, dir := o.Migrations, o.Directory
 	if fsys == nil {
 		fsys = os.DirFS("migrations")

@@ -10,6 +10,7 @@ import (
 
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/fleet"
 	"github.com/retortdb/retort/internal/dbtest"
 )
 
@@ -61,14 +62,21 @@ func TestLockPerVersionTable(t *testing.T) {
 	}
 	my := []*dbtest.DB{dbtest.MySQL(t), dbtest.MySQL(t)}
 	server := strings.TrimSuffix(my[0].URL, my[0].Name)
-	urls := fleetOf(t, fmt.Sprintf("targets:\n  - url: %s\n    schemas: [tenant_a, tenant_b]\n  - url: %s\n    schemas: [%s, %s]\n",
-		pg.URL, server, my[0].Name, my[1].Name))
+	cfg, err := retort.LoadConfig(retort.Overrides{Config: writeTemp(t, fmt.Sprintf("targets:\n  - url: %s\n    schemas: [tenant_a, tenant_b]\n  - url: %s\n    schemas: [%s, %s]\n",
+		pg.URL, server, my[0].Name, my[1].Name))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	urls, err := fleet.ResolveTargets(ctx(t), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(urls) != 4 {
 		t.Fatalf("resolved %v, want 2 schemas and 2 databases", urls)
 	}
 	holdTargetLock(t, urls[0]) // tenant_a
 	holdTargetLock(t, urls[2]) // my[0]
-	fl := &retort.Fleet{Targets: urls, Parallel: 4, Options: retort.Options{Migrations: basic(), LockTimeout: 300 * time.Millisecond}}
+	fl := &fleet.Fleet{Targets: urls, Parallel: 4, Options: retort.Options{Migrations: basic(), LockTimeout: 300 * time.Millisecond}}
 	for i, r := range fl.Upgrade(ctx(t), "head") {
 		held := i == 0 || i == 2
 		switch {

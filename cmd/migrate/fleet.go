@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/fleet"
 	"github.com/retortdb/retort/versions"
 	"github.com/spf13/cobra"
 )
@@ -29,29 +30,29 @@ func (f *fleetFlags) register(cmd *cobra.Command) {
 	fl.BoolVar(&f.failFast, "fail-fast", false, "with --all, start no more targets after the first failure")
 }
 
-// fleet builds the retort.Fleet of migrate.yaml's targets; url is the
+// newFleet builds the fleet.Fleet of migrate.yaml's targets; url is the
 // --url flag, which --all refuses.
-func (a *app) fleet(ctx context.Context, url string, ff *fleetFlags, compensate bool) (*retort.Fleet, error) {
+func (a *app) newFleet(ctx context.Context, url string, ff *fleetFlags, compensate bool) (*fleet.Fleet, error) {
 	if url != "" {
 		return nil, usagef("--all runs on migrate.yaml's targets: it takes no --url")
 	}
 	if ff.parallel < 1 {
 		return nil, usagef("--parallel must be at least 1, not %d", ff.parallel)
 	}
-	targets, err := a.cfg.ResolveTargets(ctx)
+	targets, err := fleet.ResolveTargets(ctx, a.cfg)
 	if err != nil {
 		return nil, usageError{err}
 	}
 	if _, err := os.Stat(a.versionsDir()); err != nil {
 		return nil, fmt.Errorf("no revision directory %s: run 'migrate init' or pass --directory", a.versionsDir())
 	}
-	fl := &retort.Fleet{Targets: targets, Parallel: ff.parallel, FailFast: ff.failFast,
+	fl := &fleet.Fleet{Targets: targets, Parallel: ff.parallel, FailFast: ff.failFast,
 		Options: retort.Options{Migrations: os.DirFS(a.directory), Directory: "versions",
 			VersionTable: a.cfg.VersionTable, Transaction: a.cfg.Transaction, LockTimeout: a.cfg.LockTimeout, LockStale: a.cfg.LockStale,
 			Compensate: compensate}}
 	if onTerminal(a.stderr) {
 		failed := 0
-		fl.Progress = func(done, total int, r retort.TargetResult) {
+		fl.Progress = func(done, total int, r fleet.Result) {
 			if r.Err != nil {
 				failed++
 			}
@@ -68,11 +69,11 @@ func (a *app) migrateAll(cmd *cobra.Command, rf *runFlags, ff *fleetFlags, dir v
 		return usagef("--all runs on databases; --sql prints one script: use one or the other")
 	}
 	ctx := commandContext(cmd)
-	fl, err := a.fleet(ctx, rf.url, ff, rf.compensate)
+	fl, err := a.newFleet(ctx, rf.url, ff, rf.compensate)
 	if err != nil {
 		return err
 	}
-	var res []retort.TargetResult
+	var res []fleet.Result
 	switch {
 	case read:
 		res = fl.Current(ctx)
@@ -90,7 +91,7 @@ func (a *app) checkAll(cmd *cobra.Command, f autogenFlags, ff *fleetFlags) error
 		return usagef("--all checks databases; --offline checks the history: use one or the other")
 	}
 	ctx := commandContext(cmd)
-	fl, err := a.fleet(ctx, f.url, ff, false)
+	fl, err := a.newFleet(ctx, f.url, ff, false)
 	if err != nil {
 		return err
 	}
@@ -101,14 +102,14 @@ func (a *app) checkAll(cmd *cobra.Command, f autogenFlags, ff *fleetFlags) error
 
 // fleetDone ends the progress line, prints the summary and fails when
 // any target failed.
-func (a *app) fleetDone(fl *retort.Fleet, res []retort.TargetResult, failed string) error {
+func (a *app) fleetDone(fl *fleet.Fleet, res []fleet.Result, failed string) error {
 	if fl.Progress != nil {
 		fmt.Fprintln(a.stderr)
 	}
 	if err := a.printFleet(res); err != nil {
 		return err
 	}
-	if n := retort.Failed(res); n > 0 {
+	if n := fleet.Failed(res); n > 0 {
 		return fmt.Errorf("%d of %d targets %s", n, len(res), failed)
 	}
 	return nil
@@ -126,7 +127,7 @@ type fleetJSON struct {
 }
 
 // printFleet prints the summary: target, from, to, time, result.
-func (a *app) printFleet(res []retort.TargetResult) error {
+func (a *app) printFleet(res []fleet.Result) error {
 	if a.format == "json" {
 		out := make([]fleetJSON, len(res))
 		for i, r := range res {
@@ -134,7 +135,7 @@ func (a *app) printFleet(res []retort.TargetResult) error {
 				Seconds: r.Duration.Seconds(), Result: result(r)}
 			if r.Err != nil {
 				out[i].Error = r.Err.Error()
-				out[i].Skipped = errors.Is(r.Err, retort.ErrSkipped)
+				out[i].Skipped = errors.Is(r.Err, fleet.ErrSkipped)
 			}
 		}
 		enc := json.NewEncoder(a.stdout)
@@ -150,7 +151,7 @@ func (a *app) printFleet(res []retort.TargetResult) error {
 		return err
 	}
 	for _, r := range res {
-		if r.Err != nil && !errors.Is(r.Err, retort.ErrSkipped) && !errors.Is(r.Err, retort.ErrCheckFailed) {
+		if r.Err != nil && !errors.Is(r.Err, fleet.ErrSkipped) && !errors.Is(r.Err, retort.ErrCheckFailed) {
 			fmt.Fprintf(a.stderr, "migrate: %s: %v\n", r.Target, r.Err)
 		}
 	}
@@ -164,11 +165,11 @@ func heads(h []string) string {
 	return strings.Join(h, ",")
 }
 
-func result(r retort.TargetResult) string {
+func result(r fleet.Result) string {
 	switch {
 	case r.Err == nil:
 		return "ok"
-	case errors.Is(r.Err, retort.ErrSkipped):
+	case errors.Is(r.Err, fleet.ErrSkipped):
 		return "skipped"
 	case errors.Is(r.Err, retort.ErrNotAtHead):
 		return "NOT AT HEAD"

@@ -1,4 +1,4 @@
-package retort_test
+package fleet_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/fleet"
 	"github.com/retortdb/retort/internal/dbtest"
 	"github.com/retortdb/retort/metadata"
 	"github.com/retortdb/retort/versions"
@@ -44,7 +45,7 @@ func fleetOf(t *testing.T, cfg string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	urls, err := c.ResolveTargets(context.Background())
+	urls, err := fleet.ResolveTargets(context.Background(), c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +71,7 @@ func TestFleetSchemaTargets(t *testing.T) {
 	if len(urls) != 5 {
 		t.Fatalf("resolved %d targets, want 3 schemas and 2 databases: %v", len(urls), urls)
 	}
-	fl := &retort.Fleet{Targets: urls, Parallel: 4, Options: retort.Options{Migrations: basic()}}
+	fl := &fleet.Fleet{Targets: urls, Parallel: 4, Options: retort.Options{Migrations: basic()}}
 	for _, r := range fl.Upgrade(ctx(t), "head") {
 		if r.Err != nil || len(r.To) != 1 || r.To[0] != "r3" {
 			t.Fatalf("%s: to %v: %v", r.Target, r.To, r.Err)
@@ -95,8 +96,9 @@ func TestFleetSchemaTargets(t *testing.T) {
 		t.Errorf("tables:\n got %s\nwant %s", strings.Join(got, " "), want)
 	}
 	for _, db := range my {
-		if n := count(t, db, "runs"); n != 1 {
-			t.Errorf("%s: %d rows in runs, want 1", db.Name, n)
+		var n int
+		if err := db.QueryRow("SELECT count(*) FROM runs").Scan(&n); err != nil || n != 1 {
+			t.Errorf("%s: %d rows in runs, want 1 (%v)", db.Name, n, err)
 		}
 	}
 
@@ -117,7 +119,7 @@ func TestFleetSchemaTargets(t *testing.T) {
 			t.Errorf("%s: database heads %v, history heads %v", r.Target, r.From, r.To)
 		}
 	}
-	if n := retort.Failed(res); n != 1 {
+	if n := fleet.Failed(res); n != 1 {
 		t.Errorf("%d targets failed the check, want 1", n)
 	}
 }
@@ -148,8 +150,8 @@ func TestFleetQueryTargets(t *testing.T) {
 			t.Errorf("target %d is %s, want %s", i, urls[i], db.Redacted())
 		}
 	}
-	fl := &retort.Fleet{Targets: urls, Parallel: 3, Options: retort.Options{Migrations: basic()}}
-	if n := retort.Failed(fl.Upgrade(ctx(t), "head")); n != 0 {
+	fl := &fleet.Fleet{Targets: urls, Parallel: 3, Options: retort.Options{Migrations: basic()}}
+	if n := fleet.Failed(fl.Upgrade(ctx(t), "head")); n != 0 {
 		t.Errorf("%d targets failed", n)
 	}
 }
@@ -171,7 +173,7 @@ func TestTargetsConfigErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			c, err := retort.LoadConfig(retort.Overrides{Config: writeTemp(t, tc.cfg)})
 			if err == nil {
-				_, err = c.ResolveTargets(context.Background())
+				_, err = fleet.ResolveTargets(context.Background(), c)
 			}
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %v, want it to contain %q", err, tc.want)

@@ -1,4 +1,4 @@
-package retort_test
+package fleet_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/fleet"
 	"github.com/retortdb/retort/internal/dbtest"
 )
 
@@ -20,9 +21,9 @@ func TestFleetUpgrade(t *testing.T) {
 	}
 	broken := "sqlite:///" + filepath.Join(t.TempDir(), "missing", "dir", "x.db")
 	urls = append(urls, broken, dbtest.Postgres(t).URL, dbtest.MySQL(t).URL)
-	fl := &retort.Fleet{Targets: urls, Parallel: 4, Options: retort.Options{Migrations: basic()}}
+	fl := &fleet.Fleet{Targets: urls, Parallel: 4, Options: retort.Options{Migrations: basic()}}
 	progress := 0
-	fl.Progress = func(done, total int, r retort.TargetResult) {
+	fl.Progress = func(done, total int, r fleet.Result) {
 		progress++
 		if done != progress || total != len(urls) {
 			t.Errorf("progress %d/%d after %d calls", done, total, progress)
@@ -43,7 +44,7 @@ func TestFleetUpgrade(t *testing.T) {
 			t.Errorf("%s: from %v to %v: %v", r.Target, r.From, r.To, r.Err)
 		}
 	}
-	if n := retort.Failed(res); n != 1 {
+	if n := fleet.Failed(res); n != 1 {
 		t.Errorf("%d failed, want 1", n)
 	}
 	// Every target is at head; current agrees.
@@ -61,13 +62,13 @@ func TestFleetFailFast(t *testing.T) {
 	for range 5 {
 		urls = append(urls, dbtest.SQLite(t).URL)
 	}
-	fl := &retort.Fleet{Targets: urls, Parallel: 1, FailFast: true, Options: retort.Options{Migrations: basic()}}
+	fl := &fleet.Fleet{Targets: urls, Parallel: 1, FailFast: true, Options: retort.Options{Migrations: basic()}}
 	res := fl.Upgrade(context.Background(), "head")
-	if res[0].Err == nil || errors.Is(res[0].Err, retort.ErrSkipped) {
+	if res[0].Err == nil || errors.Is(res[0].Err, fleet.ErrSkipped) {
 		t.Fatalf("first target: %v", res[0].Err)
 	}
 	for _, r := range res[1:] {
-		if !errors.Is(r.Err, retort.ErrSkipped) {
+		if !errors.Is(r.Err, fleet.ErrSkipped) {
 			t.Errorf("%s: %v, want skipped", r.Target, r.Err)
 		}
 	}
@@ -81,7 +82,7 @@ func TestFleetCancel(t *testing.T) {
 	}
 	c, cancel := context.WithCancel(context.Background())
 	cancel()
-	fl := &retort.Fleet{Targets: urls, Parallel: 2, Options: retort.Options{Migrations: basic()}}
+	fl := &fleet.Fleet{Targets: urls, Parallel: 2, Options: retort.Options{Migrations: basic()}}
 	for _, r := range fl.Upgrade(c, "head") {
 		if r.Err == nil {
 			t.Errorf("%s ran under a cancelled context", r.Target)

@@ -1,4 +1,4 @@
-package retort
+package fleet
 
 import (
 	"context"
@@ -8,18 +8,20 @@ import (
 	"sync"
 	"time"
 
+	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/dialect"
 )
 
 // Fleet runs one history on many databases: the targets of migrate.yaml's
-// targets key (database-per-tenant). Each target gets its own pool, runner
-// and migration lock; a failure stops that target only, unless FailFast.
+// targets key (see [ResolveTargets]). Each target gets its own pool,
+// runner and migration lock; a failure stops that target only, unless
+// FailFast.
 type Fleet struct {
 	// Targets are the databases' URLs.
 	Targets []string
 	// Options are every target's runner options; DB and Dialect are
 	// set per target (left as given here, they are ignored).
-	Options Options
+	Options retort.Options
 	// Parallel is how many targets run at once (1 when zero).
 	Parallel int
 	// FailFast stops starting targets after the first failure; targets
@@ -27,15 +29,15 @@ type Fleet struct {
 	FailFast bool
 	// Progress, when set, is called after each target, from the
 	// goroutine that ran it, one call at a time.
-	Progress func(done, total int, r TargetResult)
+	Progress func(done, total int, r Result)
 }
 
 // ErrSkipped is the result of a target a fail-fast or cancelled fleet run
 // did not start.
 var ErrSkipped = errors.New("not run: an earlier target failed (--fail-fast) or the run was cancelled")
 
-// TargetResult is what a fleet run did on one target.
-type TargetResult struct {
+// Result is what a fleet run did on one target.
+type Result struct {
 	// Target is the target's URL, password hidden.
 	Target string `json:"target"`
 	// From and To are the heads before and after.
@@ -50,7 +52,7 @@ type TargetResult struct {
 }
 
 // Failed counts the results with an error.
-func Failed(results []TargetResult) int {
+func Failed(results []Result) int {
 	n := 0
 	for _, r := range results {
 		if r.Err != nil {
@@ -61,24 +63,24 @@ func Failed(results []TargetResult) int {
 }
 
 // Upgrade upgrades every target to target ("head", ...).
-func (f *Fleet) Upgrade(ctx context.Context, target string) []TargetResult {
-	return f.each(ctx, f.run(func(ctx context.Context, r *Runner) error { return r.Upgrade(ctx, target) }))
+func (f *Fleet) Upgrade(ctx context.Context, target string) []Result {
+	return f.each(ctx, f.run(func(ctx context.Context, r *retort.Runner) error { return r.Upgrade(ctx, target) }))
 }
 
 // Downgrade downgrades every target to target ("base", "-1", ...).
-func (f *Fleet) Downgrade(ctx context.Context, target string) []TargetResult {
-	return f.each(ctx, f.run(func(ctx context.Context, r *Runner) error { return r.Downgrade(ctx, target) }))
+func (f *Fleet) Downgrade(ctx context.Context, target string) []Result {
+	return f.each(ctx, f.run(func(ctx context.Context, r *retort.Runner) error { return r.Downgrade(ctx, target) }))
 }
 
 // Current reads every target's heads (From and To both).
-func (f *Fleet) Current(ctx context.Context) []TargetResult {
+func (f *Fleet) Current(ctx context.Context) []Result {
 	return f.each(ctx, f.run(nil))
 }
 
 // each runs one on every target, Parallel at a time, results in the
 // order of Targets.
-func (f *Fleet) each(ctx context.Context, one func(context.Context, string) TargetResult) []TargetResult {
-	results := make([]TargetResult, len(f.Targets))
+func (f *Fleet) each(ctx context.Context, one func(context.Context, string) Result) []Result {
+	results := make([]Result, len(f.Targets))
 	par := max(f.Parallel, 1)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -104,13 +106,13 @@ func (f *Fleet) each(ctx context.Context, one func(context.Context, string) Targ
 	}
 	for i, t := range f.Targets {
 		if ctx.Err() != nil {
-			results[i] = TargetResult{Target: redactURL(t), Err: ErrSkipped}
+			results[i] = Result{Target: redactURL(t), Err: ErrSkipped}
 			continue
 		}
 		select {
 		case next <- i:
 		case <-ctx.Done():
-			results[i] = TargetResult{Target: redactURL(t), Err: ErrSkipped}
+			results[i] = Result{Target: redactURL(t), Err: ErrSkipped}
 		}
 	}
 	close(next)
@@ -120,15 +122,15 @@ func (f *Fleet) each(ctx context.Context, one func(context.Context, string) Targ
 
 // run returns what each runs on one target: open it, run fn and read
 // the heads before and after.
-func (f *Fleet) run(fn func(context.Context, *Runner) error) func(context.Context, string) TargetResult {
-	return func(ctx context.Context, url string) TargetResult {
-		return timed(url, func(res *TargetResult, d dialect.Dialect, u *dialect.URL) { f.one(ctx, d, u, fn, res) })
+func (f *Fleet) run(fn func(context.Context, *retort.Runner) error) func(context.Context, string) Result {
+	return func(ctx context.Context, url string) Result {
+		return timed(url, func(res *Result, d dialect.Dialect, u *dialect.URL) { f.one(ctx, d, u, fn, res) })
 	}
 }
 
 // timed opens url's dialect and calls fn with the result to fill in, the
 // target's wall time measured and every error's password hidden.
-func timed(url string, fn func(*TargetResult, dialect.Dialect, *dialect.URL)) (res TargetResult) {
+func timed(url string, fn func(*Result, dialect.Dialect, *dialect.URL)) (res Result) {
 	res.Target = redactURL(url)
 	start := time.Now()
 	defer func() { res.Duration = time.Since(start) }()
@@ -145,7 +147,7 @@ func timed(url string, fn func(*TargetResult, dialect.Dialect, *dialect.URL)) (r
 }
 
 // one runs fn on the target d, u, reading the heads before and after.
-func (f *Fleet) one(ctx context.Context, d dialect.Dialect, u *dialect.URL, fn func(context.Context, *Runner) error, res *TargetResult) {
+func (f *Fleet) one(ctx context.Context, d dialect.Dialect, u *dialect.URL, fn func(context.Context, *retort.Runner) error, res *Result) {
 	name, dsn, err := d.Driver(u)
 	if err != nil {
 		res.Err = err
@@ -159,7 +161,7 @@ func (f *Fleet) one(ctx context.Context, d dialect.Dialect, u *dialect.URL, fn f
 	defer db.Close()
 	o := f.Options
 	o.DB, o.Dialect = db, d
-	r, err := New(o)
+	r, err := retort.New(o)
 	if err != nil {
 		res.Err = err
 		return
