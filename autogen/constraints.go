@@ -96,7 +96,8 @@ func sameForeignKey(t *metadata.Table, a, b *metadata.ForeignKey) bool {
 
 // sameUnique compares two unique constraints: columns and options.
 func sameUnique(a, b *metadata.Unique) bool {
-	return slices.Equal(a.Columns, b.Columns) && a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred
+	return slices.Equal(a.Columns, b.Columns) && a.NullsNotDistinct == b.NullsNotDistinct &&
+		a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred
 }
 
 // action spells "no action" as empty, the two ways the model says it.

@@ -18,6 +18,8 @@ type ConstraintOptions struct {
 	// DeferrableKeys: DEFERRABLE [INITIALLY DEFERRED] on a primary key or
 	// unique constraint (foreign keys are the dialect's own business).
 	DeferrableKeys bool
+	// NullsNotDistinct: UNIQUE NULLS NOT DISTINCT.
+	NullsNotDistinct bool
 }
 
 // RefuseConstraintOptions refuses, before any statement is planned, the
@@ -38,14 +40,18 @@ func RefuseConstraintOptions(db string, has ConstraintOptions, list []ops.Op) er
 
 // optioned is one constraint an op creates, with its options.
 type optioned struct {
-	kind, name string
-	deferrable bool
+	kind, name       string
+	deferrable       bool
+	nullsNotDistinct bool
 }
 
 // lacking names the first option c has that has lacks, or "".
 func (c optioned) lacking(has ConstraintOptions) string {
-	if c.deferrable && !has.DeferrableKeys {
+	switch {
+	case c.deferrable && !has.DeferrableKeys:
 		return "DEFERRABLE " + c.kind
+	case c.nullsNotDistinct && !has.NullsNotDistinct:
+		return "UNIQUE NULLS NOT DISTINCT"
 	}
 	return ""
 }
@@ -56,7 +62,7 @@ func constraintsOf(o ops.Op) []optioned {
 		return optioned{kind: "primary key", name: pk.Name, deferrable: pk.Deferrable || pk.InitiallyDeferred}
 	}
 	uq := func(u *metadata.Unique) optioned {
-		return optioned{kind: "unique constraint", name: u.Name, deferrable: u.Deferrable || u.InitiallyDeferred}
+		return optioned{kind: "unique constraint", name: u.Name, deferrable: u.Deferrable || u.InitiallyDeferred, nullsNotDistinct: u.NullsNotDistinct}
 	}
 	var out []optioned
 	switch o := o.(type) {

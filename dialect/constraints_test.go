@@ -34,6 +34,8 @@ func TestRefuseConstraintOptions(t *testing.T) {
 			Unique: &metadata.Unique{Name: "rooms_code", Columns: []string{"code"}, Deferrable: true}}, "unique constraint rooms_code"},
 		{"deferrable primary key", &ops.CreatePrimaryKey{TableRef: ops.TableRef{Table: "rooms"},
 			PrimaryKey: &metadata.PrimaryKey{Name: "rooms_pk", Columns: []string{"id"}, Deferrable: true}}, "primary key rooms_pk"},
+		{"unique nulls not distinct", &ops.CreateUniqueConstraint{TableRef: ops.TableRef{Table: "rooms"},
+			Unique: &metadata.Unique{Name: "rooms_code", Columns: []string{"code"}, NullsNotDistinct: true}}, "NULLS NOT DISTINCT"},
 		{"table with a deferrable key", &ops.CreateTable{Table: withPK}, "primary key rooms_pk"},
 	}
 	for _, d := range []dialect.Dialect{&mysql.Dialect{}, &sqlite.Dialect{}} {

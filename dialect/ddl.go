@@ -61,10 +61,14 @@ func PrimaryKeyClause(d Dialect, pk *metadata.PrimaryKey) string {
 		Deferral(pk.Deferrable, pk.InitiallyDeferred)
 }
 
-// UniqueClause renders [CONSTRAINT name] UNIQUE (cols) [DEFERRABLE
-// [INITIALLY DEFERRED]], as [PrimaryKeyClause].
+// UniqueClause renders [CONSTRAINT name] UNIQUE [NULLS NOT DISTINCT]
+// (cols) [DEFERRABLE [INITIALLY DEFERRED]], as [PrimaryKeyClause].
 func UniqueClause(d Dialect, u *metadata.Unique) string {
-	return constraintName(d, u.Name) + "UNIQUE (" + QuoteList(d, u.Columns) + ")" +
+	nulls := ""
+	if u.NullsNotDistinct {
+		nulls = "NULLS NOT DISTINCT "
+	}
+	return constraintName(d, u.Name) + "UNIQUE " + nulls + "(" + QuoteList(d, u.Columns) + ")" +
 		Deferral(u.Deferrable, u.InitiallyDeferred)
 }
 

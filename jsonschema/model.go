@@ -108,6 +108,7 @@ func modelDefs() obj {
 		}),
 		"unique": closed("a unique constraint", metadata.Keys(metadata.KindUnique), obj{
 			"name": str("the constraint's name"), "columns": constraintCols,
+			"nulls_not_distinct": boolean("PostgreSQL 15+: UNIQUE NULLS NOT DISTINCT, NULLs collide"),
 			"deferrable":         boolean("PostgreSQL: DEFERRABLE"),
 			"initially_deferred": boolean("PostgreSQL: INITIALLY DEFERRED"),
 		}),

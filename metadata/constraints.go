@@ -70,11 +70,15 @@ type Unique struct {
 	// Deferrable and InitiallyDeferred: as [PrimaryKey]'s (PostgreSQL).
 	Deferrable        bool
 	InitiallyDeferred bool
+	// NullsNotDistinct makes NULLs equal to each other, so that a second
+	// row with the same NULLs is refused (PostgreSQL 15's UNIQUE NULLS NOT
+	// DISTINCT); false is the standard, where NULLs never collide.
+	NullsNotDistinct bool
 }
 
 // HasOptions reports whether u says more than its name and columns, so
 // that it cannot be written as a column's unique: true.
-func (u *Unique) HasOptions() bool { return u.Deferrable || u.InitiallyDeferred }
+func (u *Unique) HasOptions() bool { return u.Deferrable || u.InitiallyDeferred || u.NullsNotDistinct }
 
 // Clone returns a deep copy of u.
 func (u *Unique) Clone() *Unique {

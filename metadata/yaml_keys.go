@@ -166,7 +166,7 @@ func (r *reader) foreignKeyItem(at Path, n *yaml.Node, what, key string) *Foreig
 
 func (r *reader) uniqueItem(at Path, n *yaml.Node, what, key string) *Unique {
 	f := r.item(at, n, what, key, uniqueKeys)
-	return &Unique{Name: f.str("name"), Columns: f.strings("columns"),
+	return &Unique{Name: f.str("name"), Columns: f.strings("columns"), NullsNotDistinct: f.boolean("nulls_not_distinct"),
 		Deferrable: f.boolean("deferrable"), InitiallyDeferred: f.boolean("initially_deferred")}
 }
 

@@ -110,6 +110,7 @@ func (o *out) unique(t *Table, u *Unique) *yaml.Node {
 	b := o.mapping(true)
 	o.name(b, KindUnique, t, u.Name, u.Columns, "", nil)
 	b.list("columns", u.Columns)
+	b.flag("nulls_not_distinct", u.NullsNotDistinct)
 	b.deferral(u.Deferrable, u.InitiallyDeferred)
 	return b.n
 }

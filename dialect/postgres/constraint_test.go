@@ -32,6 +32,9 @@ var constraintShapes = []struct {
 	{"unique initially deferred", []string{`ALTER TABLE rooms ADD CONSTRAINT rooms_code UNIQUE (code, floor) DEFERRABLE INITIALLY DEFERRED`},
 		func(m *metadata.MetaData) any { return *m.Table("", "rooms").Unique("rooms_code") },
 		metadata.Unique{Name: "rooms_code", Columns: []string{"code", "floor"}, Deferrable: true, InitiallyDeferred: true}},
+	{"unique nulls not distinct", []string{`ALTER TABLE rooms ADD CONSTRAINT rooms_code UNIQUE NULLS NOT DISTINCT (code, floor)`},
+		func(m *metadata.MetaData) any { return *m.Table("", "rooms").Unique("rooms_code") },
+		metadata.Unique{Name: "rooms_code", Columns: []string{"code", "floor"}, NullsNotDistinct: true}},
 	{"foreign key initially deferred", []string{`ALTER TABLE rooms ADD PRIMARY KEY (id)`,
 		`CREATE TABLE beds (id integer PRIMARY KEY, room integer CONSTRAINT beds_room REFERENCES rooms DEFERRABLE INITIALLY DEFERRED)`},
 		func(m *metadata.MetaData) any { return *m.Table("", "beds").ForeignKey("beds_room") },
@@ -64,4 +67,23 @@ func TestConstraintShapesRoundTrip(t *testing.T) {
 			require.Equal(t, dbtest.SchemaDump(t, src), dbtest.SchemaDump(t, dst), "created again")
 		})
 	}
+}
+
+// TestNullsNotDistinctRefusesNulls: the rebuilt constraint behaves as the
+// original, refusing a second row of NULLs, and its plan carries the
+// version guard for servers older than 15.
+func TestNullsNotDistinctRefusesNulls(t *testing.T) {
+	d := postgres.Postgres{}
+	src := dbtest.Postgres(t)
+	dbtest.Exec(t, src, constraintBase, `ALTER TABLE rooms ADD CONSTRAINT rooms_code UNIQUE NULLS NOT DISTINCT (code)`)
+	m := dialecttest.Inspect(t, d, src.DB).MetaData
+	st, err := d.Plan(metadata.New(), dialect.CreateOps(m))
+	require.NoError(t, err)
+	require.Contains(t, st[0].SQL, "server_version_num')::int < 150000", "the guard comes first")
+	dst := dbtest.Postgres(t)
+	dialecttest.PlanAndExec(t, d, dst.DB, metadata.New(), dialect.CreateOps(m)...)
+	dbtest.Exec(t, dst, `INSERT INTO rooms (id) VALUES (1)`)
+	_, err = dst.DB.Exec(`INSERT INTO rooms (id) VALUES (2)`)
+	require.Error(t, err, "a second NULL code collides")
+	assert.Contains(t, err.Error(), "rooms_code")
 }
