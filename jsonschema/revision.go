@@ -109,7 +109,7 @@ func opDefs(defs obj) obj {
 			with(merge(defs["foreign_key"].(obj)["properties"].(obj), obj{"name": str("the constraint"),
 				"type": str("unique, foreign_key, check or primary_key"), "expression": typed(scalar, "a check's condition"),
 				"nulls_not_distinct": boolean("a unique constraint's NULLS NOT DISTINCT"),
-				"not_valid": boolean("the dropped foreign key or check was NOT VALID: its reverse adds it back so")})))),
+				"not_valid":          boolean("the dropped foreign key or check was NOT VALID: its reverse adds it back so")})))),
 		"validate_constraint": closed("PostgreSQL: check the old rows of a NOT VALID foreign key or check, without blocking writes", append(withRef("name", "type", "invalidate", "expression"), fk[1:]...),
 			with(merge(defs["foreign_key"].(obj)["properties"].(obj), obj{"name": str("the constraint"),
 				"type": str("foreignkey or check"), "expression": typed(scalar, "a check's condition, for the reverse"),
