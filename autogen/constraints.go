@@ -22,7 +22,7 @@ func pair[T any](target, current []T, name func(T) string, same func(a, b T, byN
 
 func (c *comparer) uniques(t, cur *metadata.Table) {
 	create, drop := pair(t.Uniques, cur.Uniques, func(u *metadata.Unique) string { return u.Name },
-		func(a, b *metadata.Unique, _ bool) bool { return slices.Equal(a.Columns, b.Columns) })
+		func(a, b *metadata.Unique, _ bool) bool { return sameUnique(a, b) })
 	r := ref(t)
 	for _, u := range drop {
 		c.p.dropKeys = append(c.p.dropKeys, &ops.DropConstraint{TableRef: r, ConstraintName: u.Name,
@@ -92,6 +92,12 @@ func sameForeignKey(t *metadata.Table, a, b *metadata.ForeignKey) bool {
 		slices.Equal(a.RefColumns, b.RefColumns) && action(a.OnDelete) == action(b.OnDelete) &&
 		action(a.OnUpdate) == action(b.OnUpdate) && a.Deferrable == b.Deferrable &&
 		a.InitiallyDeferred == b.InitiallyDeferred
+}
+
+// sameUnique compares two unique constraints: columns and options.
+func sameUnique(a, b *metadata.Unique) bool {
+	return slices.Equal(a.Columns, b.Columns) && a.NullsNotDistinct == b.NullsNotDistinct &&
+		a.Deferrable == b.Deferrable && a.InitiallyDeferred == b.InitiallyDeferred
 }
 
 // action spells "no action" as empty, the two ways the model says it.

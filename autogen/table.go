@@ -158,11 +158,12 @@ func (c *comparer) sameTypeHere(t *metadata.Table, col, old *metadata.Column) bo
 	return probe(col.Type).Equal(probe(old.Type))
 }
 
-// primaryKey compares the primary keys by their columns (a name alone
-// differing is the database's naming, not a change).
+// primaryKey compares the primary keys by their columns and deferral (a
+// name alone differing is the database's naming, not a change).
 func (c *comparer) primaryKey(t, cur *metadata.Table) {
 	pk, old := t.PrimaryKey, cur.PrimaryKey
-	if pk != nil && old != nil && slices.Equal(pk.Columns, old.Columns) {
+	if pk != nil && old != nil && slices.Equal(pk.Columns, old.Columns) &&
+		pk.Deferrable == old.Deferrable && pk.InitiallyDeferred == old.InitiallyDeferred {
 		return
 	}
 	if pk == nil && old == nil {

@@ -53,14 +53,35 @@ func constraintName(d Dialect, name string) string {
 	return "CONSTRAINT " + d.QuoteIdent(name) + " "
 }
 
-// PrimaryKeyClause renders [CONSTRAINT name] PRIMARY KEY (cols).
+// PrimaryKeyClause renders [CONSTRAINT name] PRIMARY KEY (cols)
+// [DEFERRABLE [INITIALLY DEFERRED]]. A dialect without deferrable keys
+// refuses them first ([RefuseConstraintOptions]).
 func PrimaryKeyClause(d Dialect, pk *metadata.PrimaryKey) string {
-	return constraintName(d, pk.Name) + "PRIMARY KEY (" + QuoteList(d, pk.Columns) + ")"
+	return constraintName(d, pk.Name) + "PRIMARY KEY (" + QuoteList(d, pk.Columns) + ")" +
+		Deferral(pk.Deferrable, pk.InitiallyDeferred)
 }
 
-// UniqueClause renders [CONSTRAINT name] UNIQUE (cols).
+// UniqueClause renders [CONSTRAINT name] UNIQUE [NULLS NOT DISTINCT]
+// (cols) [DEFERRABLE [INITIALLY DEFERRED]], as [PrimaryKeyClause].
 func UniqueClause(d Dialect, u *metadata.Unique) string {
-	return constraintName(d, u.Name) + "UNIQUE (" + QuoteList(d, u.Columns) + ")"
+	nulls := ""
+	if u.NullsNotDistinct {
+		nulls = "NULLS NOT DISTINCT "
+	}
+	return constraintName(d, u.Name) + "UNIQUE " + nulls + "(" + QuoteList(d, u.Columns) + ")" +
+		Deferral(u.Deferrable, u.InitiallyDeferred)
+}
+
+// Deferral renders " DEFERRABLE", " DEFERRABLE INITIALLY DEFERRED" or
+// nothing, the standard SQL of a constraint's deferral.
+func Deferral(deferrable, initially bool) string {
+	switch {
+	case deferrable && initially:
+		return " DEFERRABLE INITIALLY DEFERRED"
+	case deferrable:
+		return " DEFERRABLE"
+	}
+	return ""
 }
 
 // CheckClause renders [CONSTRAINT name] CHECK (expression).
@@ -91,12 +112,7 @@ func ForeignKeyClause(d Dialect, schema string, fk *metadata.ForeignKey) (string
 		}
 		b.WriteString(" " + a.clause + " " + sql)
 	}
-	if fk.Deferrable {
-		b.WriteString(" DEFERRABLE")
-		if fk.InitiallyDeferred {
-			b.WriteString(" INITIALLY DEFERRED")
-		}
-	}
+	b.WriteString(Deferral(fk.Deferrable, fk.InitiallyDeferred))
 	return b.String(), nil
 }
 

@@ -92,6 +92,8 @@ func modelDefs() obj {
 			}, "name")),
 		"primary_key": closed("the primary key (long form; needed for composite keys)", metadata.Keys(metadata.KindPrimaryKey), obj{
 			"name": str("the constraint's name"), "columns": constraintCols,
+			"deferrable":         boolean("PostgreSQL: DEFERRABLE"),
+			"initially_deferred": boolean("PostgreSQL: INITIALLY DEFERRED"),
 		}),
 		"foreign_key": closed("a foreign key", metadata.Keys(metadata.KindForeignKey), obj{
 			"name":               str("the constraint's name"),
@@ -106,6 +108,9 @@ func modelDefs() obj {
 		}),
 		"unique": closed("a unique constraint", metadata.Keys(metadata.KindUnique), obj{
 			"name": str("the constraint's name"), "columns": constraintCols,
+			"nulls_not_distinct": boolean("PostgreSQL 15+: UNIQUE NULLS NOT DISTINCT, NULLs collide"),
+			"deferrable":         boolean("PostgreSQL: DEFERRABLE"),
+			"initially_deferred": boolean("PostgreSQL: INITIALLY DEFERRED"),
 		}),
 		"check": closed("a check constraint", metadata.Keys(metadata.KindCheck), obj{
 			"name": str("the constraint's name"), "expression": typed(scalar, "the SQL condition"),

@@ -6,7 +6,16 @@ import "slices"
 type PrimaryKey struct {
 	Name    string // empty: derived from the naming convention, or left to the database
 	Columns []string
+	// Deferrable and InitiallyDeferred are PostgreSQL's DEFERRABLE
+	// [INITIALLY DEFERRED]: the key is checked at commit (or when SET
+	// CONSTRAINTS says) rather than at each statement.
+	Deferrable        bool
+	InitiallyDeferred bool
 }
+
+// HasOptions reports whether pk says more than its name and columns, so
+// that it cannot be written as a column's primary_key: true.
+func (pk *PrimaryKey) HasOptions() bool { return pk.Deferrable || pk.InitiallyDeferred }
 
 // Clone returns a deep copy of pk.
 func (pk *PrimaryKey) Clone() *PrimaryKey {
@@ -58,7 +67,18 @@ func (fk *ForeignKey) SameTarget(other *ForeignKey) bool {
 type Unique struct {
 	Name    string
 	Columns []string
+	// Deferrable and InitiallyDeferred: as [PrimaryKey]'s (PostgreSQL).
+	Deferrable        bool
+	InitiallyDeferred bool
+	// NullsNotDistinct makes NULLs equal to each other, so that a second
+	// row with the same NULLs is refused (PostgreSQL 15's UNIQUE NULLS NOT
+	// DISTINCT); false is the standard, where NULLs never collide.
+	NullsNotDistinct bool
 }
+
+// HasOptions reports whether u says more than its name and columns, so
+// that it cannot be written as a column's unique: true.
+func (u *Unique) HasOptions() bool { return u.Deferrable || u.InitiallyDeferred || u.NullsNotDistinct }
 
 // Clone returns a deep copy of u.
 func (u *Unique) Clone() *Unique {

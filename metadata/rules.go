@@ -92,7 +92,7 @@ var Rules = []Rule{
 		"PostgreSQL identity, MySQL AUTO_INCREMENT and SQLite's rowid alias need an integer"},
 	{RuleAutoIncrementDef, "an autoincrement column with a default", []string{PostgreSQL, MySQL},
 		"PostgreSQL refuses a default on an identity column, MySQL on an AUTO_INCREMENT one"},
-	{RuleDeferred, "a foreign key initially deferred but not deferrable", []string{PostgreSQL},
+	{RuleDeferred, "a constraint (foreign key, primary key, unique) initially deferred but not deferrable", []string{PostgreSQL},
 		"PostgreSQL refuses it; MySQL has no deferred keys and SQLite reads it as not deferrable"},
 	{RuleFKTypeDiffers, "a foreign key column of another size or precision than the column it references (integer to bigint, numeric(10,2) to numeric(12,2), real to double)", []string{MySQL},
 		"InnoDB refuses it (the size and sign of integer and decimal types must match); PostgreSQL and SQLite accept it"},

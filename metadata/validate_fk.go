@@ -14,9 +14,7 @@ func (tv *tableValidator) foreignKey(p Path, fk *ForeignKey) {
 	tv.columns(p, what, fk.Columns, true)
 	tv.action(p.Field("on_delete"), what, "on_delete", fk.OnDelete)
 	tv.action(p.Field("on_update"), what, "on_update", fk.OnUpdate)
-	if fk.InitiallyDeferred && !fk.Deferrable {
-		tv.rule(RuleDeferred, p.Field("initially_deferred"), "%s: %s is initially deferred but not deferrable; add deferrable: true", tv.where, what)
-	}
+	tv.deferral(p, what, fk.Deferrable, fk.InitiallyDeferred)
 	ref := tv.refTable(p, what, fk)
 	if ref == nil {
 		return

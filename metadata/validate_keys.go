@@ -20,6 +20,7 @@ func (v *validator) keys(p Path, t *Table) {
 		up := p.Field("unique").Index(k)
 		tv.constraintName(up, "unique constraint", u.Name)
 		tv.columns(up, "unique constraint "+quoteName(u.Name), u.Columns, true)
+		tv.deferral(up, "unique constraint "+quoteName(u.Name), u.Deferrable, u.InitiallyDeferred)
 	}
 	for k, c := range t.Checks {
 		cp := p.Field("checks").Index(k)
@@ -104,11 +105,19 @@ func (tv *tableValidator) primaryKey(p Path, pk *PrimaryKey) {
 	pp := p.Field("primary_key")
 	tv.constraintName(pp, "primary key", pk.Name)
 	tv.columns(pp, "primary key", pk.Columns, true)
+	tv.deferral(pp, "primary key", pk.Deferrable, pk.InitiallyDeferred)
 	for _, name := range pk.Columns {
 		if j := tv.t.ColumnIndex(name); j >= 0 && tv.t.Columns[j].Nullable {
 			tv.rule(RuleNullablePK, p.Field("columns").Index(j).Field("nullable"),
 				"%s, column %q: a primary key column cannot be nullable; remove nullable: true", tv.where, name)
 		}
+	}
+}
+
+// deferral checks that a constraint initially deferred is deferrable.
+func (tv *tableValidator) deferral(p Path, what string, deferrable, initially bool) {
+	if initially && !deferrable {
+		tv.rule(RuleDeferred, p.Field("initially_deferred"), "%s: %s is initially deferred but not deferrable; add deferrable: true", tv.where, what)
 	}
 }
 

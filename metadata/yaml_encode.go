@@ -47,6 +47,18 @@ func EncodeForeignKey(fk *ForeignKey) (*yaml.Node, error) {
 	return encode(func(o *out) *yaml.Node { return o.foreignKey(nil, fk) })
 }
 
+// EncodeUnique writes u as a mapping of schema.yaml's unique list, which
+// [DecodeUnique] reads back as u.
+func EncodeUnique(u *Unique) (*yaml.Node, error) {
+	return encode(func(o *out) *yaml.Node { return o.unique(nil, u) })
+}
+
+// EncodePrimaryKey writes pk as schema.yaml's primary_key mapping, which
+// [DecodePrimaryKey] reads back as pk.
+func EncodePrimaryKey(pk *PrimaryKey) (*yaml.Node, error) {
+	return encode(func(o *out) *yaml.Node { return o.primaryKey(nil, pk) })
+}
+
 // EncodeIndex writes ix as a mapping of schema.yaml's indexes list, which
 // [DecodeIndex] reads back as ix.
 func EncodeIndex(ix *Index) (*yaml.Node, error) {

@@ -145,7 +145,8 @@ func action(s string) string {
 
 func (r *reader) primaryKeyItem(at Path, n *yaml.Node, what, key string) *PrimaryKey {
 	f := r.item(at, n, what, key, primaryKeyKeys)
-	return &PrimaryKey{Name: f.str("name"), Columns: f.strings("columns")}
+	return &PrimaryKey{Name: f.str("name"), Columns: f.strings("columns"),
+		Deferrable: f.boolean("deferrable"), InitiallyDeferred: f.boolean("initially_deferred")}
 }
 
 func (r *reader) foreignKeyItem(at Path, n *yaml.Node, what, key string) *ForeignKey {
@@ -165,7 +166,8 @@ func (r *reader) foreignKeyItem(at Path, n *yaml.Node, what, key string) *Foreig
 
 func (r *reader) uniqueItem(at Path, n *yaml.Node, what, key string) *Unique {
 	f := r.item(at, n, what, key, uniqueKeys)
-	return &Unique{Name: f.str("name"), Columns: f.strings("columns")}
+	return &Unique{Name: f.str("name"), Columns: f.strings("columns"), NullsNotDistinct: f.boolean("nulls_not_distinct"),
+		Deferrable: f.boolean("deferrable"), InitiallyDeferred: f.boolean("initially_deferred")}
 }
 
 func (r *reader) checkItem(at Path, n *yaml.Node, what, key string) *Check {

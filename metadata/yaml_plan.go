@@ -27,7 +27,7 @@ func (o *out) plan(t *Table) plan {
 	if !o.short() {
 		return pl
 	}
-	if pk := t.PrimaryKey; pk != nil && len(pk.Columns) == 1 && o.derived(KindPrimaryKey, t, pk.Name, pk.Columns, "", nil) {
+	if pk := t.PrimaryKey; pk != nil && len(pk.Columns) == 1 && !pk.HasOptions() && o.derived(KindPrimaryKey, t, pk.Name, pk.Columns, "", nil) {
 		if j := t.ColumnIndex(pk.Columns[0]); j >= 0 {
 			pl.primaryKey, pl.cols[j].primaryKey = true, true
 		}
@@ -42,7 +42,7 @@ func (o *out) plan(t *Table) plan {
 		return fk.Columns[0]
 	}, func(j int, fk *ForeignKey) { pl.cols[j].foreignKey = fk })
 	pl.uniques = leading(t, t.Uniques, func(u *Unique) string {
-		if len(u.Columns) != 1 || !o.derived(KindUnique, t, u.Name, u.Columns, "", nil) {
+		if len(u.Columns) != 1 || u.HasOptions() || !o.derived(KindUnique, t, u.Name, u.Columns, "", nil) {
 			return ""
 		}
 		return u.Columns[0]
@@ -110,7 +110,24 @@ func (o *out) unique(t *Table, u *Unique) *yaml.Node {
 	b := o.mapping(true)
 	o.name(b, KindUnique, t, u.Name, u.Columns, "", nil)
 	b.list("columns", u.Columns)
+	b.flag("nulls_not_distinct", u.NullsNotDistinct)
+	b.deferral(u.Deferrable, u.InitiallyDeferred)
 	return b.n
+}
+
+// primaryKey writes the long form of a table's primary key.
+func (o *out) primaryKey(t *Table, pk *PrimaryKey) *yaml.Node {
+	b := o.mapping(true)
+	o.name(b, KindPrimaryKey, t, pk.Name, pk.Columns, "", nil)
+	b.list("columns", pk.Columns)
+	b.deferral(pk.Deferrable, pk.InitiallyDeferred)
+	return b.n
+}
+
+// deferral writes a constraint's deferrable and initially_deferred flags.
+func (b obj) deferral(deferrable, initially bool) {
+	b.flag("deferrable", deferrable)
+	b.flag("initially_deferred", initially)
 }
 
 func (o *out) check(t *Table, c *Check) *yaml.Node {
@@ -129,7 +146,6 @@ func (o *out) foreignKey(t *Table, fk *ForeignKey) *yaml.Node {
 	b.list("ref_columns", fk.RefColumns)
 	b.opt("on_delete", fk.OnDelete)
 	b.opt("on_update", fk.OnUpdate)
-	b.flag("deferrable", fk.Deferrable)
-	b.flag("initially_deferred", fk.InitiallyDeferred)
+	b.deferral(fk.Deferrable, fk.InitiallyDeferred)
 	return b.n
 }

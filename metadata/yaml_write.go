@@ -198,10 +198,7 @@ func (o *out) table(t *Table) *yaml.Node {
 	})
 	switch {
 	case t.PrimaryKey != nil && !pl.primaryKey:
-		pk := o.mapping(true)
-		o.name(pk, KindPrimaryKey, t, t.PrimaryKey.Name, t.PrimaryKey.Columns, "", nil)
-		pk.list("columns", t.PrimaryKey.Columns)
-		b.set("primary_key", pk.n)
+		b.set("primary_key", o.primaryKey(t, t.PrimaryKey))
 	case o.long:
 		b.set("primary_key", o.null())
 	}

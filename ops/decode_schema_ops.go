@@ -253,15 +253,25 @@ func decodeCreatePrimaryKey(d *decoder, n *yaml.Node) Op {
 // constraintKeys are the keys of each type of constraint's definition,
 // beyond name.
 var constraintKeys = map[string][]string{
-	ConstraintUnique:     {"columns"},
-	ConstraintPrimary:    {"columns"},
+	ConstraintUnique:     uniqueKeys[1:],
+	ConstraintPrimary:    primaryKeyKeys[1:],
 	ConstraintCheck:      {"expression"},
 	ConstraintForeignKey: foreignKeyKeys[1:],
 }
 
 // constraintDefinitionKeys are drop_constraint's keys that give the
-// definition for the reverse.
-var constraintDefinitionKeys = append([]string{"expression"}, foreignKeyKeys[1:]...)
+// definition for the reverse: every type's, each once.
+var constraintDefinitionKeys = func() []string {
+	var out []string
+	for _, typ := range []string{ConstraintCheck, ConstraintForeignKey, ConstraintUnique, ConstraintPrimary} {
+		for _, k := range constraintKeys[typ] {
+			if !slices.Contains(out, k) {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}()
 
 func decodeDropConstraint(d *decoder, n *yaml.Node) Op {
 	o := d.obj(n, labelled("drop_constraint", n, "name"), append(withRef(withMode("name", "type", "not_valid")...), constraintDefinitionKeys...))

@@ -205,8 +205,7 @@ func (o *CreateUniqueConstraint) encode() (*yaml.Node, error) {
 	defer b.mode(o.AlterMode)
 	b.str("name", o.Unique.Name)
 	b.ref(o.TableRef)
-	b.list("columns", o.Unique.Columns)
-	return b.n, nil
+	return b.n, b.element(metadata.EncodeUnique(o.Unique))
 }
 
 func (o *CreateForeignKey) encode() (*yaml.Node, error) {
@@ -232,8 +231,7 @@ func (o *CreatePrimaryKey) encode() (*yaml.Node, error) {
 	b := newMap()
 	b.str("name", o.PrimaryKey.Name)
 	b.ref(o.TableRef)
-	b.list("columns", o.PrimaryKey.Columns)
-	return b.n, nil
+	return b.n, b.element(metadata.EncodePrimaryKey(o.PrimaryKey))
 }
 
 func (o *DropConstraint) encode() (*yaml.Node, error) {
@@ -251,9 +249,9 @@ func (o *DropConstraint) encode() (*yaml.Node, error) {
 	b.flag("not_valid", o.NotValid)
 	switch {
 	case o.Unique != nil:
-		b.list("columns", o.Unique.Columns)
+		return b.n, b.element(metadata.EncodeUnique(o.Unique))
 	case o.PrimaryKey != nil:
-		b.list("columns", o.PrimaryKey.Columns)
+		return b.n, b.element(metadata.EncodePrimaryKey(o.PrimaryKey))
 	case o.Check != nil:
 		b.set("expression", strNode(o.Check.Expression))
 	case o.ForeignKey != nil:

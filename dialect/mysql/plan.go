@@ -38,6 +38,9 @@ func (d *Dialect) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.State
 	if err := refuseNotValid(list); err != nil {
 		return nil, err
 	}
+	if err := dialect.RefuseConstraintOptions("mysql", dialect.ConstraintOptions{}, list); err != nil {
+		return nil, err
+	}
 	var out []dialect.Statement
 	folded := map[int]bool{} // ops planned into an earlier op's ALTER TABLE
 	for i, o := range list {

@@ -306,9 +306,10 @@ func (in *inspector) constraintRow(r *sql.Rows) error {
 	}
 	switch kind {
 	case "p":
-		t.PrimaryKey = &metadata.PrimaryKey{Name: name, Columns: columns}
+		t.PrimaryKey = &metadata.PrimaryKey{Name: name, Columns: columns, Deferrable: deferrable, InitiallyDeferred: deferred}
 	case "u":
-		t.Uniques = append(t.Uniques, &metadata.Unique{Name: name, Columns: columns})
+		t.Uniques = append(t.Uniques, &metadata.Unique{Name: name, Columns: columns, Deferrable: deferrable, InitiallyDeferred: deferred,
+			NullsNotDistinct: strings.HasPrefix(def, "UNIQUE NULLS NOT DISTINCT ")})
 	case "f":
 		fk := &metadata.ForeignKey{Name: name, Columns: columns, RefTable: refTable, RefColumns: refColumns,
 			OnDelete: actions[onDelete], OnUpdate: actions[onUpdate], Deferrable: deferrable, InitiallyDeferred: deferred}

@@ -96,9 +96,15 @@ func normalizeTable(t *metadata.Table) {
 		}
 		normalizeColumnExtras(c)
 	}
+	if pk := t.PrimaryKey; pk != nil && !pk.Deferrable {
+		pk.InitiallyDeferred = false
+	}
 	for _, u := range t.Uniques {
 		if u.Name == "" && len(u.Columns) > 0 {
 			u.Name = truncate(t.Name+"_"+strings.Join(u.Columns, "_")+"_key", 63)
+		}
+		if !u.Deferrable {
+			u.InitiallyDeferred = false
 		}
 	}
 	for _, fk := range t.ForeignKeys {

@@ -52,6 +52,7 @@ func (p Postgres) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.State
 		if err != nil {
 			return nil, fmt.Errorf("postgresql: op %d (%s): %w", i+1, o.Name(), err)
 		}
+		sqls = append(versionGuards(o), sqls...)
 		for _, s := range sqls {
 			s.Op = i
 			out = append(out, s)

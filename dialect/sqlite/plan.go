@@ -32,6 +32,9 @@ func (d *Dialect) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.State
 	if err := refuseOnline(list); err != nil {
 		return nil, err
 	}
+	if err := dialect.RefuseConstraintOptions("sqlite", dialect.ConstraintOptions{}, list); err != nil {
+		return nil, err
+	}
 	for i := 0; i < len(list); {
 		n, err := p.step(list, i)
 		if err != nil {

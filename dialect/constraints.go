@@ -1,0 +1,82 @@
+package dialect
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
+)
+
+// ErrConstraintOption is returned (wrapped) by [RefuseConstraintOptions]
+// for a constraint option the database does not have.
+var ErrConstraintOption = errors.New("constraint option not supported")
+
+// ConstraintOptions says which constraint options a database has beside
+// plain keys and checks; PostgreSQL has them all.
+type ConstraintOptions struct {
+	// DeferrableKeys: DEFERRABLE [INITIALLY DEFERRED] on a primary key or
+	// unique constraint (foreign keys are the dialect's own business).
+	DeferrableKeys bool
+	// NullsNotDistinct: UNIQUE NULLS NOT DISTINCT.
+	NullsNotDistinct bool
+}
+
+// RefuseConstraintOptions refuses, before any statement is planned, the
+// first op of list that gives a constraint an option db lacks (has false),
+// naming the op and the constraint: building the constraint without it
+// would make another constraint than the model's.
+func RefuseConstraintOptions(db string, has ConstraintOptions, list []ops.Op) error {
+	for i, o := range list {
+		for _, c := range constraintsOf(o) {
+			if what := c.lacking(has); what != "" {
+				return fmt.Errorf("%s: op %d (%s): %s %s: %w: %s has no %s; remove it, or keep the constraint in a revision for PostgreSQL only",
+					db, i+1, o.Name(), c.kind, c.name, ErrConstraintOption, db, what)
+			}
+		}
+	}
+	return nil
+}
+
+// optioned is one constraint an op creates, with its options.
+type optioned struct {
+	kind, name       string
+	deferrable       bool
+	nullsNotDistinct bool
+}
+
+// lacking names the first option c has that has lacks, or "".
+func (c optioned) lacking(has ConstraintOptions) string {
+	switch {
+	case c.deferrable && !has.DeferrableKeys:
+		return "DEFERRABLE " + c.kind
+	case c.nullsNotDistinct && !has.NullsNotDistinct:
+		return "UNIQUE NULLS NOT DISTINCT"
+	}
+	return ""
+}
+
+// constraintsOf lists the primary keys and unique constraints o creates.
+func constraintsOf(o ops.Op) []optioned {
+	pk := func(pk *metadata.PrimaryKey) optioned {
+		return optioned{kind: "primary key", name: pk.Name, deferrable: pk.Deferrable || pk.InitiallyDeferred}
+	}
+	uq := func(u *metadata.Unique) optioned {
+		return optioned{kind: "unique constraint", name: u.Name, deferrable: u.Deferrable || u.InitiallyDeferred, nullsNotDistinct: u.NullsNotDistinct}
+	}
+	var out []optioned
+	switch o := o.(type) {
+	case *ops.CreateTable:
+		if o.Table.PrimaryKey != nil {
+			out = append(out, pk(o.Table.PrimaryKey))
+		}
+		for _, u := range o.Table.Uniques {
+			out = append(out, uq(u))
+		}
+	case *ops.CreatePrimaryKey:
+		out = append(out, pk(o.PrimaryKey))
+	case *ops.CreateUniqueConstraint:
+		out = append(out, uq(o.Unique))
+	}
+	return out
+}

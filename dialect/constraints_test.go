@@ -1,0 +1,51 @@
+package dialect_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/dialect/mysql"
+	"github.com/retortdb/retort/dialect/sqlite"
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
+)
+
+// TestRefuseConstraintOptions: MySQL and SQLite refuse PostgreSQL's
+// constraint options at plan time, naming the op and the constraint,
+// rather than build a constraint without them.
+func TestRefuseConstraintOptions(t *testing.T) {
+	rooms := func() *metadata.Table {
+		return &metadata.Table{Name: "rooms", Columns: []*metadata.Column{
+			{Name: "id", Type: metadata.MustParseType("integer")}, {Name: "code", Type: metadata.MustParseType("text"), Nullable: true}}}
+	}
+	state := &metadata.MetaData{Tables: []*metadata.Table{rooms()}}
+	withPK := rooms()
+	withPK.PrimaryKey = &metadata.PrimaryKey{Name: "rooms_pk", Columns: []string{"id"}, Deferrable: true}
+	cases := []struct {
+		name string
+		op   ops.Op
+		want string
+	}{
+		{"deferrable unique", &ops.CreateUniqueConstraint{TableRef: ops.TableRef{Table: "rooms"},
+			Unique: &metadata.Unique{Name: "rooms_code", Columns: []string{"code"}, Deferrable: true}}, "unique constraint rooms_code"},
+		{"deferrable primary key", &ops.CreatePrimaryKey{TableRef: ops.TableRef{Table: "rooms"},
+			PrimaryKey: &metadata.PrimaryKey{Name: "rooms_pk", Columns: []string{"id"}, Deferrable: true}}, "primary key rooms_pk"},
+		{"unique nulls not distinct", &ops.CreateUniqueConstraint{TableRef: ops.TableRef{Table: "rooms"},
+			Unique: &metadata.Unique{Name: "rooms_code", Columns: []string{"code"}, NullsNotDistinct: true}}, "NULLS NOT DISTINCT"},
+		{"table with a deferrable key", &ops.CreateTable{Table: withPK}, "primary key rooms_pk"},
+	}
+	for _, d := range []dialect.Dialect{&mysql.Dialect{}, &sqlite.Dialect{}} {
+		for _, tc := range cases {
+			t.Run(d.Name()+"/"+tc.name, func(t *testing.T) {
+				_, err := d.Plan(state, []ops.Op{tc.op})
+				require.Error(t, err)
+				assert.True(t, errors.Is(err, dialect.ErrConstraintOption), "%v", err)
+				assert.Contains(t, err.Error(), tc.want)
+			})
+		}
+	}
+}
