@@ -50,11 +50,7 @@ func inspectObjectsQueryCount(t *testing.T, name string) {
 	d := dialectOf(t, name)
 	counts := map[int]int{}
 	for _, size := range []int{1, 3} {
-		functions, triggers := 4*size+2, 10*size
-		if name == dbtest.DialectMySQL {
-			functions, triggers = 0, 0 // MySQL routines are not modelled yet
-		}
-		m := objectsSchema(name, 20*size, 10*size, functions, triggers)
+		m := objectsSchema(name, 20*size, 10*size, 4*size+2, 10*size)
 		db := dbtest.Open(t, name)
 		dialecttest.PlanAndExec(t, d, db.DB, metadata.New(), dialect.CreateOps(m)...)
 		c := &countingQueryer{q: db.DB}
