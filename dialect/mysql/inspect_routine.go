@@ -3,8 +3,10 @@ package mysql
 import (
 	"cmp"
 	"database/sql"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/metadata"
@@ -142,14 +144,18 @@ func (in *inspector) finishRoutines(m *metadata.MetaData) {
 }
 
 // routineDefinition prints a routine as SHOW CREATE does, without the
-// DEFINER clause: CREATE FUNCTION `f`(`p` int(11)) RETURNS ..., then one
+// DEFINER clause: CREATE [AGGREGATE] FUNCTION `f`(`p` int(11)) RETURNS ..., then one
 // indented line per characteristic that is not the default (SQL data
 // access, DETERMINISTIC, SQL SECURITY INVOKER, COMMENT), then the body as
 // the server keeps it.
 func routineDefinition(rr *routineRead) string {
 	r := rr.r
 	var b strings.Builder
-	b.WriteString("CREATE " + strings.ToUpper(r.Kind) + " " + quoteIdent(r.Name) + "(" + r.Arguments + ")")
+	b.WriteString("CREATE ")
+	if r.Kind == metadata.KindFunction && aggregateRE().MatchString(rr.body) {
+		b.WriteString("AGGREGATE ")
+	}
+	b.WriteString(strings.ToUpper(r.Kind) + " " + quoteIdent(r.Name) + "(" + r.Arguments + ")")
 	if r.Kind == metadata.KindFunction {
 		b.WriteString(" RETURNS " + r.Returns)
 	}
@@ -170,6 +176,11 @@ func routineDefinition(rr *routineRead) string {
 	b.WriteString(rr.body)
 	return metadata.TrimDefinition(b.String())
 }
+
+// aggregateRE finds FETCH GROUP NEXT ROW, which only the body of a
+// MariaDB aggregate stored function may hold (and must): the catalog has
+// no column saying AGGREGATE, so the body tells.
+var aggregateRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bFETCH\s+GROUP\s+NEXT\s+ROW\b`) })
 
 // triggerRead is what the order of a trigger among those of its table,
 // timing and event needs.

@@ -18,7 +18,8 @@ import (
 // (backquoted parameter names, the catalog's types): a function with
 // characteristics, a comment and a latin1 parameter, a procedure with
 // IN/OUT parameters and SQL SECURITY INVOKER created under another
-// sql_mode, a trigger calling the function, and a view calling it.
+// sql_mode, a trigger calling the function, a view calling it, and a
+// MariaDB aggregate function.
 var routinesDDL = []string{
 	"CREATE TABLE films (id int PRIMARY KEY, title varchar(50) NOT NULL, length int)",
 	"CREATE FUNCTION `clamp`(`n` int(11), `tag` varchar(10) CHARSET latin1 COLLATE latin1_swedish_ci) RETURNS int(11)\n" +
@@ -30,6 +31,8 @@ var routinesDDL = []string{
 	"CREATE TRIGGER `films_clamp` BEFORE INSERT ON `films` FOR EACH ROW SET NEW.length = clamp(NEW.length, 'x')",
 	"CREATE TRIGGER `films_clamp_update` BEFORE UPDATE ON `films` FOR EACH ROW BEGIN\n  SET NEW.length = clamp(NEW.length, 'y');\nEND",
 	"CREATE VIEW clamped AS SELECT clamp(length, 'z') AS length FROM films",
+	"CREATE AGGREGATE FUNCTION `total`(`x` int(11)) RETURNS int(11)\nBEGIN\n  DECLARE s int DEFAULT 0;\n" +
+		"  DECLARE CONTINUE HANDLER FOR NOT FOUND RETURN s;\n  LOOP\n    FETCH GROUP NEXT ROW;\n    SET s = s + x;\n  END LOOP;\nEND",
 }
 
 // TestRoutinesRoundTrip: routines and triggers are read with their
@@ -44,15 +47,17 @@ func TestRoutinesRoundTrip(t *testing.T) {
 	in := dialecttest.Inspect(t, d, src.DB)
 	assert.Empty(t, in.Warnings)
 	m := in.MetaData
-	require.Len(t, m.Functions, 1)
+	require.Len(t, m.Functions, 2)
 	require.Len(t, m.Procedures, 1)
 	require.Len(t, m.Triggers, 2)
-	clamp := m.Functions[0]
-	assert.Equal(t, "`n` int(11), `tag` varchar(10) CHARSET latin1 COLLATE latin1_swedish_ci", clamp.Arguments)
+	clamp := m.Routine(metadata.KindFunction, "", "clamp", "`n` int(11), `tag` varchar(10) CHARSET latin1 COLLATE latin1_swedish_ci")
+	require.NotNil(t, clamp)
 	assert.Equal(t, "int(11)", clamp.Returns)
 	assert.Equal(t, routinesDDL[1], clamp.Definition)
 	assert.Empty(t, clamp.Definer, "the inspecting account's own routine leaves the definer to the server")
 	assert.Empty(t, clamp.SQLMode, "created under the session's sql_mode")
+	assert.Equal(t, routinesDDL[8], m.Routine(metadata.KindFunction, "", "total", "`x` int(11)").Definition,
+		"MariaDB's aggregate function, told by its FETCH GROUP NEXT ROW")
 	proc := m.Procedures[0]
 	assert.Equal(t, routinesDDL[3], proc.Definition)
 	assert.Contains(t, proc.SQLMode, "STRICT_ALL_TABLES", "TRADITIONAL as the server spells it")
