@@ -1,7 +1,11 @@
 package mysql
 
 import (
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
 	"fmt"
+	"net/url"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -116,4 +120,58 @@ func TestRoutinesQueryCount(t *testing.T) {
 	}
 	t.Logf("queries: 1 of each %d, 40 of each %d", counts[1], counts[40])
 	assert.Equal(t, counts[1], counts[40], "queries for 1 and 40 functions, procedures and triggers")
+}
+
+// TestRoutineParameterLists: on MariaDB a routine's parameter list is
+// read as first written (SHOW CREATE's, from mysql.proc), so a rebuilt
+// routine dumps as the original; a user who may not read mysql.proc gets
+// the list printed from PARAMETERS instead (one query more: the refused
+// one), and an error for neither.
+func TestRoutineParameterLists(t *testing.T) {
+	db := dbtest.MySQL(t)
+	b := make([]byte, 5)
+	_, _ = rand.Read(b)
+	user, password := "retort_rt_"+hex.EncodeToString(b), hex.EncodeToString(b)
+	dbtest.Exec(t, db, "CREATE USER '"+user+"'@'%' IDENTIFIED BY '"+password+"'", "GRANT ALL ON `"+db.Name+"`.* TO '"+user+"'@'%'")
+	t.Cleanup(func() { _, _ = db.Exec("DROP USER '" + user + "'@'%'") })
+	own := openAs(t, db, user, password)
+	_, err := own.Exec("CREATE PROCEDURE p(IN n INT,\n  OUT m DECIMAL(5,2)) SET m = n")
+	require.NoError(t, err)
+
+	tests := []struct {
+		name, want, args string
+		q                dialect.Queryer
+		queries          int64
+	}{
+		{"mysql.proc readable", "CREATE PROCEDURE `p`(IN n INT,\n  OUT m DECIMAL(5,2))\nSET m = n", "IN n INT, OUT m DECIMAL(5,2)", db.DB, 14},
+		{"mysql.proc denied", "CREATE PROCEDURE `p`(IN `n` int(11), OUT `m` decimal(5,2))\nSET m = n", "IN `n` int(11), OUT `m` decimal(5,2)", own, 15},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := &countingQueryer{q: tc.q}
+			in, err := testDialect.Inspect(t.Context(), c, dialect.InspectOptions{})
+			require.NoError(t, err)
+			require.Len(t, in.MetaData.Procedures, 1)
+			p := in.MetaData.Procedures[0]
+			assert.Equal(t, tc.want, p.Definition)
+			assert.Equal(t, tc.args, p.Arguments)
+			assert.Equal(t, tc.queries, c.n.Load(), "queries")
+		})
+	}
+}
+
+// openAs opens db's database as another user.
+func openAs(t *testing.T, db *dbtest.DB, user, password string) *sql.DB {
+	t.Helper()
+	u, err := url.Parse(db.URL)
+	require.NoError(t, err)
+	u.User = url.UserPassword(user, password)
+	_, du, err := dialect.Open(u.String())
+	require.NoError(t, err)
+	driverName, dsn, err := testDialect.Driver(du)
+	require.NoError(t, err)
+	conn, err := sql.Open(driverName, dsn)
+	require.NoError(t, err)
+	t.Cleanup(func() { conn.Close() })
+	return conn
 }
