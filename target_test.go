@@ -9,6 +9,7 @@ import (
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/internal/dbtest"
+	"github.com/retortdb/retort/reflect"
 )
 
 // twoSchemas is a pg_dump-style script: search_path emptied, two schemas
@@ -133,5 +134,23 @@ func TestSQLTargetDelimiter(t *testing.T) {
 	}
 	if !strings.HasSuffix(m.Triggers[0].Definition, "BEGIN SET NEW.n = twice(NEW.n); END") {
 		t.Errorf("trigger cut: %q", m.Triggers[0].Definition)
+	}
+	// inspect --format sql writes the bodies between DELIMITER lines, so
+	// the script it writes is a .sql target that reads back the same.
+	text, err := reflect.Dump(m, d, reflect.FormatSQL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again, err := retort.ReadTarget(ctx(t), path, d, dbtest.MySQL(t).URL)
+	if err != nil {
+		t.Fatalf("reading inspect --format sql back: %v\n%s", err, text)
+	}
+	a := again.MetaData
+	if len(a.Functions) != 1 || a.Functions[0].Definition != m.Functions[0].Definition || len(a.Procedures) != 1 ||
+		a.Procedures[0].Definition != m.Procedures[0].Definition || len(a.Triggers) != 1 || a.Triggers[0].Definition != m.Triggers[0].Definition {
+		t.Errorf("the script of inspect --format sql read back other routines:\n%s", text)
 	}
 }
