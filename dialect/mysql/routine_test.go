@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -174,4 +175,34 @@ func openAs(t *testing.T, db *dbtest.DB, user, password string) *sql.DB {
 	require.NoError(t, err)
 	t.Cleanup(func() { conn.Close() })
 	return conn
+}
+
+// TestTriggerOrderWarning: triggers of one table, timing and event that
+// run in another order than their names' (FOLLOWS) are warned of, since
+// they are created by name; in name order they are not.
+func TestTriggerOrderWarning(t *testing.T) {
+	tests := []struct {
+		name, follows string
+		warned        bool
+	}{
+		{"in name order", "CREATE TRIGGER b BEFORE INSERT ON films FOR EACH ROW FOLLOWS a SET NEW.length = 2", false},
+		{"against name order", "CREATE TRIGGER a2 BEFORE INSERT ON films FOR EACH ROW FOLLOWS b2 SET NEW.length = 2", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			db := dbtest.MySQL(t)
+			first := "CREATE TRIGGER a BEFORE INSERT ON films FOR EACH ROW SET NEW.length = 1"
+			if tc.warned {
+				first = "CREATE TRIGGER b2 BEFORE INSERT ON films FOR EACH ROW SET NEW.length = 1"
+			}
+			dbtest.Exec(t, db, routinesDDL[0], first, tc.follows)
+			in := inspect(t, db)
+			require.Len(t, in.MetaData.Triggers, 2)
+			warned := false
+			for _, w := range in.Warnings {
+				warned = warned || strings.Contains(w, "FOLLOWS/PRECEDES")
+			}
+			assert.Equal(t, tc.warned, warned, "warnings: %q", in.Warnings)
+		})
+	}
 }
