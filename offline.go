@@ -173,7 +173,7 @@ func (s *script) stmt(st dialect.Statement) {
 	case st.FailIfRows:
 		s.line("-- check: must return no rows\n%s;\n", text)
 	default:
-		s.line("%s;\n", text)
+		s.line("%s", dialect.Terminate(s.r.opts.Dialect, text))
 	}
 }
 

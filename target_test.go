@@ -7,7 +7,9 @@ import (
 	"testing"
 
 	"github.com/retortdb/retort"
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/internal/dbtest"
+	"github.com/retortdb/retort/reflect"
 )
 
 // twoSchemas is a pg_dump-style script: search_path emptied, two schemas
@@ -91,9 +93,64 @@ func TestSQLTargetTwice(t *testing.T) {
 			if err != nil {
 				t.Fatalf("load %d: %v", load, err)
 			}
-			if len(c.Target.Tables) != 2 || len(c.Result.Ops) != 2+len(c.Target.Enums)+len(c.Target.Sequences)+len(c.Target.Views)+len(c.Target.Triggers) {
-				t.Errorf("load %d: %d tables, %d ops; want 2 and one per table, enum, sequence, view and trigger", load, len(c.Target.Tables), len(c.Result.Ops))
+			if len(c.Target.Tables) != 2 || len(c.Result.Ops) != 2+len(c.Target.Enums)+len(c.Target.Sequences)+len(c.Target.Views)+
+				len(c.Target.Triggers)+len(c.Target.AllRoutines()) {
+				t.Errorf("load %d: %d tables, %d ops; want 2 and one per table, enum, sequence, view, trigger and routine", load,
+					len(c.Target.Tables), len(c.Result.Ops))
 			}
 		}
 	})
+}
+
+// TestSQLTargetDelimiter: a MySQL .sql target with DELIMITER blocks, as
+// the mysql client and mysqldump write them, loads statement by
+// statement, and its routines and trigger are modelled whole.
+func TestSQLTargetDelimiter(t *testing.T) {
+	script := "CREATE TABLE a (id int PRIMARY KEY, n int);\n" +
+		"DELIMITER $$\nCREATE FUNCTION twice(x int) RETURNS int DETERMINISTIC\nBEGIN\n  DECLARE y int; SET y = x * 2; RETURN y;\nEND $$\n" +
+		"CREATE PROCEDURE bump() BEGIN UPDATE a SET n = n + 1; SELECT ';'; END$$\nDELIMITER ;;\n" +
+		"CREATE TRIGGER a_twice BEFORE INSERT ON a FOR EACH ROW BEGIN SET NEW.n = twice(NEW.n); END;;\nDELIMITER ;\nSELECT 1;\n"
+	path := filepath.Join(t.TempDir(), "schema.sql")
+	if err := os.WriteFile(path, []byte(script), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, _, err := dialect.Open(dbtest.MySQL(t).URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	target, err := retort.ReadTarget(ctx(t), path, d, dbtest.MySQL(t).URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := target.MetaData
+	if len(m.Functions) != 1 || len(m.Procedures) != 1 || len(m.Triggers) != 1 || len(target.Warnings) != 0 {
+		t.Fatalf("%d functions, %d procedures, %d triggers, warnings %q; want one each and none", len(m.Functions),
+			len(m.Procedures), len(m.Triggers), target.Warnings)
+	}
+	for _, want := range []string{"DECLARE y int; SET y = x * 2; RETURN y;\nEND", "SELECT ';'; END"} {
+		if !strings.Contains(m.Functions[0].Definition+m.Procedures[0].Definition, want) {
+			t.Errorf("no routine body holds %q:\n%s\n%s", want, m.Functions[0].Definition, m.Procedures[0].Definition)
+		}
+	}
+	if !strings.HasSuffix(m.Triggers[0].Definition, "BEGIN SET NEW.n = twice(NEW.n); END") {
+		t.Errorf("trigger cut: %q", m.Triggers[0].Definition)
+	}
+	// inspect --format sql writes the bodies between DELIMITER lines, so
+	// the script it writes is a .sql target that reads back the same.
+	text, err := reflect.Dump(m, d, reflect.FormatSQL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again, err := retort.ReadTarget(ctx(t), path, d, dbtest.MySQL(t).URL)
+	if err != nil {
+		t.Fatalf("reading inspect --format sql back: %v\n%s", err, text)
+	}
+	a := again.MetaData
+	if len(a.Functions) != 1 || a.Functions[0].Definition != m.Functions[0].Definition || len(a.Procedures) != 1 ||
+		a.Procedures[0].Definition != m.Procedures[0].Definition || len(a.Triggers) != 1 || a.Triggers[0].Definition != m.Triggers[0].Definition {
+		t.Errorf("the script of inspect --format sql read back other routines:\n%s", text)
+	}
 }

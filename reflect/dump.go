@@ -76,7 +76,7 @@ func dumpSQL(m *metadata.MetaData, d dialect.Dialect) ([]byte, error) {
 			b.WriteString("-- " + strings.ReplaceAll(text, "\n", "\n-- ") + "\n")
 			continue
 		}
-		b.WriteString(text + ";\n")
+		b.WriteString(dialect.Terminate(d, text))
 	}
 	return b.Bytes(), nil
 }

@@ -15,8 +15,9 @@ import (
 
 // Inspect reads the connection's database (or the databases opts.Schemas
 // names; tables of the connection's own database get an empty Schema) in
-// fourteen catalog queries on MariaDB and thirteen on MySQL, whatever the
-// number of tables, routines and triggers. It reads what Plan writes back into the same model, as
+// fourteen catalog queries on MariaDB (fifteen for a user who may not read
+// mysql.proc) and thirteen on MySQL, whatever the number of tables,
+// routines and triggers. It reads what Plan writes back into the same model, as
 // [Dialect.Normalize] predicts:
 // canonical types, canonical defaults (MariaDB's quoted strings, MySQL's
 // bare literals and both spellings of CURRENT_TIMESTAMP agree), enums named
@@ -188,7 +189,11 @@ type scanner interface{ Scan(dest ...any) error }
 // two-core server and loses on a busy one, and costs a connection each.)
 func (in *inspector) run(ctx context.Context, queries []catalogQuery) error {
 	for _, cq := range queries {
-		if err := in.query(ctx, in.q, cq, cq.apply); err != nil {
+		err := in.query(ctx, in.q, cq, cq.apply)
+		if fb, ok := in.fallbackOf(cq); ok && err != nil && accessDenied(err) {
+			err = in.query(ctx, in.q, fb, fb.apply)
+		}
+		if err != nil {
 			return err
 		}
 	}

@@ -3,8 +3,13 @@ package mysql
 import (
 	"cmp"
 	"database/sql"
+	"errors"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
+
+	gomysql "github.com/go-sql-driver/mysql"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/metadata"
@@ -14,7 +19,9 @@ import (
 // information_schema keeps every attribute SHOW CREATE prints (the
 // parameters in PARAMETERS, one row each), so no SHOW CREATE per object is
 // needed; the definition is printed from them in SHOW CREATE's order (see
-// routineDefinition). The inspecting account and session sql_mode come
+// routineDefinition). On MariaDB the parameter list is read as SHOW
+// CREATE prints it, as first written, from mysql.proc when this user may
+// read it (PARAMETERS has each parameter as the server types it). The inspecting account and session sql_mode come
 // with the rows, to tell a definer or mode of their own from the server's
 // default. ROUTINE_DEFINITION is NULL on MySQL 8 for a user that may run
 // the routine but not see it.
@@ -38,6 +45,10 @@ FROM information_schema.TRIGGERS
 WHERE TRIGGER_SCHEMA IN (%s)
 ORDER BY TRIGGER_SCHEMA, EVENT_OBJECT_TABLE, TRIGGER_NAME`
 
+	procParamsQueryMariaDB = `SELECT db, name, type, CONVERT(param_list USING utf8mb4)
+FROM mysql.proc
+WHERE db IN (%s) AND type IN ('FUNCTION', 'PROCEDURE')`
+
 	// eventsQuery lists the events, which the model does not hold, for
 	// warnings.
 	eventsQuery = `SELECT EVENT_SCHEMA, EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA IN (%s)`
@@ -45,9 +56,13 @@ ORDER BY TRIGGER_SCHEMA, EVENT_OBJECT_TABLE, TRIGGER_NAME`
 
 // routineQueries read routines, their parameters, triggers and events.
 func (in *inspector) routineQueries() []catalogQuery {
+	params := catalogQuery{"routine parameters", parametersQuery, 1, in.parameterRow}
+	if in.flavor == MariaDB {
+		params = catalogQuery{"routine parameter lists", procParamsQueryMariaDB, 1, in.paramListRow}
+	}
 	return []catalogQuery{
 		{"routines", routinesQuery, 1, in.routineRow},
-		{"routine parameters", parametersQuery, 1, in.parameterRow},
+		params,
 		{"triggers", triggersQuery, 1, in.triggerRow},
 		{"events", eventsQuery, 1, in.eventRow},
 	}
@@ -60,10 +75,12 @@ type routineKey struct{ db, name, typ string }
 // routineRead is a routine as its row read it, waiting for its
 // parameters.
 type routineRead struct {
-	r                                         *metadata.Routine
-	returns, body, access, comment, collation string
-	deterministic, invoker                    bool
-	params                                    []string
+	r                                *metadata.Routine
+	body, access, comment, collation string
+	deterministic, invoker           bool
+	params                           []string // printed from PARAMETERS
+	paramList                        string   // as SHOW CREATE prints it
+	written                          bool     // paramList read as first written (mysql.proc)
 }
 
 func (in *inspector) routineRow(rows scanner) error {
@@ -119,6 +136,37 @@ func (in *inspector) parameterRow(rows scanner) error {
 	return nil
 }
 
+// fallbackOf is the query run instead of cq when this user may not read
+// cq's table: PARAMETERS for MariaDB's mysql.proc.
+func (in *inspector) fallbackOf(cq catalogQuery) (catalogQuery, bool) {
+	if cq.text != procParamsQueryMariaDB {
+		return catalogQuery{}, false
+	}
+	return catalogQuery{"routine parameters", parametersQuery, 1, in.parameterRow}, true
+}
+
+// paramListRow reads a MariaDB routine's parameter list as written.
+func (in *inspector) paramListRow(rows scanner) error {
+	var db, name, typ, list string
+	if err := rows.Scan(&db, &name, &typ, &list); err != nil {
+		return err
+	}
+	if rr := in.routines[routineKey{db, name, typ}]; rr != nil {
+		rr.paramList, rr.written = list, true
+	}
+	return nil
+}
+
+// accessDenied reports MySQL's "SELECT command denied" (a table this
+// user has no privilege on).
+func accessDenied(err error) bool {
+	var me *gomysql.MySQLError
+	return errors.As(err, &me) && me.Number == errTableAccessDenied
+}
+
+// errTableAccessDenied is ER_TABLEACCESS_DENIED_ERROR.
+const errTableAccessDenied = 1142
+
 // charsetClause is the CHARSET and COLLATE of a string parameter or
 // result whose collation is not its database's (one declared with its
 // own), as SHOW CREATE prints them; "" otherwise.
@@ -132,7 +180,10 @@ func charsetClause(collation, dbCollation string) string {
 // finishRoutines prints each routine's definition and adds it to m.
 func (in *inspector) finishRoutines(m *metadata.MetaData) {
 	for _, rr := range in.routineOrder {
-		rr.r.Arguments = strings.Join(rr.params, ", ")
+		if !rr.written {
+			rr.paramList = strings.Join(rr.params, ", ")
+		}
+		rr.r.Arguments = collapseSpace(rr.paramList)
 		rr.r.Definition = routineDefinition(rr)
 		m.AddRoutine(rr.r)
 	}
@@ -142,14 +193,18 @@ func (in *inspector) finishRoutines(m *metadata.MetaData) {
 }
 
 // routineDefinition prints a routine as SHOW CREATE does, without the
-// DEFINER clause: CREATE FUNCTION `f`(`p` int(11)) RETURNS ..., then one
+// DEFINER clause: CREATE [AGGREGATE] FUNCTION `f`(`p` int(11)) RETURNS ..., then one
 // indented line per characteristic that is not the default (SQL data
 // access, DETERMINISTIC, SQL SECURITY INVOKER, COMMENT), then the body as
 // the server keeps it.
 func routineDefinition(rr *routineRead) string {
 	r := rr.r
 	var b strings.Builder
-	b.WriteString("CREATE " + strings.ToUpper(r.Kind) + " " + quoteIdent(r.Name) + "(" + r.Arguments + ")")
+	b.WriteString("CREATE ")
+	if r.Kind == metadata.KindFunction && aggregateRE().MatchString(rr.body) {
+		b.WriteString("AGGREGATE ")
+	}
+	b.WriteString(strings.ToUpper(r.Kind) + " " + quoteIdent(r.Name) + "(" + rr.paramList + ")")
 	if r.Kind == metadata.KindFunction {
 		b.WriteString(" RETURNS " + r.Returns)
 	}
@@ -170,6 +225,11 @@ func routineDefinition(rr *routineRead) string {
 	b.WriteString(rr.body)
 	return metadata.TrimDefinition(b.String())
 }
+
+// aggregateRE finds FETCH GROUP NEXT ROW, which only the body of a
+// MariaDB aggregate stored function may hold (and must): the catalog has
+// no column saying AGGREGATE, so the body tells.
+var aggregateRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bFETCH\s+GROUP\s+NEXT\s+ROW\b`) })
 
 // triggerRead is what the order of a trigger among those of its table,
 // timing and event needs.
@@ -239,6 +299,10 @@ func (in *inspector) eventRow(rows scanner) error {
 	in.warn("event %q is not modelled; it was left out", name)
 	return nil
 }
+
+// collapseSpace trims s and makes each run of white space one space:
+// a parameter list written over lines is one line in arguments.
+func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // quoteIdent quotes a name in backticks, as the dialect does.
 func quoteIdent(name string) string { return dialect.QuoteWith(name, '`') }

@@ -1,7 +1,12 @@
 package mysql
 
 import (
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
 	"fmt"
+	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -18,7 +23,8 @@ import (
 // (backquoted parameter names, the catalog's types): a function with
 // characteristics, a comment and a latin1 parameter, a procedure with
 // IN/OUT parameters and SQL SECURITY INVOKER created under another
-// sql_mode, a trigger calling the function, and a view calling it.
+// sql_mode, a trigger calling the function, a view calling it, and a
+// MariaDB aggregate function.
 var routinesDDL = []string{
 	"CREATE TABLE films (id int PRIMARY KEY, title varchar(50) NOT NULL, length int)",
 	"CREATE FUNCTION `clamp`(`n` int(11), `tag` varchar(10) CHARSET latin1 COLLATE latin1_swedish_ci) RETURNS int(11)\n" +
@@ -30,6 +36,8 @@ var routinesDDL = []string{
 	"CREATE TRIGGER `films_clamp` BEFORE INSERT ON `films` FOR EACH ROW SET NEW.length = clamp(NEW.length, 'x')",
 	"CREATE TRIGGER `films_clamp_update` BEFORE UPDATE ON `films` FOR EACH ROW BEGIN\n  SET NEW.length = clamp(NEW.length, 'y');\nEND",
 	"CREATE VIEW clamped AS SELECT clamp(length, 'z') AS length FROM films",
+	"CREATE AGGREGATE FUNCTION `total`(`x` int(11)) RETURNS int(11)\nBEGIN\n  DECLARE s int DEFAULT 0;\n" +
+		"  DECLARE CONTINUE HANDLER FOR NOT FOUND RETURN s;\n  LOOP\n    FETCH GROUP NEXT ROW;\n    SET s = s + x;\n  END LOOP;\nEND",
 }
 
 // TestRoutinesRoundTrip: routines and triggers are read with their
@@ -44,15 +52,17 @@ func TestRoutinesRoundTrip(t *testing.T) {
 	in := dialecttest.Inspect(t, d, src.DB)
 	assert.Empty(t, in.Warnings)
 	m := in.MetaData
-	require.Len(t, m.Functions, 1)
+	require.Len(t, m.Functions, 2)
 	require.Len(t, m.Procedures, 1)
 	require.Len(t, m.Triggers, 2)
-	clamp := m.Functions[0]
-	assert.Equal(t, "`n` int(11), `tag` varchar(10) CHARSET latin1 COLLATE latin1_swedish_ci", clamp.Arguments)
+	clamp := m.Routine(metadata.KindFunction, "", "clamp", "`n` int(11), `tag` varchar(10) CHARSET latin1 COLLATE latin1_swedish_ci")
+	require.NotNil(t, clamp)
 	assert.Equal(t, "int(11)", clamp.Returns)
 	assert.Equal(t, routinesDDL[1], clamp.Definition)
 	assert.Empty(t, clamp.Definer, "the inspecting account's own routine leaves the definer to the server")
 	assert.Empty(t, clamp.SQLMode, "created under the session's sql_mode")
+	assert.Equal(t, routinesDDL[8], m.Routine(metadata.KindFunction, "", "total", "`x` int(11)").Definition,
+		"MariaDB's aggregate function, told by its FETCH GROUP NEXT ROW")
 	proc := m.Procedures[0]
 	assert.Equal(t, routinesDDL[3], proc.Definition)
 	assert.Contains(t, proc.SQLMode, "STRICT_ALL_TABLES", "TRADITIONAL as the server spells it")
@@ -111,4 +121,88 @@ func TestRoutinesQueryCount(t *testing.T) {
 	}
 	t.Logf("queries: 1 of each %d, 40 of each %d", counts[1], counts[40])
 	assert.Equal(t, counts[1], counts[40], "queries for 1 and 40 functions, procedures and triggers")
+}
+
+// TestRoutineParameterLists: on MariaDB a routine's parameter list is
+// read as first written (SHOW CREATE's, from mysql.proc), so a rebuilt
+// routine dumps as the original; a user who may not read mysql.proc gets
+// the list printed from PARAMETERS instead (one query more: the refused
+// one), and an error for neither.
+func TestRoutineParameterLists(t *testing.T) {
+	db := dbtest.MySQL(t)
+	b := make([]byte, 5)
+	_, _ = rand.Read(b)
+	user, password := "retort_rt_"+hex.EncodeToString(b), hex.EncodeToString(b)
+	dbtest.Exec(t, db, "CREATE USER '"+user+"'@'%' IDENTIFIED BY '"+password+"'", "GRANT ALL ON `"+db.Name+"`.* TO '"+user+"'@'%'")
+	t.Cleanup(func() { _, _ = db.Exec("DROP USER '" + user + "'@'%'") })
+	own := openAs(t, db, user, password)
+	_, err := own.Exec("CREATE PROCEDURE p(IN n INT,\n  OUT m DECIMAL(5,2)) SET m = n")
+	require.NoError(t, err)
+
+	tests := []struct {
+		name, want, args string
+		q                dialect.Queryer
+		queries          int64
+	}{
+		{"mysql.proc readable", "CREATE PROCEDURE `p`(IN n INT,\n  OUT m DECIMAL(5,2))\nSET m = n", "IN n INT, OUT m DECIMAL(5,2)", db.DB, 14},
+		{"mysql.proc denied", "CREATE PROCEDURE `p`(IN `n` int(11), OUT `m` decimal(5,2))\nSET m = n", "IN `n` int(11), OUT `m` decimal(5,2)", own, 15},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := &countingQueryer{q: tc.q}
+			in, err := testDialect.Inspect(t.Context(), c, dialect.InspectOptions{})
+			require.NoError(t, err)
+			require.Len(t, in.MetaData.Procedures, 1)
+			p := in.MetaData.Procedures[0]
+			assert.Equal(t, tc.want, p.Definition)
+			assert.Equal(t, tc.args, p.Arguments)
+			assert.Equal(t, tc.queries, c.n.Load(), "queries")
+		})
+	}
+}
+
+// openAs opens db's database as another user.
+func openAs(t *testing.T, db *dbtest.DB, user, password string) *sql.DB {
+	t.Helper()
+	u, err := url.Parse(db.URL)
+	require.NoError(t, err)
+	u.User = url.UserPassword(user, password)
+	_, du, err := dialect.Open(u.String())
+	require.NoError(t, err)
+	driverName, dsn, err := testDialect.Driver(du)
+	require.NoError(t, err)
+	conn, err := sql.Open(driverName, dsn)
+	require.NoError(t, err)
+	t.Cleanup(func() { conn.Close() })
+	return conn
+}
+
+// TestTriggerOrderWarning: triggers of one table, timing and event that
+// run in another order than their names' (FOLLOWS) are warned of, since
+// they are created by name; in name order they are not.
+func TestTriggerOrderWarning(t *testing.T) {
+	tests := []struct {
+		name, follows string
+		warned        bool
+	}{
+		{"in name order", "CREATE TRIGGER b BEFORE INSERT ON films FOR EACH ROW FOLLOWS a SET NEW.length = 2", false},
+		{"against name order", "CREATE TRIGGER a2 BEFORE INSERT ON films FOR EACH ROW FOLLOWS b2 SET NEW.length = 2", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			db := dbtest.MySQL(t)
+			first := "CREATE TRIGGER a BEFORE INSERT ON films FOR EACH ROW SET NEW.length = 1"
+			if tc.warned {
+				first = "CREATE TRIGGER b2 BEFORE INSERT ON films FOR EACH ROW SET NEW.length = 1"
+			}
+			dbtest.Exec(t, db, routinesDDL[0], first, tc.follows)
+			in := inspect(t, db)
+			require.Len(t, in.MetaData.Triggers, 2)
+			warned := false
+			for _, w := range in.Warnings {
+				warned = warned || strings.Contains(w, "FOLLOWS/PRECEDES")
+			}
+			assert.Equal(t, tc.warned, warned, "warnings: %q", in.Warnings)
+		})
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/dialect/mysql/script"
@@ -95,4 +96,24 @@ func (*Dialect) SplitScript(s string) ([]string, error) {
 		out[i] = st.SQL
 	}
 	return out, nil
+}
+
+var _ dialect.ScriptTerminator = (*Dialect)(nil)
+
+// TerminateStatement ends stmt with ";", or, when ";" would cut it (a
+// trigger's or routine's BEGIN ... END body), puts it between DELIMITER
+// lines, as mysqldump does: DELIMITER $$, the statement and $$, then
+// DELIMITER ; again. The delimiter is one the statement does not hold.
+func (*Dialect) TerminateStatement(stmt string) string {
+	if parts, err := script.Split(stmt); err != nil || len(parts) <= 1 {
+		return stmt + ";\n"
+	}
+	delim := "$$"
+	for _, d := range []string{"$$", ";;", "//", "$$$"} {
+		if !strings.Contains(stmt, d) {
+			delim = d
+			break
+		}
+	}
+	return "DELIMITER " + delim + "\n" + stmt + delim + "\nDELIMITER ;\n"
 }

@@ -35,17 +35,41 @@ func SchemaDump(t testing.TB, db *DB) string {
 	case DialectPostgres:
 		out = run(t, "pg_dump", "--schema-only", "--no-owner", "--no-privileges", "--exclude-table=retort_version", db.URL)
 	case DialectMySQL:
-		u, err := url.Parse(db.URL)
-		if err != nil {
-			t.Fatal(err)
-		}
-		args := []string{"--no-data", "--routines", "--triggers", "--skip-dump-date", "--ignore-table=" + db.Name + ".retort_version",
-			"-h", u.Hostname(), "-u", u.User.Username()}
-		if p := u.Port(); p != "" {
-			args = append(args, "-P", p)
-		}
-		out = run(t, "mysqldump", append(args, db.Name)...)
+		out = mysqldump(t, db)
 	}
+	return keepDumpLines(db, out)
+}
+
+// RoutinesDump is the routines and triggers of a MySQL/MariaDB db as
+// mysqldump --no-data --no-create-info --routines --triggers writes them
+// (each with its sql_mode and character set settings), left out as
+// [SchemaDump] leaves out its lines: the part of the dump a routine's
+// rebuild must keep, without the tables and views.
+func RoutinesDump(t testing.TB, db *DB) string {
+	t.Helper()
+	return keepDumpLines(db, mysqldump(t, db, "--no-create-info"))
+}
+
+// mysqldump runs mysqldump --no-data --routines --triggers on db.
+func mysqldump(t testing.TB, db *DB, extra ...string) string {
+	t.Helper()
+	u, err := url.Parse(db.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"--no-data", "--routines", "--triggers", "--skip-dump-date", "--ignore-table=" + db.Name + ".retort_version",
+		"-h", u.Hostname(), "-u", u.User.Username()}
+	if p := u.Port(); p != "" {
+		args = append(args, "-P", p)
+	}
+	args = append(args, extra...)
+	return run(t, "mysqldump", append(args, db.Name)...)
+}
+
+// keepDumpLines leaves out of a dump its comment and blank lines and
+// pg_dump's \restrict keys, the database's name and AUTO_INCREMENT
+// counters.
+func keepDumpLines(db *DB, out string) string {
 	var keep []string
 	for _, line := range strings.Split(out, "\n") {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "--") || strings.HasPrefix(line, `\restrict`) ||
