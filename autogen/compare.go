@@ -91,6 +91,9 @@ func compare(target, current *metadata.MetaData, d dialect.Dialect, opts Options
 	if err := c.changedPartitioning(); err != nil {
 		return nil, err
 	}
+	if err := c.changedInherits(); err != nil {
+		return nil, err
+	}
 	c.extensions()
 	c.sequences()
 	c.enums()

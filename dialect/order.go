@@ -41,6 +41,12 @@ func SortTables(tables []*metadata.Table) (ordered []*metadata.Table, deferred [
 				return false
 			}
 		}
+		for _, in := range t.Inherits {
+			ps, pn := in.ParentRef(t)
+			if j, ok := index[key{ps, pn}]; ok && j != i && !placed[j] {
+				return false
+			}
+		}
 		for _, fk := range t.ForeignKeys {
 			if j, ok := refOf(t, fk); ok && j != i && !placed[j] {
 				return false

@@ -46,7 +46,7 @@ func LeaveOutDropped(m *metadata.MetaData, listed func(schema, name string) bool
 	var dropped []*metadata.Table
 	kept := m.Tables[:0]
 	for _, t := range m.Tables {
-		if (len(t.Columns) > 0 || t.PartitionOf != nil) && listed(t.Schema, t.Name) { // a partition has its parent's columns
+		if (len(t.Columns) > 0 || t.PartitionOf != nil || len(t.Inherits) > 0) && listed(t.Schema, t.Name) { // a partition has its parent's columns, an heir may have only its parents'
 			kept = append(kept, t)
 			continue
 		}

@@ -26,6 +26,12 @@ func modelDefs() obj {
 				"table":  str("the partitioned table"),
 				"bound":  str("FOR VALUES FROM (...) TO (...), FOR VALUES IN (...), FOR VALUES WITH (MODULUS m, REMAINDER r), or DEFAULT, as pg_get_expr(relpartbound) prints it"),
 			}, "table", "bound"),
+			"inherits": map[string]any{"type": "array", "description": "PostgreSQL: the tables this one inherits from (INHERITS), in order; " +
+				"it has their columns, and columns: lists only its own",
+				"items": closed("a parent table", []string{"schema", "table"}, obj{
+					"schema": str("the parent's schema; empty: this table's"),
+					"table":  str("the parent table"),
+				}, "table")},
 			"columns":      listOf("column", "the columns, in order"),
 			"indexes":      listOf("index", "the indexes"),
 			"unique":       listOf("unique", "the unique constraints"),

@@ -46,11 +46,13 @@ func (m *MetaData) Parent(t *Table) *Table {
 }
 
 // ColumnsOf returns t's columns: a partition's are its parent's (its
-// parent's parent's, for a sub-partition), nil when m lacks the parent.
+// parent's parent's, for a sub-partition), nil when m lacks the parent; a
+// table that inherits (Inherits) has its parents' columns and then its
+// own.
 func (m *MetaData) ColumnsOf(t *Table) []*Column {
 	for range len(m.Tables) { // a cycle of partitions ends here
 		if t.PartitionOf == nil {
-			return t.Columns
+			return withInherited(m.inheritedColumns(t, 0), t.Columns)
 		}
 		if t = m.Parent(t); t == nil {
 			return nil

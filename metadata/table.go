@@ -1,5 +1,7 @@
 package metadata
 
+import "slices"
+
 // Table is one table: its columns in order and its constraints and indexes.
 type Table struct {
 	Schema      string // empty: the database's default schema
@@ -26,6 +28,9 @@ type Table struct {
 	PartitionBy string
 	// PartitionOf, when set, makes the table a partition of another.
 	PartitionOf *PartitionOf
+	// Inherits lists the tables this one inherits from, in order
+	// (PostgreSQL's INHERITS); its Columns are then only its own.
+	Inherits []Inherit
 }
 
 // NewTable returns a table with the given columns, for building a model in code.
@@ -195,6 +200,7 @@ func (t *Table) Clone() *Table {
 	c.Checks = cloneEach(t.Checks, (*Check).Clone)
 	c.Indexes = cloneEach(t.Indexes, (*Index).Clone)
 	c.PartitionOf = t.PartitionOf.Clone()
+	c.Inherits = slices.Clone(t.Inherits)
 	return &c
 }
 

@@ -190,6 +190,10 @@ func (v *validator) table(p Path, t *Table) {
 		v.partition(p, t)
 		return
 	}
+	if len(t.Inherits) > 0 {
+		v.heir(p, t)
+		return
+	}
 	if len(t.Columns) == 0 {
 		v.rule(RuleTableNoColumns, p.Field("columns"), "table %q has no columns; add at least one", t.QualifiedName())
 	}
@@ -213,6 +217,29 @@ func (v *validator) table(p Path, t *Table) {
 		}
 	}
 	v.keys(p, t)
+}
+
+// heir checks a table that inherits (PostgreSQL's INHERITS): its parents
+// are tables of the schema, its own columns are sound, and its keys and
+// indexes use its parents' columns or its own. Unlike other tables it may
+// declare no column of its own.
+func (v *validator) heir(p Path, t *Table) {
+	for j, in := range t.Inherits {
+		if v.m.Table(in.ParentRef(t)) == nil {
+			v.add(p.Field("inherits").Index(j).Field("table"), "table %q: inherits names table %q, which the schema does not have",
+				t.QualifiedName(), qualify(in.ParentRef(t)))
+			return
+		}
+	}
+	for j, c := range t.Columns {
+		cp := p.Field("columns").Index(j)
+		if v.name(cp.Field("name"), fmt.Sprintf("table %q: column %d", t.QualifiedName(), j+1), c.Name) {
+			v.column(cp, t, c)
+		}
+	}
+	withColumns := *t
+	withColumns.Columns = v.m.ColumnsOf(t)
+	v.keys(p, &withColumns)
 }
 
 // partition checks a partition: its parent is a partitioned table of the

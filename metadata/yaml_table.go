@@ -8,11 +8,12 @@ import (
 )
 
 var (
-	tableKeys  = []string{"schema", "name", "comment", "charset", "collation", "row_format", "partition_by", "partition_of", "columns", "indexes", "unique", "checks", "foreign_keys", "primary_key"}
+	tableKeys  = []string{"schema", "name", "comment", "charset", "collation", "row_format", "partition_by", "partition_of", "inherits", "columns", "indexes", "unique", "checks", "foreign_keys", "primary_key"}
 	columnKeys = []string{"name", "type", "native", "variants", "primary_key", "autoincrement", "identity", "sequence", "nullable", "default",
 		"unique", "index", "references", "on_delete", "on_update", "comment", "charset", "collation", "generated"}
 	primaryKeyKeys = []string{"name", "columns", "deferrable", "initially_deferred"}
 	partitionKeys  = []string{"schema", "table", "bound"}
+	inheritKeys    = []string{"schema", "table"}
 	foreignKeyKeys = []string{"name", "columns", "ref_schema", "ref_table", "ref_columns", "on_delete", "on_update",
 		"deferrable", "initially_deferred"}
 	uniqueKeys = []string{"name", "columns", "nulls_not_distinct", "deferrable", "initially_deferred"}
@@ -51,6 +52,7 @@ func (r *reader) tableAs(p Path, n *yaml.Node, where string) *Table {
 	t.RowFormat = r.str(p.Field("row_format"), f["row_format"].val, where+": row_format")
 	t.PartitionBy = r.str(p.Field("partition_by"), f["partition_by"].val, where+": partition_by")
 	t.PartitionOf = r.partitionOf(p.Field("partition_of"), f["partition_of"].val, where+": partition_of")
+	t.Inherits = r.inherits(p.Field("inherits"), f["inherits"].val, where+": inherits")
 	var sh []shorthands
 	for j, cn := range r.list(p.Field("columns"), f["columns"].val, where+": columns") {
 		cp, what := p.Field("columns").Index(j), columnName(where, cn, j)
@@ -82,6 +84,25 @@ func (r *reader) partitionOf(p Path, n *yaml.Node, where string) *PartitionOf {
 		r.errorf(p, n, "%s: want {table: the partitioned table, bound: FOR VALUES ... or DEFAULT}", where)
 	}
 	return po
+}
+
+// inherits reads inherits: [{table, schema}, ...]; nil when absent.
+func (r *reader) inherits(p Path, n *yaml.Node, where string) []Inherit {
+	var out []Inherit
+	for j, in := range r.list(p, n, where) {
+		ip := p.Index(j)
+		f := r.fields(ip, in, where, inheritKeys)
+		if f == nil {
+			continue
+		}
+		i := Inherit{Schema: r.str(ip.Field("schema"), f["schema"].val, where+": schema"),
+			Table: r.str(ip.Field("table"), f["table"].val, where+": table")}
+		if i.Table == "" {
+			r.errorf(ip, in, "%s: want {table: the parent table, schema: its schema if not this table's}", where)
+		}
+		out = append(out, i)
+	}
+	return out
 }
 
 // columnName names the j-th column of the table where in messages.

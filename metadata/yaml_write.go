@@ -182,13 +182,23 @@ func (o *out) table(t *Table) *yaml.Node {
 		pm.set("bound", o.str(po.Bound))
 		b.set("partition_of", pm.n)
 	}
+	if len(t.Inherits) > 0 {
+		seq := o.seq(false)
+		for _, in := range t.Inherits {
+			im := o.mapping(true)
+			im.opt("schema", in.Schema)
+			im.set("table", o.str(in.Table))
+			seq.Content = append(seq.Content, im.n)
+		}
+		b.set("inherits", seq)
+	}
 	cols := o.seq(false)
 	for j, c := range t.Columns {
 		inKey := t.PrimaryKey != nil && slices.Contains(t.PrimaryKey.Columns, c.Name)
 		cols.Content = append(cols.Content, o.column(c, inKey, pl.cols[j]))
 	}
-	if t.PartitionOf == nil || len(t.Columns) > 0 {
-		b.set("columns", cols) // a partition's columns are its parent's
+	if t.PartitionOf == nil && len(t.Inherits) == 0 || len(t.Columns) > 0 {
+		b.set("columns", cols) // a partition's columns are its parent's, an heir's may all be inherited
 	}
 	o.items(b, "indexes", len(t.Indexes)-pl.indexes, func(k int) *yaml.Node { return o.index(t, t.Indexes[pl.indexes+k]) })
 	o.items(b, "unique", len(t.Uniques)-pl.uniques, func(k int) *yaml.Node { return o.unique(t, t.Uniques[pl.uniques+k]) })

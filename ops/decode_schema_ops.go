@@ -90,7 +90,7 @@ func decodeDropTable(d *decoder, n *yaml.Node) Op {
 	what := labelled("drop_table", n, "name")
 	// A carried table has its columns; a carried partition its parent's
 	// and its partition_of instead.
-	if valueOf(n, "columns") != nil || valueOf(n, "partition_of") != nil {
+	if valueOf(n, "columns") != nil || valueOf(n, "partition_of") != nil || valueOf(n, "inherits") != nil {
 		op := &DropTable{Table: d.table(n, what)}
 		if op.Table != nil {
 			op.TableRef = TableRef{Schema: op.Table.Schema, Table: op.Table.Name}

@@ -29,7 +29,7 @@ func validateTable(t *metadata.Table, what string) error {
 		}
 		return validateObjectNames(t, what)
 	}
-	if len(t.Columns) == 0 {
+	if len(t.Columns) == 0 && len(t.Inherits) == 0 { // an heir may have only its parents' columns
 		return fmt.Errorf("%s: the table has no columns", what)
 	}
 	seen := map[string]bool{}
@@ -41,6 +41,11 @@ func validateTable(t *metadata.Table, what string) error {
 			return fmt.Errorf("%s: column %s appears twice", what, c.Name)
 		}
 		seen[c.Name] = true
+	}
+	if len(t.Inherits) > 0 {
+		// An heir's keys may use its parents' columns: the database
+		// checks them.
+		return validateObjectNames(t, what)
 	}
 	if err := validateTableObjects(t, what); err != nil {
 		return err

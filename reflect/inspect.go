@@ -65,7 +65,7 @@ func (r *Result) filter(opts Options) {
 	usedByDropped := map[string]bool{}
 	for _, t := range m.Tables {
 		keep := opts.keep(t.Schema, t.Name)
-		if keep && len(t.Columns) == 0 && t.PartitionOf == nil { // a partition has its parent's columns
+		if keep && len(t.Columns) == 0 && t.PartitionOf == nil && len(t.Inherits) == 0 { // a partition has its parent's columns, an heir may have only its parents'
 			r.warn("table %s has no columns (dropped while it was inspected?); it was left out", t.QualifiedName())
 			keep = false
 		}

@@ -99,6 +99,9 @@ func inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions
 		if err := in.each(ctx, step.what, step.query, true, step.row); err != nil {
 			return nil, err
 		}
+		if step.what == "columns" {
+			in.keepInherited(m)
+		}
 	}
 	if err := in.each(ctx, "extensions", extensionsQuery, false, in.extensionRow(m)); err != nil {
 		return nil, err
@@ -140,6 +143,9 @@ type inspector struct {
 	attnames map[tableKey]map[int]string // column names by attribute number
 	vanished map[tableKey]bool
 	warnings []string
+	// inherited are the columns a child has only from its parents
+	// (attislocal false), until keepInherited sorts them out.
+	inherited []inheritedColumn
 }
 
 // each runs a catalog query and calls row for every row.
@@ -209,8 +215,8 @@ func (in *inspector) enumRow(m *metadata.MetaData) func(*sql.Rows) error {
 
 func (in *inspector) tableRow(m *metadata.MetaData) func(*sql.Rows) error {
 	return func(r *sql.Rows) error {
-		var schema, name, comment, partKey, parentSchema, parent, bound string
-		if err := r.Scan(&schema, &name, &comment, &partKey, &parentSchema, &parent, &bound); err != nil {
+		var schema, name, comment, partKey, parentSchema, parent, bound, inherits string
+		if err := r.Scan(&schema, &name, &comment, &partKey, &parentSchema, &parent, &bound, &inherits); err != nil {
 			return err
 		}
 		t := &metadata.Table{Schema: in.schema(schema), Name: name, Comment: comment, PartitionBy: partKey}
@@ -219,6 +225,9 @@ func (in *inspector) tableRow(m *metadata.MetaData) func(*sql.Rows) error {
 			if parentSchema != schema {
 				t.PartitionOf.Schema = in.schema(parentSchema)
 			}
+		}
+		if err := in.inherits(t, schema, inherits); err != nil {
+			return fmt.Errorf("parents of table %s: %w", name, err)
 		}
 		in.tables[tableKey{schema, name}] = t
 		m.Tables = append(m.Tables, t)
@@ -231,8 +240,8 @@ var nextvalRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile
 func (in *inspector) columnRow(r *sql.Rows) error {
 	var schema, table, name, format, typtype, typSchema, typName, base, def, identity, generated, comment, collation string
 	var attnum int
-	var notNull bool
-	if err := r.Scan(&schema, &table, &attnum, &name, &format, &typtype, &typSchema, &typName, &base, &notNull, &def, &identity, &generated, &comment, &collation); err != nil {
+	var notNull, local bool
+	if err := r.Scan(&schema, &table, &attnum, &name, &format, &typtype, &typSchema, &typName, &base, &notNull, &def, &identity, &generated, &comment, &collation, &local); err != nil {
 		return err
 	}
 	t := in.table(schema, table)
@@ -269,6 +278,10 @@ func (in *inspector) columnRow(r *sql.Rows) error {
 		c.Default = def // serial when the sequences query finds the column owns the sequence
 	default:
 		c.Default = NormalizeDefault(def)
+	}
+	if !local {
+		in.inherited = append(in.inherited, inheritedColumn{k, attnum, c})
+		return nil
 	}
 	t.Columns = append(t.Columns, c)
 	return nil

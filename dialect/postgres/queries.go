@@ -11,13 +11,18 @@ const currentSchemaQuery = `SELECT current_schema()`
 // partitioned tables and partitions.
 const relKinds = `c.relkind IN ('r', 'p')`
 
-// tablesQuery reads the tables, with a partitioned table's key and a
-// partition's parent and bound.
+// tablesQuery reads the tables, with a partitioned table's key, a
+// partition's parent and bound, and the parents a table inherits from
+// (INHERITS, as JSON [{"s": schema, "t": table}] in order).
 const tablesQuery = `
 SELECT n.nspname, c.relname, coalesce(d.description, ''),
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END,
        coalesce(pn.nspname, ''), coalesce(pc.relname, ''),
-       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) ELSE '' END
+       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) ELSE '' END,
+       CASE WHEN c.relispartition THEN '' ELSE coalesce((
+         SELECT json_agg(json_build_object('s', hn.nspname, 't', hc.relname) ORDER BY h.inhseqno)::text
+         FROM pg_inherits h JOIN pg_class hc ON hc.oid = h.inhparent JOIN pg_namespace hn ON hn.oid = hc.relnamespace
+         WHERE h.inhrelid = c.oid), '') END
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
@@ -46,7 +51,8 @@ SELECT n.nspname, c.relname, a.attnum, a.attname,
        CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) ELSE '' END,
        a.attnotnull, coalesce(pg_get_expr(ad.adbin, ad.adrelid), ''),
        a.attidentity, a.attgenerated, coalesce(d.description, ''),
-       CASE WHEN a.attcollation <> t.typcollation THEN coalesce(co.collname, '') ELSE '' END
+       CASE WHEN a.attcollation <> t.typcollation THEN coalesce(co.collname, '') ELSE '' END,
+       a.attislocal
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -83,6 +89,7 @@ LEFT JOIN pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 WHERE n.nspname = ANY($1) AND ` + relKinds + ` AND con.contype IN ('p', 'u', 'f', 'c', 'x')
   AND (NOT c.relispartition OR (con.conparentid = 0 AND con.conislocal))
+  AND (con.contype <> 'c' OR con.conislocal) -- an inherited check is the parent's
 ORDER BY n.nspname, c.relname, con.conname`
 
 // indexesQuery reads the indexes that back no constraint. Each key comes
@@ -132,9 +139,8 @@ GROUP BY n.nspname, t.typname
 ORDER BY n.nspname, t.typname`
 
 // unmodelledQuery lists the objects the model cannot hold, for warnings:
-// foreign tables, rules (not the
-// _RETURN rule behind each view) and table inheritance (INHERITS; the
-// children are read as plain tables); extension members are left out.
+// foreign tables and rules (not the _RETURN rule behind each view);
+// extension members are left out.
 const unmodelledQuery = `
 SELECT kind, schema, name FROM (
   SELECT 'foreign table' AS kind, n.nspname AS schema, c.relname AS name
@@ -145,11 +151,6 @@ SELECT kind, schema, name FROM (
   SELECT 'rule', n.nspname, r.rulename || ' on ' || c.relname
   FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE n.nspname = ANY($1) AND r.rulename <> '_RETURN'
-  UNION ALL
-  SELECT 'inheritance of table', n.nspname, c.relname || ' from ' || pn.nspname || '.' || pc.relname
-  FROM pg_inherits i
-  JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-  JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
-  WHERE n.nspname = ANY($1) AND NOT c.relispartition
+
 ) x
 ORDER BY kind, schema, name`
