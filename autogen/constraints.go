@@ -36,7 +36,7 @@ func (c *comparer) uniques(t, cur *metadata.Table) {
 func (c *comparer) checks(t, cur *metadata.Table) {
 	create, drop := pair(t.Checks, cur.Checks, func(ck *metadata.Check) string { return ck.Name },
 		func(a, b *metadata.Check, byName bool) bool {
-			return c.sameExpr(t.QualifiedName()+" check "+a.Name,
+			return a.NoInherit == b.NoInherit && c.sameExpr(t.QualifiedName()+" check "+a.Name,
 				dialect.Expr{Kind: dialect.ExprCheck, Table: t, SQL: a.Expression},
 				dialect.Expr{Kind: dialect.ExprCheck, Table: cur, SQL: b.Expression}, byName)
 		})

@@ -20,6 +20,8 @@ type ConstraintOptions struct {
 	DeferrableKeys bool
 	// NullsNotDistinct: UNIQUE NULLS NOT DISTINCT.
 	NullsNotDistinct bool
+	// NoInherit: CHECK ... NO INHERIT.
+	NoInherit bool
 }
 
 // RefuseConstraintOptions refuses, before any statement is planned, the
@@ -43,6 +45,7 @@ type optioned struct {
 	kind, name       string
 	deferrable       bool
 	nullsNotDistinct bool
+	noInherit        bool
 }
 
 // lacking names the first option c has that has lacks, or "".
@@ -52,11 +55,14 @@ func (c optioned) lacking(has ConstraintOptions) string {
 		return "DEFERRABLE " + c.kind
 	case c.nullsNotDistinct && !has.NullsNotDistinct:
 		return "UNIQUE NULLS NOT DISTINCT"
+	case c.noInherit && !has.NoInherit:
+		return "CHECK ... NO INHERIT"
 	}
 	return ""
 }
 
-// constraintsOf lists the primary keys and unique constraints o creates.
+// constraintsOf lists the primary keys, unique constraints and checks o
+// creates.
 func constraintsOf(o ops.Op) []optioned {
 	pk := func(pk *metadata.PrimaryKey) optioned {
 		return optioned{kind: "primary key", name: pk.Name, deferrable: pk.Deferrable || pk.InitiallyDeferred}
@@ -64,6 +70,7 @@ func constraintsOf(o ops.Op) []optioned {
 	uq := func(u *metadata.Unique) optioned {
 		return optioned{kind: "unique constraint", name: u.Name, deferrable: u.Deferrable || u.InitiallyDeferred, nullsNotDistinct: u.NullsNotDistinct}
 	}
+	ck := func(c *metadata.Check) optioned { return optioned{kind: "check", name: c.Name, noInherit: c.NoInherit} }
 	var out []optioned
 	switch o := o.(type) {
 	case *ops.CreateTable:
@@ -73,6 +80,11 @@ func constraintsOf(o ops.Op) []optioned {
 		for _, u := range o.Table.Uniques {
 			out = append(out, uq(u))
 		}
+		for _, c := range o.Table.Checks {
+			out = append(out, ck(c))
+		}
+	case *ops.CreateCheckConstraint:
+		out = append(out, ck(o.Check))
 	case *ops.CreatePrimaryKey:
 		out = append(out, pk(o.PrimaryKey))
 	case *ops.CreateUniqueConstraint:

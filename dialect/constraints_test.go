@@ -36,6 +36,8 @@ func TestRefuseConstraintOptions(t *testing.T) {
 			PrimaryKey: &metadata.PrimaryKey{Name: "rooms_pk", Columns: []string{"id"}, Deferrable: true}}, "primary key rooms_pk"},
 		{"unique nulls not distinct", &ops.CreateUniqueConstraint{TableRef: ops.TableRef{Table: "rooms"},
 			Unique: &metadata.Unique{Name: "rooms_code", Columns: []string{"code"}, NullsNotDistinct: true}}, "NULLS NOT DISTINCT"},
+		{"check no inherit", &ops.CreateCheckConstraint{TableRef: ops.TableRef{Table: "rooms"},
+			Check: &metadata.Check{Name: "rooms_id", Expression: "id > 0", NoInherit: true}}, "NO INHERIT"},
 		{"table with a deferrable key", &ops.CreateTable{Table: withPK}, "primary key rooms_pk"},
 	}
 	for _, d := range []dialect.Dialect{&mysql.Dialect{}, &sqlite.Dialect{}} {

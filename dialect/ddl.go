@@ -84,9 +84,15 @@ func Deferral(deferrable, initially bool) string {
 	return ""
 }
 
-// CheckClause renders [CONSTRAINT name] CHECK (expression).
+// CheckClause renders [CONSTRAINT name] CHECK (expression) [NO INHERIT]
+// (PostgreSQL's; a dialect without it refuses it first,
+// [RefuseConstraintOptions]).
 func CheckClause(d Dialect, c *metadata.Check) string {
-	return constraintName(d, c.Name) + "CHECK (" + c.Expression + ")"
+	s := constraintName(d, c.Name) + "CHECK (" + c.Expression + ")"
+	if c.NoInherit {
+		s += " NO INHERIT"
+	}
+	return s
 }
 
 // ForeignKeyClause renders [CONSTRAINT name] FOREIGN KEY (cols) REFERENCES

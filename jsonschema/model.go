@@ -120,6 +120,7 @@ func modelDefs() obj {
 		}),
 		"check": closed("a check constraint", metadata.Keys(metadata.KindCheck), obj{
 			"name": str("the constraint's name"), "expression": typed(scalar, "the SQL condition"),
+			"no_inherit": boolean("PostgreSQL: NO INHERIT, the check is not inherited by child tables"),
 		}),
 		"index": closed("an index", metadata.Keys(metadata.KindIndex), obj{
 			"name":        str("the index's name"),

@@ -91,6 +91,10 @@ func (u *Unique) Clone() *Unique {
 type Check struct {
 	Name       string
 	Expression string
+	// NoInherit keeps the check on this table only, not on tables that
+	// inherit from it (PostgreSQL's NO INHERIT; a domain's checks have
+	// no such option).
+	NoInherit bool
 }
 
 // Clone returns a copy of c.

@@ -86,6 +86,7 @@ func EncodeCheck(c *Check) (*yaml.Node, error) {
 		b := o.mapping(true)
 		b.set1("name", c.Name)
 		b.set("expression", o.str(c.Expression))
+		b.flag("no_inherit", c.NoInherit)
 		return b.n
 	})
 }

@@ -172,7 +172,7 @@ func (r *reader) uniqueItem(at Path, n *yaml.Node, what, key string) *Unique {
 
 func (r *reader) checkItem(at Path, n *yaml.Node, what, key string) *Check {
 	f := r.item(at, n, what, key, checkKeys)
-	return &Check{Name: f.str("name"), Expression: f.str("expression")}
+	return &Check{Name: f.str("name"), Expression: f.str("expression"), NoInherit: f.boolean("no_inherit")}
 }
 
 func (r *reader) indexItem(at Path, n *yaml.Node, what, key string) *Index {

@@ -134,6 +134,7 @@ func (o *out) check(t *Table, c *Check) *yaml.Node {
 	b := o.mapping(true)
 	o.name(b, KindCheck, t, c.Name, nil, "", nil)
 	b.set("expression", o.str(c.Expression))
+	b.flag("no_inherit", c.NoInherit)
 	return b.n
 }
 

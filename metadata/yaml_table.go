@@ -17,7 +17,7 @@ var (
 	foreignKeyKeys = []string{"name", "columns", "ref_schema", "ref_table", "ref_columns", "on_delete", "on_update",
 		"deferrable", "initially_deferred"}
 	uniqueKeys = []string{"name", "columns", "nulls_not_distinct", "deferrable", "initially_deferred"}
-	checkKeys  = []string{"name", "expression"}
+	checkKeys  = []string{"name", "expression", "no_inherit"}
 	indexKeys  = []string{"name", "columns", "expressions", "keys", "unique", "where", "using", "include", "with", "comment"}
 )
 

@@ -255,7 +255,7 @@ func decodeCreatePrimaryKey(d *decoder, n *yaml.Node) Op {
 var constraintKeys = map[string][]string{
 	ConstraintUnique:     uniqueKeys[1:],
 	ConstraintPrimary:    primaryKeyKeys[1:],
-	ConstraintCheck:      {"expression"},
+	ConstraintCheck:      checkKeys[1:],
 	ConstraintForeignKey: foreignKeyKeys[1:],
 }
 

@@ -223,8 +223,7 @@ func (o *CreateCheckConstraint) encode() (*yaml.Node, error) {
 	b.str("name", o.Check.Name)
 	b.ref(o.TableRef)
 	b.flag("not_valid", o.NotValid)
-	b.set("expression", strNode(o.Check.Expression))
-	return b.n, nil
+	return b.n, b.element(metadata.EncodeCheck(o.Check))
 }
 
 func (o *CreatePrimaryKey) encode() (*yaml.Node, error) {
@@ -253,7 +252,7 @@ func (o *DropConstraint) encode() (*yaml.Node, error) {
 	case o.PrimaryKey != nil:
 		return b.n, b.element(metadata.EncodePrimaryKey(o.PrimaryKey))
 	case o.Check != nil:
-		b.set("expression", strNode(o.Check.Expression))
+		return b.n, b.element(metadata.EncodeCheck(o.Check))
 	case o.ForeignKey != nil:
 		return b.n, b.element(metadata.EncodeForeignKey(o.ForeignKey))
 	}

@@ -139,7 +139,7 @@ func (o *ValidateConstraint) encode() (*yaml.Node, error) {
 	b.flag("invalidate", o.Invalidate)
 	switch {
 	case o.Check != nil:
-		b.set("expression", strNode(o.Check.Expression))
+		return b.n, b.element(metadata.EncodeCheck(o.Check))
 	case o.ForeignKey != nil:
 		return b.n, b.element(metadata.EncodeForeignKey(o.ForeignKey))
 	}

@@ -336,7 +336,7 @@ func (in *inspector) constraintRow(r *sql.Rows) error {
 			in.warn("check %s on %s: cannot read its definition %q; skipped", name, table, def)
 			return nil
 		}
-		t.Checks = append(t.Checks, &metadata.Check{Name: name, Expression: stripOuterParens(m[1])})
+		t.Checks = append(t.Checks, &metadata.Check{Name: name, Expression: stripOuterParens(m[1]), NoInherit: m[2] != ""})
 	case "x":
 		in.warn("exclusion constraint %s on %s is not modelled: %s", name, table, def)
 	}
