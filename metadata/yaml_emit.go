@@ -43,7 +43,7 @@ func (o *out) content(n int) []*yaml.Node {
 	}
 	start := len(o.ptrs)
 	o.ptrs = o.ptrs[:start+n]
-	return o.ptrs[start:start:start+n]
+	return o.ptrs[start : start : start+n]
 }
 
 // recycle lets the arena's current slice be used again: every node o has
