@@ -3,6 +3,7 @@ package metadata
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -20,6 +21,38 @@ type out struct {
 	long  bool      // WriteJSON: long forms, every name and key spelled out
 	embed bool      // EncodeTable, ...: long forms, every name, empty keys left out
 	err   error     // the first string that cannot be written
+	arena []yaml.Node
+	ptrs  []*yaml.Node // where the arena's mappings and lists start their Content
+}
+
+// node returns a new node, n's copy, from o's arena: the nodes of a table
+// come from a few slices instead of one allocation each.
+func (o *out) node(n yaml.Node) *yaml.Node {
+	if len(o.arena) == cap(o.arena) {
+		o.arena = make([]yaml.Node, 0, max(256, 2*cap(o.arena)))
+	}
+	o.arena = append(o.arena, n)
+	return &o.arena[len(o.arena)-1]
+}
+
+// content returns an empty Content with room for n nodes, from o's
+// arena: an append past n moves it out, leaving its neighbours alone.
+func (o *out) content(n int) []*yaml.Node {
+	if len(o.ptrs)+n > cap(o.ptrs) {
+		o.ptrs = make([]*yaml.Node, 0, max(1024, 2*cap(o.ptrs)))
+	}
+	start := len(o.ptrs)
+	o.ptrs = o.ptrs[:start+n]
+	return o.ptrs[start : start : start+n]
+}
+
+// recycle lets the arena's current slice be used again: every node o has
+// made so far must be unreachable by then (written and dropped).
+func (o *out) recycle() {
+	clear(o.arena)
+	o.arena = o.arena[:0]
+	clear(o.ptrs)
+	o.ptrs = o.ptrs[:0]
 }
 
 // short reports whether o writes schema.yaml's short forms, for [Write].
@@ -38,8 +71,15 @@ type obj struct {
 	n *yaml.Node
 }
 
+// mappingRoom and seqRoom are the Content a new mapping and list get
+// room for: a column of WriteJSON has 17 keys, a table's lists a few items.
+const (
+	mappingRoom = 36
+	seqRoom     = 4
+)
+
 func (o *out) mapping(flow bool) obj {
-	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	n := o.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: o.content(mappingRoom)})
 	if flow && o.short() {
 		n.Style = yaml.FlowStyle
 	}
@@ -47,7 +87,7 @@ func (o *out) mapping(flow bool) obj {
 }
 
 func (o *out) seq(flow bool) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	n := o.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: o.content(seqRoom)})
 	if flow && o.short() {
 		n.Style = yaml.FlowStyle
 	}
@@ -60,8 +100,8 @@ func (o *out) str(v string) *yaml.Node {
 	if !utf8.ValidString(v) {
 		o.fail(fmt.Errorf("metadata: %q is not valid UTF-8", v))
 	}
-	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}
-	if yaml11Bool[v] || (!o.embed && strings.Contains(v, "'") && !plainInFlow(v)) {
+	n := o.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v})
+	if (len(v) <= 3 && yaml11Bool[v]) || (!o.embed && strings.Contains(v, "'") && !plainInFlow(v)) {
 		// A YAML 1.1 reader would see a boolean; and "'x'" reads better
 		// than the encoder's '''x''' (which an embedding file's other
 		// strings get, so its elements do too).
@@ -90,18 +130,28 @@ func (o *out) sql(v string) *yaml.Node {
 	if !o.short() {
 		return n
 	}
-	if probe := (&yaml.Node{Kind: yaml.ScalarNode, Value: v}); probe.ShortTag() != "!!null" {
+	if !plainNull(v) {
 		n.Tag = ""
 	}
 	return n
 }
 
+// plainNull reports whether v written plain reads as null: the decoder's
+// spellings of null, and nothing else.
+func plainNull(v string) bool {
+	switch v {
+	case "", "~", "null", "Null", "NULL":
+		return true
+	}
+	return false
+}
+
 func (o *out) null() *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+	return o.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"})
 }
 
 func (o *out) boolean(v bool) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(v)}
+	return o.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(v)})
 }
 
 func (o *out) stringList(vs []string) *yaml.Node {
@@ -148,7 +198,8 @@ func (b obj) list(key string, vs []string) {
 	}
 }
 
-// yaml11Bool are the words YAML 1.1 reads as booleans and YAML 1.2 as strings.
+// yaml11Bool are the words YAML 1.1 reads as booleans and YAML 1.2 as
+// strings; none is longer than three letters.
 var yaml11Bool = map[string]bool{"y": true, "Y": true, "yes": true, "Yes": true, "YES": true,
 	"n": true, "N": true, "no": true, "No": true, "NO": true, "on": true, "On": true, "ON": true,
 	"off": true, "Off": true, "OFF": true}

@@ -72,7 +72,7 @@ func (b obj) indexKeys(ix *Index) {
 			seq.Content = append(seq.Content, b.o.str(k.Column))
 			continue
 		}
-		kb := obj{b.o, &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: seq.Style}}
+		kb := obj{b.o, b.o.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: seq.Style})}
 		kb.set1("column", k.Column)
 		if k.Expression != "" {
 			kb.set("expression", b.o.sql(k.Expression))
@@ -84,7 +84,7 @@ func (b obj) indexKeys(ix *Index) {
 		}
 		kb.set1("nulls", k.Nulls)
 		if k.Length != 0 {
-			kb.set("length", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(k.Length)})
+			kb.set("length", b.o.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(k.Length)}))
 		}
 		seq.Content = append(seq.Content, kb.n)
 	}

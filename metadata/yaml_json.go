@@ -28,6 +28,7 @@ func WriteJSON(m *MetaData) ([]byte, error) {
 	if len(pairs) > 0 {
 		buf.WriteByte(',')
 	}
+	o.recycle()
 	jsonIndent(&buf, 1)
 	buf.WriteString(`"tables": [`)
 	for i, t := range m.Tables {
@@ -41,6 +42,7 @@ func WriteJSON(m *MetaData) ([]byte, error) {
 		if o.err != nil {
 			return nil, o.err
 		}
+		o.recycle() // the table is written: its nodes can be made again
 	}
 	if len(m.Tables) > 0 {
 		jsonIndent(&buf, 1)

@@ -95,7 +95,7 @@ func (o *out) sequence(s *Sequence, owned bool) *yaml.Node {
 	b.set1("name", s.Name)
 	b.set1("type", s.Type)
 	num := func(key string, v int64) {
-		b.set(key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.FormatInt(v, 10)})
+		b.set(key, o.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.FormatInt(v, 10)}))
 	}
 	if s.Increment != 0 {
 		num("increment", s.Increment)

@@ -50,6 +50,7 @@ func Write(m *MetaData) ([]byte, error) {
 			return nil, err
 		}
 		buf.Write(bytes.TrimPrefix(one.Bytes(), []byte(tablesKey)))
+		o.recycle() // the table is written: its nodes can be made again
 	}
 	if views := o.viewsNode(); views != nil {
 		doc := o.mapping(false)

@@ -1,6 +1,8 @@
 package yamlout
 
 import (
+	"strings"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -65,8 +67,7 @@ func scalarStyle(n *yaml.Node, inFlow, key bool) (style, error) {
 	case n.Tag != "":
 		// The encoder drops a tag the plain text resolves to, and
 		// double-quotes a string that would resolve to another.
-		probe := yaml.Node{Kind: yaml.ScalarNode, Value: v}
-		switch got, want := probe.ShortTag(), shortTag(n.Tag); {
+		switch got, want := plainTag(v), shortTag(n.Tag); {
 		case got == want:
 		case want == "!!str":
 			requested = double
@@ -87,6 +88,17 @@ func scalarStyle(n *yaml.Node, inFlow, key bool) (style, error) {
 		}
 	}
 	return requested, nil
+}
+
+// plainTag is the tag plain v resolves to. A first byte that starts no
+// null, bool, number, timestamp or merge key (the hints of the decoder's
+// resolve table) means a string, without the decoder's allocation.
+func plainTag(v string) string {
+	if v != "" && strings.IndexByte("+-.0123456789yYnNtTfFoO~<", v[0]) < 0 {
+		return "!!str"
+	}
+	probe := yaml.Node{Kind: yaml.ScalarNode, Value: v}
+	return probe.ShortTag()
 }
 
 // shortTag is tag in its short form ("!!str").
