@@ -63,6 +63,7 @@ var benchFill = map[string][]string{
 // failed ones.
 type benchResult struct {
 	lat      []time.Duration
+	at       []time.Duration // when each query started, from the upgrade's start
 	failed   int
 	firstErr error
 	took     time.Duration // the upgrade's wall time
@@ -108,7 +109,7 @@ func TestOnlineLoadBench(t *testing.T) {
 		r       benchResult
 	}
 	var table []line
-	for _, name := range []string{dbtest.DialectPostgres, dbtest.DialectMySQL} {
+	for _, name := range benchDatabases() {
 		for _, online := range []bool{false, true} {
 			r := benchRun(t, bin, name, rows, hold, online)
 			run := "naive"
@@ -181,7 +182,22 @@ func benchRun(t *testing.T, bin, name string, rows int, hold time.Duration, onli
 	} else {
 		must("revision", "--autogenerate", "-m", "change")
 	}
-	return underLoad(t, db, name, rows, hold, func() error {
+	if os.Getenv("BENCH_TRACE") == "1" {
+		alone := underLoad(t, db, name, rows, 0, func(time.Time) error { time.Sleep(8 * time.Second); return nil })
+		fmt.Printf("\n%s, the load alone for 10s (no upgrade, no reader): %d queries, p99 %s, max %s; load average %s\n",
+			name, len(alone.lat), alone.pct(0.99).Round(100*time.Microsecond), alone.pct(1).Round(100*time.Microsecond), loadAverage())
+		var bt benchTrace
+		res := underLoad(t, db, name, rows, hold, func(start time.Time) error {
+			c := exec.Command(bin, "upgrade", "head", "-v")
+			c.Dir = dir
+			return bt.run(c, start)
+		})
+		fmt.Printf("\n%s, %s revision:", name, map[bool]string{false: "naive", true: "--online"}[online])
+		bt.report(res, 50*time.Millisecond)
+		fmt.Printf("  load average after: %s\n", loadAverage())
+		return res
+	}
+	return underLoad(t, db, name, rows, hold, func(time.Time) error {
 		c := exec.Command(bin, "upgrade", "head")
 		c.Dir = dir
 		if out, err := c.CombinedOutput(); err != nil {
@@ -189,6 +205,15 @@ func benchRun(t *testing.T, bin, name string, rows int, hold time.Duration, onli
 		}
 		return nil
 	})
+}
+
+// benchDatabases is the databases to run on: BENCH_DBS (a comma-separated
+// list, "mysql" say) or both.
+func benchDatabases() []string {
+	if v := os.Getenv("BENCH_DBS"); v != "" {
+		return strings.Split(v, ",")
+	}
+	return []string{dbtest.DialectPostgres, dbtest.DialectMySQL}
 }
 
 // sprintfRows puts the row count into a fill statement that takes one.
@@ -209,7 +234,7 @@ func writeFile(t *testing.T, path, text string) {
 // underLoad runs upgrade while 4 connections read and update rows by key
 // in a loop, and a fifth holds a transaction that read the table for
 // hold; the load runs from a second before the upgrade to a second after.
-func underLoad(t *testing.T, db *dbtest.DB, name string, rows int, hold time.Duration, upgrade func() error) benchResult {
+func underLoad(t *testing.T, db *dbtest.DB, name string, rows int, hold time.Duration, upgrade func(start time.Time) error) benchResult {
 	ph := func(q string) string { return q }
 	if name == dbtest.DialectPostgres {
 		ph = replaceQ
@@ -223,6 +248,7 @@ func underLoad(t *testing.T, db *dbtest.DB, name string, rows int, hold time.Dur
 	var mu sync.Mutex
 	var res benchResult
 	var wg sync.WaitGroup
+	var starts []time.Time
 	for w := range 4 {
 		conn, err := db.Conn(ctx)
 		if err != nil {
@@ -245,6 +271,7 @@ func underLoad(t *testing.T, db *dbtest.DB, name string, rows int, hold time.Dur
 				d := time.Since(start)
 				mu.Lock()
 				res.lat = append(res.lat, d)
+				starts = append(starts, start)
 				if err != nil {
 					res.failed++
 					if res.firstErr == nil {
@@ -274,11 +301,14 @@ func underLoad(t *testing.T, db *dbtest.DB, name string, rows int, hold time.Dur
 		blocker.Close()
 	}()
 	start := time.Now()
-	uerr := upgrade()
+	uerr := upgrade(start)
 	res.took = time.Since(start)
 	time.Sleep(time.Second)
 	stop()
 	wg.Wait()
+	for _, s := range starts {
+		res.at = append(res.at, s.Sub(start))
+	}
 	if uerr != nil {
 		t.Fatal(uerr)
 	}
