@@ -56,8 +56,8 @@ var realWorldDumps = []realWorldDump{
 	{file: "synapse.postgresql.sql", known: []knownDiff{pgAttributeOptions}},
 	{file: "chinook.mysql.sql", known: []knownDiff{mysqlNoAction}},
 	{file: "chinook-autoincrement.mysql.sql", known: []knownDiff{mysqlNoAction}},
-	{file: "sakila.mysql.sql", known: []knownDiff{mysqlRoutines, mysqlViewIntroducers, mysqlKeyOrder}, warnings: mysqlWarnings},
-	{file: "sakila-jooq.mysql.sql", known: []knownDiff{mysqlRoutines, mysqlViewIntroducers, mysqlKeyOrder}, warnings: mysqlWarnings},
+	{file: "sakila.mysql.sql", known: []knownDiff{mysqlViewIntroducers, mysqlKeyOrder}, warnings: mysqlWarnings},
+	{file: "sakila-jooq.mysql.sql", known: []knownDiff{mysqlViewIntroducers, mysqlKeyOrder}, warnings: mysqlWarnings},
 }
 
 // The known differences, by database.
@@ -86,12 +86,10 @@ var (
 
 	mysqlNoAction = rewrite("MySQL: an explicit ON DELETE/ON UPDATE NO ACTION on a foreign key is dropped (dialect/mysql; "+
 		"wt-mysqlobj)", ` ON DELETE NO ACTION ON UPDATE NO ACTION`, "")
-	mysqlRoutines = hunkOf("MySQL: triggers, functions and procedures are not modelled on MySQL/MariaDB yet "+
-		"(dialect/mysql; wt-mysqlobj)", `^- .*\b(TRIGGER|FUNCTION|PROCEDURE)\b`)
 	mysqlViewIntroducers = rewrite("MySQL: a view's string literals lose their charset introducer (_utf8mb3' ' comes "+
 		"back ' ') (dialect/mysql; wt-mysqlobj)", `_utf8mb[34]'`, "'")
 	mysqlKeyOrder = moved("MySQL: a table's KEYs come back in another order (dialect/mysql; wt-mysqlobj)", "^  KEY `")
-	mysqlWarnings = regexp.MustCompile(`mysql: (trigger|function|procedure) "\w+" is not modelled|is named like an index of table`)
+	mysqlWarnings = regexp.MustCompile(`is named like an index of table`)
 )
 
 // assertKnownDiff fails on a diff line that no known difference accounts
