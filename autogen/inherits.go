@@ -17,17 +17,13 @@ var ErrInheritsChanged = errors.New("table inheritance changed")
 // changedInherits returns an error naming the first table of both sides
 // whose inherits differs.
 func (c *comparer) changedInherits() error {
-	for _, t := range c.target.Tables {
-		cur := c.current.Table(t.Schema, t.Name)
-		if cur == nil {
-			continue
-		}
+	return c.eachTableOnBothSides(func(t, cur *metadata.Table) error {
 		if a, b := describeInherits(t), describeInherits(cur); a != b {
 			return fmt.Errorf("autogen: table %s: %w: inherits %s in the schema, %s in the database; write the revision by hand (execute: ALTER TABLE ... INHERIT parent / NO INHERIT parent)",
 				t.QualifiedName(), ErrInheritsChanged, a, b)
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // describeInherits lists t's parents, schema-qualified where named.

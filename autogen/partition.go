@@ -18,11 +18,7 @@ var ErrPartitionChanged = errors.New("partitioning changed")
 // changedPartitioning returns an error naming the first table of both
 // sides whose partition_by or partition_of differs.
 func (c *comparer) changedPartitioning() error {
-	for _, t := range c.target.Tables {
-		cur := c.current.Table(t.Schema, t.Name)
-		if cur == nil {
-			continue
-		}
+	return c.eachTableOnBothSides(func(t, cur *metadata.Table) error {
 		if !samePartitionKey(t.PartitionBy, cur.PartitionBy) {
 			return fmt.Errorf("autogen: table %s: %w: partition_by %s in the schema, %s in the database; a table's partitioning cannot change in place: write the revision by hand (a new table, rows moved, renames)",
 				t.QualifiedName(), ErrPartitionChanged, orNone(t.PartitionBy), orNone(cur.PartitionBy))
@@ -30,6 +26,19 @@ func (c *comparer) changedPartitioning() error {
 		if !samePartitionOf(t, cur) {
 			return fmt.Errorf("autogen: table %s: %w: partition_of %s in the schema, %s in the database; write the revision by hand (execute: ALTER TABLE ... DETACH PARTITION / ATTACH PARTITION ... FOR VALUES ...)",
 				t.QualifiedName(), ErrPartitionChanged, describePartitionOf(t), describePartitionOf(cur))
+		}
+		return nil
+	})
+}
+
+// eachTableOnBothSides calls fn with each target table and the database's
+// table of the same name, where there is one, and stops at its first error.
+func (c *comparer) eachTableOnBothSides(fn func(t, cur *metadata.Table) error) error {
+	for _, t := range c.target.Tables {
+		if cur := c.current.Table(t.Schema, t.Name); cur != nil {
+			if err := fn(t, cur); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
