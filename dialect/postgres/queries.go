@@ -65,7 +65,7 @@ WHERE n.nspname = ANY($1) AND ` + relKinds + ` AND a.attnum > 0 AND NOT a.attisd
 ORDER BY n.nspname, c.relname, a.attnum`
 
 // constraintsQuery reads primary keys, unique, foreign key and check
-// constraints, with their deferral, and the definition of a check, an
+// constraints, with their deferral and whether they are validated, and the definition of a check, an
 // exclusion or a unique constraint (pg_get_constraintdef says NULLS NOT
 // DISTINCT on every server version; pg_index's flag exists from 15). Key columns come as attribute numbers (text arrays), named
 // from the columns already read: looking names up per constraint here
@@ -80,7 +80,7 @@ SELECT n.nspname, c.relname, con.conname, con.contype,
           FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
           JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum)::text
        ELSE '' END,
-       con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred,
+       con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, con.convalidated,
        CASE WHEN con.contype IN ('c', 'x', 'u') THEN pg_get_constraintdef(con.oid) ELSE '' END
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid
