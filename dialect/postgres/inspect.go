@@ -295,8 +295,8 @@ var checkDefRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompil
 
 func (in *inspector) constraintRow(r *sql.Rows) error {
 	var schema, table, name, kind, keys, refSchema, refTable, refKeys, refNames, onDelete, onUpdate, def string
-	var deferrable, deferred, validated bool
-	if err := r.Scan(&schema, &table, &name, &kind, &keys, &refSchema, &refTable, &refKeys, &refNames, &onDelete, &onUpdate, &deferrable, &deferred, &validated, &def); err != nil {
+	var deferrable, deferred, validated, commented bool
+	if err := r.Scan(&schema, &table, &name, &kind, &keys, &refSchema, &refTable, &refKeys, &refNames, &onDelete, &onUpdate, &deferrable, &deferred, &validated, &def, &commented); err != nil {
 		return err
 	}
 	t := in.table(schema, table)
@@ -305,6 +305,9 @@ func (in *inspector) constraintRow(r *sql.Rows) error {
 	}
 	if !validated {
 		in.warnNotValid(kind, name, table)
+	}
+	if commented {
+		in.warn("the comment on constraint %s on %s is not modelled: a rebuild or a downgrade that recreates the constraint loses it; keep it with an execute op (COMMENT ON CONSTRAINT)", name, table)
 	}
 	columns, err := in.names(tableKey{schema, table}, keys)
 	if err != nil {
