@@ -90,3 +90,54 @@ func TestNullsNotDistinctRefusesNulls(t *testing.T) {
 	require.Error(t, err, "a second NULL code collides")
 	assert.Contains(t, err.Error(), "rooms_code")
 }
+
+// TestNotValidConstraintIsReported: a foreign key or check the database
+// holds NOT VALID is read as valid (the model has no NOT VALID yet), and
+// the inspection says so by name, instead of a rebuild silently checking
+// the rows the constraint let through.
+func TestNotValidConstraintIsReported(t *testing.T) {
+	cases := []struct {
+		name, ddl, want string
+	}{
+		{"check", `ALTER TABLE rooms ADD CONSTRAINT rooms_floor CHECK (floor >= 0) NOT VALID`, "check rooms_floor on rooms is NOT VALID"},
+		{"foreign key", `ALTER TABLE rooms ADD CONSTRAINT rooms_up FOREIGN KEY (floor) REFERENCES rooms (id) NOT VALID`, "foreign key rooms_up on rooms is NOT VALID"},
+	}
+	d := postgres.Postgres{}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			src := dbtest.Postgres(t)
+			dbtest.Exec(t, src, constraintBase, `ALTER TABLE rooms ADD PRIMARY KEY (id)`, `INSERT INTO rooms (id, floor) VALUES (1, -1)`, tc.ddl)
+			in := dialecttest.Inspect(t, d, src.DB)
+			require.Len(t, in.Warnings, 1)
+			assert.Contains(t, in.Warnings[0], tc.want)
+			assert.Contains(t, in.Warnings[0], "VALIDATE CONSTRAINT")
+		})
+	}
+}
+
+// TestValidConstraintsAreNotReported: a validated constraint, and one
+// validated after being added NOT VALID, give no warning.
+func TestValidConstraintsAreNotReported(t *testing.T) {
+	d := postgres.Postgres{}
+	src := dbtest.Postgres(t)
+	dbtest.Exec(t, src, constraintBase, `ALTER TABLE rooms ADD CONSTRAINT rooms_floor CHECK (floor >= 0) NOT VALID`,
+		`ALTER TABLE rooms VALIDATE CONSTRAINT rooms_floor`, `ALTER TABLE rooms ADD CONSTRAINT rooms_id CHECK (id > 0)`)
+	in := dialecttest.Inspect(t, d, src.DB)
+	assert.Empty(t, in.Warnings)
+	assert.Len(t, in.MetaData.Table("", "rooms").Checks, 2)
+}
+
+// TestConstraintCommentIsReported: COMMENT ON CONSTRAINT is not modelled
+// yet, so inspection names the commented constraint instead of dropping
+// the comment without a word; an uncommented one gives no warning.
+func TestConstraintCommentIsReported(t *testing.T) {
+	d := postgres.Postgres{}
+	src := dbtest.Postgres(t)
+	dbtest.Exec(t, src, constraintBase, `ALTER TABLE rooms ADD CONSTRAINT rooms_pk PRIMARY KEY (id)`,
+		`ALTER TABLE rooms ADD CONSTRAINT rooms_floor CHECK (floor >= 0)`,
+		`COMMENT ON CONSTRAINT rooms_floor ON rooms IS 'no basements'`)
+	in := dialecttest.Inspect(t, d, src.DB)
+	require.Len(t, in.Warnings, 1)
+	assert.Contains(t, in.Warnings[0], "comment on constraint rooms_floor on rooms is not modelled")
+	assert.Equal(t, "floor >= 0", in.MetaData.Table("", "rooms").Check("rooms_floor").Expression, "the constraint itself is read")
+}

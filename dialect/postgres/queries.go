@@ -65,9 +65,11 @@ WHERE n.nspname = ANY($1) AND ` + relKinds + ` AND a.attnum > 0 AND NOT a.attisd
 ORDER BY n.nspname, c.relname, a.attnum`
 
 // constraintsQuery reads primary keys, unique, foreign key and check
-// constraints, with their deferral, and the definition of a check, an
+// constraints, with their deferral, whether they are validated and
+// whether they have a comment, and the definition of a check, an
 // exclusion or a unique constraint (pg_get_constraintdef says NULLS NOT
-// DISTINCT on every server version; pg_index's flag exists from 15). Key columns come as attribute numbers (text arrays), named
+// DISTINCT on every server version; pg_index's flag exists from 15). Key
+// columns come as attribute numbers (text arrays), named
 // from the columns already read: looking names up per constraint here
 // costs more than the rest of the inspection. Only a foreign key to a
 // table outside the inspected schemas has its referred names looked up.
@@ -80,13 +82,15 @@ SELECT n.nspname, c.relname, con.conname, con.contype,
           FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
           JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum)::text
        ELSE '' END,
-       con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred,
-       CASE WHEN con.contype IN ('c', 'x', 'u') THEN pg_get_constraintdef(con.oid) ELSE '' END
+       con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, con.convalidated,
+       CASE WHEN con.contype IN ('c', 'x', 'u') THEN pg_get_constraintdef(con.oid) ELSE '' END,
+       d.description IS NOT NULL
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+LEFT JOIN pg_description d ON d.objoid = con.oid AND d.classoid = 'pg_constraint'::regclass AND d.objsubid = 0
 WHERE n.nspname = ANY($1) AND ` + relKinds + ` AND con.contype IN ('p', 'u', 'f', 'c', 'x')
   AND (NOT c.relispartition OR (con.conparentid = 0 AND con.conislocal))
   AND (con.contype <> 'c' OR con.conislocal) -- an inherited check is the parent's
