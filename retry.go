@@ -86,6 +86,9 @@ func (r *Runner) resetTimeouts(ctx context.Context, conn *sql.Conn) error {
 // lockTimedOut reports whether err is a statement that gave up waiting for
 // its lock, as the dialect tells.
 func (r *Runner) lockTimedOut(err error) bool {
+	if lockBusy(err) {
+		return true
+	}
 	ts, ok := r.opts.Dialect.(dialect.TimeoutSetter)
 	return ok && ts.LockTimedOut(err)
 }
@@ -127,6 +130,9 @@ func (r *Runner) retrying(ctx context.Context, what string, fn func() error, pol
 // (ExecRows) is not retried, as some of them may have run.
 func (r *Runner) retryStatement(ctx context.Context, conn *sql.Conn, p *plannedStep, st dialect.Statement) error {
 	run := func() error {
+		if err := r.probeLock(ctx, conn, p, st); err != nil {
+			return err
+		}
 		err := r.exec(ctx, conn, p.id(), st)
 		if err != nil && len(st.Cleanup) > 0 {
 			actx := context.WithoutCancel(ctx)
