@@ -13,6 +13,8 @@ import (
 // transaction): the statement it guards did not run, and it is retried
 // after a backoff like a statement that timed out waiting for its lock.
 type LockBusyError struct {
+	// SQL is the statement the probe guards, which did not run.
+	SQL string
 	// Err is the probe's error (MariaDB error 1969).
 	Err error
 }
@@ -38,7 +40,7 @@ func (r *Runner) probeLock(ctx context.Context, conn *sql.Conn, p *plannedStep, 
 	for _, s := range lp.LockWaitProbe(st, r.timeoutsOf(p).LockTimeout) {
 		if err := r.exec(ctx, conn, p.id(), s); err != nil {
 			if lp.LockBusy(err) {
-				return &LockBusyError{Err: err}
+				return &LockBusyError{SQL: st.SQL, Err: err}
 			}
 			return err
 		}

@@ -154,6 +154,10 @@ func (r *Runner) retryStatement(ctx context.Context, conn *sql.Conn, p *plannedS
 
 // timedOut names the statement of err.
 func timedOut(err error) string {
+	var lb *LockBusyError
+	if errors.As(err, &lb) {
+		return oneLine(lb.SQL, 60) + " (its lock probe)"
+	}
 	var se *StatementError
 	if errors.As(err, &se) {
 		return oneLine(se.SQL, 60)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strings"
 	"time"
 
 	gomysql "github.com/go-sql-driver/mysql"
@@ -26,19 +27,27 @@ var onlineTable = regexp.MustCompile("(?is)^\\s*(?:ALTER\\s+TABLE|(?:CREATE(?:\\
 // of one table. LOCK TABLES WRITE waits behind the same open transactions
 // as the ALTER's metadata lock, but max_statement_time, unlike
 // lock_wait_timeout, takes fractions of a second. MySQL has no SET
-// STATEMENT: no probe there.
+// STATEMENT: no probe there; where the flavour is not known, the server's
+// VERSION() chooses (an ExecRows query).
 func (d *Dialect) LockWaitProbe(st dialect.Statement, wait time.Duration) []dialect.Statement {
-	if d.flavor != MariaDB || wait <= 0 || st.ExecRows {
+	if d.flavor == MySQL || wait <= 0 || st.ExecRows {
 		return nil
 	}
 	m := onlineTable.FindStringSubmatch(st.SQL)
 	if m == nil {
 		return nil
 	}
-	return []dialect.Statement{
-		{SQL: fmt.Sprintf("SET STATEMENT max_statement_time=%g FOR LOCK TABLES %s WRITE", wait.Seconds(), m[1]), Op: st.Op},
-		{SQL: "UNLOCK TABLES", Op: st.Op},
+	probe := dialect.Statement{SQL: fmt.Sprintf("SET STATEMENT max_statement_time=%g FOR LOCK TABLES %s WRITE", wait.Seconds(), m[1]), Op: st.Op}
+	if d.flavor != MariaDB {
+		probe.SQL = "SELECT IF(VERSION() LIKE '%MariaDB%', " + literal(probe.SQL) + ", 'DO 0')"
+		probe.ExecRows = true
 	}
+	return []dialect.Statement{probe, {SQL: "UNLOCK TABLES", Op: st.Op}}
+}
+
+// literal is s as a single-quoted SQL string.
+func literal(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, "'", "''").Replace(s) + "'"
 }
 
 // LockBusy reports error 1969, the probe's max_statement_time running out.
