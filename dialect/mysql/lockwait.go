@@ -19,8 +19,9 @@ var _ dialect.LockWaitProber = (*Dialect)(nil)
 const errStatementTimeout = 1969
 
 // onlineTable finds the table of an online ALTER TABLE, CREATE INDEX or
-// DROP INDEX statement (one that asks for LOCK=NONE).
-var onlineTable = regexp.MustCompile("(?is)^\\s*(?:ALTER\\s+TABLE|(?:CREATE(?:\\s+UNIQUE)?|DROP)\\s+INDEX\\s+`(?:[^`]|``)+`\\s+ON)\\s+((?:`(?:[^`]|``)+`\\.)?`(?:[^`]|``)+`)\\s.*\\bLOCK\\s*=\\s*NONE\\b")
+// DROP INDEX statement (one that asks for LOCK=NONE), after a leading
+// comment such as the inplace foreign key's /*M!100301 SET STATEMENT ... */.
+var onlineTable = regexp.MustCompile("(?is)^\\s*(?:/\\*.*?\\*/\\s*)?(?:ALTER\\s+TABLE|(?:CREATE(?:\\s+UNIQUE)?|DROP)\\s+INDEX\\s+`(?:[^`]|``)+`\\s+ON)\\s+((?:`(?:[^`]|``)+`\\.)?`(?:[^`]|``)+`)\\s.*\\bLOCK\\s*=\\s*NONE\\b")
 
 // LockWaitProbe returns, on MariaDB, SET STATEMENT max_statement_time=<wait>
 // FOR LOCK TABLES <table> WRITE and UNLOCK TABLES for an online change

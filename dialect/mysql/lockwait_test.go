@@ -23,6 +23,8 @@ func TestLockWaitProbeStatements(t *testing.T) {
 		{"alter", "ALTER TABLE `items` ADD INDEX `ix` (`n`), ALGORITHM=INPLACE, LOCK=NONE", maria, "SET STATEMENT max_statement_time=0.25 FOR LOCK TABLES `items` WRITE"},
 		{"schema", "ALTER TABLE `s`.`it``ems` ADD COLUMN `c` int, ALGORITHM=INPLACE, LOCK=NONE", maria, "SET STATEMENT max_statement_time=0.25 FOR LOCK TABLES `s`.`it``ems` WRITE"},
 		{"create index", "CREATE INDEX `ix` ON `items` (`n`) ALGORITHM=INPLACE LOCK=NONE", maria, "SET STATEMENT max_statement_time=0.25 FOR LOCK TABLES `items` WRITE"},
+		{"inplace foreign key", "/*M!100301 SET STATEMENT foreign_key_checks=0 FOR */ ALTER TABLE `items` ADD CONSTRAINT `fk` FOREIGN KEY (`t`) REFERENCES `teams` (`id`), ALGORITHM=INPLACE, LOCK=NONE", maria, "SET STATEMENT max_statement_time=0.25 FOR LOCK TABLES `items` WRITE"},
+		{"unknown flavour", "ALTER TABLE `items` ADD INDEX `ix` (`n`), ALGORITHM=INPLACE, LOCK=NONE", &Dialect{}, "SELECT IF(VERSION() LIKE '%MariaDB%', 'SET STATEMENT max_statement_time=0.25 FOR LOCK TABLES `items` WRITE', 'DO 0')"},
 		{"not online", "ALTER TABLE `items` ADD INDEX `ix` (`n`)", maria, ""},
 		{"mysql", "ALTER TABLE `items` ADD INDEX `ix` (`n`), ALGORITHM=INPLACE, LOCK=NONE", New(MySQL), ""},
 	} {
