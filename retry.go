@@ -86,6 +86,9 @@ func (r *Runner) resetTimeouts(ctx context.Context, conn *sql.Conn) error {
 // lockTimedOut reports whether err is a statement that gave up waiting for
 // its lock, as the dialect tells.
 func (r *Runner) lockTimedOut(err error) bool {
+	if lockBusy(err) {
+		return true
+	}
 	ts, ok := r.opts.Dialect.(dialect.TimeoutSetter)
 	return ok && ts.LockTimedOut(err)
 }
@@ -127,6 +130,9 @@ func (r *Runner) retrying(ctx context.Context, what string, fn func() error, pol
 // (ExecRows) is not retried, as some of them may have run.
 func (r *Runner) retryStatement(ctx context.Context, conn *sql.Conn, p *plannedStep, st dialect.Statement) error {
 	run := func() error {
+		if err := r.probeLock(ctx, conn, p, st); err != nil {
+			return err
+		}
 		err := r.exec(ctx, conn, p.id(), st)
 		if err != nil && len(st.Cleanup) > 0 {
 			actx := context.WithoutCancel(ctx)
@@ -148,6 +154,10 @@ func (r *Runner) retryStatement(ctx context.Context, conn *sql.Conn, p *plannedS
 
 // timedOut names the statement of err.
 func timedOut(err error) string {
+	var lb *LockBusyError
+	if errors.As(err, &lb) {
+		return oneLine(lb.SQL, 60) + " (its lock probe)"
+	}
 	var se *StatementError
 	if errors.As(err, &se) {
 		return oneLine(se.SQL, 60)

@@ -13,8 +13,8 @@ import (
 
 // lockedHistory: r1 makes a table and a log; r2, with lock_timeout 500ms
 // and 10 retries, logs a row and then alters the table, which a blocker
-// holds.
-func lockedHistory() fstest.MapFS {
+// holds; mode is appended to the add_column op (", algorithm: INPLACE").
+func lockedHistory(mode string) fstest.MapFS {
 	return fstest.MapFS{
 		"versions/r1_t.yaml": {Data: []byte(`revision: r1
 down_revision: null
@@ -30,7 +30,7 @@ lock_retries: 10
 retry_backoff: 100ms
 upgrade:
   - bulk_insert: {table: runs, rows: [{note: r2}]}
-  - add_column: {table: items, column: {name: price, type: integer}}
+  - add_column: {table: items, column: {name: price, type: integer}` + mode + `}
 `)},
 	}
 }
@@ -42,13 +42,20 @@ upgrade:
 // retried whole; on MariaDB, whose DDL commits, only the ALTER that timed
 // out runs again: either way the log row of r2 is written exactly once.
 func TestLockTimeoutRetry(t *testing.T) {
-	for _, name := range []string{dbtest.DialectPostgres, dbtest.DialectMySQL} {
-		t.Run(name, func(t *testing.T) {
+	for _, tc := range []struct{ test, name, mode, retried string }{
+		{"postgres", dbtest.DialectPostgres, "", "ADD COLUMN"},
+		{"mysql", dbtest.DialectMySQL, "", "ADD COLUMN"},
+		// MariaDB probes an online change's lock first (LockWaitProber):
+		// the probe gives up, not the ALTER, which never queues.
+		{"mysql online", dbtest.DialectMySQL, ", algorithm: INPLACE, lock: NONE", "ADD COLUMN `price` int, ALGORITHM=INPLAC ... (its lock probe)"},
+	} {
+		name := tc.name
+		t.Run(tc.test, func(t *testing.T) {
 			db := dbtest.Open(t, name)
 			var mu sync.Mutex
 			var retries []retort.Event
 			var notices []string
-			r := newRunner(t, db, lockedHistory(), func(o *retort.Options) {
+			r := newRunner(t, db, lockedHistory(tc.mode), func(o *retort.Options) {
 				o.Events = func(e retort.Event) {
 					mu.Lock()
 					defer mu.Unlock()
@@ -76,7 +83,7 @@ func TestLockTimeoutRetry(t *testing.T) {
 				t.Fatal("no retry reported: the blocker did not block the ALTER")
 			}
 			for i, e := range retries {
-				if e.Attempt != i+1 || e.Revision != "r2" || !strings.Contains(e.Message, "ADD COLUMN") || !strings.Contains(e.Message, "gave up waiting for its lock") {
+				if e.Attempt != i+1 || e.Revision != "r2" || !strings.Contains(e.Message, tc.retried) || !strings.Contains(e.Message, "gave up waiting for its lock") {
 					t.Errorf("retry %d: %+v", i+1, e)
 				}
 			}
