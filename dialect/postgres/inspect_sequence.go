@@ -30,9 +30,9 @@ WHERE n.nspname = ANY($1)
   AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype IN ('e', 'i'))
 ORDER BY n.nspname, c.relname`
 
-// sequenceRow reads one sequence: an identity column's is left to the
-// column; one a column owns and reads through its default makes that
-// column serial; any other is the schema's own.
+// sequenceRow reads one sequence (never an identity column's: the query
+// leaves those to their columns). One a column owns and reads through its
+// default makes that column serial; any other is the schema's own.
 func (in *inspector) sequenceRow(m *metadata.MetaData) func(*sql.Rows) error {
 	return func(r *sql.Rows) error {
 		var schema, name, regname, typ, ownerSchema, ownerTable, ownerColumn, deptype string
@@ -41,9 +41,6 @@ func (in *inspector) sequenceRow(m *metadata.MetaData) func(*sql.Rows) error {
 		if err := r.Scan(&schema, &name, &regname, &typ, &start, &inc, &minv, &maxv, &cache, &cycle,
 			&ownerSchema, &ownerTable, &ownerColumn, &deptype); err != nil {
 			return err
-		}
-		if deptype == "i" {
-			return nil
 		}
 		s := &metadata.Sequence{Schema: in.schema(schema), Name: name, Type: typ, Increment: inc,
 			Start: &start, MinValue: &minv, MaxValue: &maxv, Cache: cache, Cycle: cycle}
