@@ -237,50 +237,57 @@ func (in *inspector) tableRow(m *metadata.MetaData) func(*sql.Rows) error {
 
 var nextvalRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^nextval\('.*'::regclass\)$`) })
 
+// columnScan is one row of columnsQuery: Scan's sixteen destinations in
+// one allocation, where sixteen locals whose addresses Scan takes would
+// each escape to the heap (10,000 rows on the 1,000-table fixture).
+type columnScan struct {
+	schema, table, name, format, typtype, typSchema, typName, base, def, identity, generated, comment, collation string
+	attnum                                                                                                       int
+	notNull, local                                                                                               bool
+}
+
 func (in *inspector) columnRow(r *sql.Rows) error {
-	var schema, table, name, format, typtype, typSchema, typName, base, def, identity, generated, comment, collation string
-	var attnum int
-	var notNull, local bool
-	if err := r.Scan(&schema, &table, &attnum, &name, &format, &typtype, &typSchema, &typName, &base, &notNull, &def, &identity, &generated, &comment, &collation, &local); err != nil {
+	v := new(columnScan)
+	if err := r.Scan(&v.schema, &v.table, &v.attnum, &v.name, &v.format, &v.typtype, &v.typSchema, &v.typName, &v.base, &v.notNull, &v.def, &v.identity, &v.generated, &v.comment, &v.collation, &v.local); err != nil {
 		return err
 	}
-	t := in.table(schema, table)
+	t := in.table(v.schema, v.table)
 	if t == nil {
 		return nil
 	}
-	k := tableKey{schema, table}
+	k := tableKey{v.schema, v.table}
 	if in.attnames[k] == nil {
 		in.attnames[k] = map[int]string{}
 	}
-	in.attnames[k][attnum] = name
+	in.attnames[k][v.attnum] = v.name
 	if t.PartitionOf != nil {
 		return nil // a partition's columns are its parent's (named for its keys above)
 	}
-	c := &metadata.Column{Name: name, Nullable: !notNull, Comment: comment, Collation: collation}
-	switch typtype {
+	c := &metadata.Column{Name: v.name, Nullable: !v.notNull, Comment: v.comment, Collation: v.collation}
+	switch v.typtype {
 	case "e":
-		c.Type = metadata.EnumType(qualify(in.schema(typSchema), typName))
+		c.Type = metadata.EnumType(qualify(in.schema(v.typSchema), v.typName))
 	case "d":
 		// A domain (MetaData.Domains) is the column's type by its name,
 		// as format_type spells it under the search path.
-		c.Type = metadata.NativeType(format)
+		c.Type = metadata.NativeType(v.format)
 	default:
-		c.Type = fromFormatType(format)
+		c.Type = fromFormatType(v.format)
 	}
 	switch {
-	case identity == "a":
+	case v.identity == "a":
 		c.AutoIncrement, c.Identity = true, metadata.IdentityAlways
-	case identity != "":
+	case v.identity != "":
 		c.AutoIncrement, c.Identity = true, metadata.IdentityByDefault
-	case generated != "":
-		c.Generated = &metadata.Generated{Expression: stripOuterParens(def), Stored: generated == "s"}
-	case nextvalRE().MatchString(def):
-		c.Default = def // serial when the sequences query finds the column owns the sequence
+	case v.generated != "":
+		c.Generated = &metadata.Generated{Expression: stripOuterParens(v.def), Stored: v.generated == "s"}
+	case nextvalRE().MatchString(v.def):
+		c.Default = v.def // serial when the sequences query finds the column owns the sequence
 	default:
-		c.Default = NormalizeDefault(def)
+		c.Default = NormalizeDefault(v.def)
 	}
-	if !local {
-		in.inherited = append(in.inherited, inheritedColumn{k, attnum, c})
+	if !v.local {
+		in.inherited = append(in.inherited, inheritedColumn{k, v.attnum, c})
 		return nil
 	}
 	t.Columns = append(t.Columns, c)
