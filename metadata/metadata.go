@@ -27,6 +27,9 @@ type MetaData struct {
 	Functions, Procedures, Aggregates []*Routine
 	// Triggers are the tables' and views' triggers, created last.
 	Triggers []*Trigger
+	// RewriteRules are the tables' PostgreSQL rewrite rules, created after
+	// the views, with the triggers.
+	RewriteRules []*RewriteRule
 }
 
 // New returns an empty model with the default naming convention.
@@ -123,6 +126,7 @@ func (m *MetaData) Clone() *MetaData {
 	c.Procedures = cloneEach(m.Procedures, (*Routine).Clone)
 	c.Aggregates = cloneEach(m.Aggregates, (*Routine).Clone)
 	c.Triggers = cloneEach(m.Triggers, (*Trigger).Clone)
+	c.RewriteRules = cloneEach(m.RewriteRules, (*RewriteRule).Clone)
 	return c
 }
 
