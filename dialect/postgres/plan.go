@@ -93,6 +93,9 @@ func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, e
 	if out, ok, err := p.planRoutine(o); ok {
 		return out, err
 	}
+	if out, ok, err := p.planRule(o); ok {
+		return out, err
+	}
 	switch o := o.(type) {
 	case *ops.CreateTable:
 		return p.createTable(m, o.Table)
