@@ -54,7 +54,8 @@ func CreateOps(m *metadata.MetaData) []ops.Op {
 	for _, v := range views {
 		list = append(list, &ops.CreateView{View: v.Clone()})
 	}
-	return append(list, createTriggerOps(m)...)
+	list = append(list, createTriggerOps(m)...)
+	return append(list, createRuleOps(m)...)
 }
 
 // DropOps returns the ops that drop everything m holds, the reverse of
@@ -63,7 +64,7 @@ func CreateOps(m *metadata.MetaData) []ops.Op {
 // then the domains, the
 // enums, the sequences and the extensions.
 func DropOps(m *metadata.MetaData) []ops.Op {
-	list := dropTriggerOps(m)
+	list := append(dropRuleOps(m), dropTriggerOps(m)...)
 	views, err := SortViews(m.Views)
 	if err != nil {
 		views = m.Views
