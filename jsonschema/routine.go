@@ -35,6 +35,7 @@ func routineRootProps(root obj) {
 	props["procedures"] = listOf("routine", "the procedures")
 	props["aggregates"] = listOf("routine", "PostgreSQL: the aggregates, after their support functions")
 	props["triggers"] = listOf("trigger", "the triggers, created after the tables, routines and views")
+	props["rules"] = listOf("rule", "PostgreSQL: the rewrite rules (CREATE RULE), created after the tables and views")
 }
 
 // routineOps describes the routine and trigger ops.
