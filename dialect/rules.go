@@ -53,6 +53,21 @@ func RefuseRule(dialect string, o ops.Op) error {
 	return &RuleUnsupportedError{Dialect: dialect, Rule: label}
 }
 
+// ErrNoSchemaComments is what a database without schema comments
+// (MySQL, MariaDB, SQLite) answers a comment_schema op with, wrapped with
+// the database's name and the schema.
+var ErrNoSchemaComments = errors.New("the database has no schema comments; remove schemas: from the schema, or target PostgreSQL")
+
+// RefusePostgresOnly returns the error of a PostgreSQL-only op (a rule
+// op: [RefuseRule]; comment_schema: [ErrNoSchemaComments]) planned for
+// dialect, and nil for any other op.
+func RefusePostgresOnly(dialect string, o ops.Op) error {
+	if c, ok := o.(*ops.CommentSchema); ok {
+		return fmt.Errorf("%s: schema %q: %w", dialect, c.SchemaName, ErrNoSchemaComments)
+	}
+	return RefuseRule(dialect, o)
+}
+
 // createRuleOps are the ops that create m's rules.
 func createRuleOps(m *metadata.MetaData) []ops.Op {
 	var list []ops.Op

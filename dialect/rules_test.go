@@ -35,6 +35,12 @@ func TestRefuseRules(t *testing.T) {
 		{"CreateOps of a schema with a rule", metadata.New(), dialect.CreateOps(withRule)},
 	}
 	for _, d := range []dialect.Dialect{&mysql.Dialect{}, &sqlite.Dialect{}} {
+		t.Run(d.Name()+"/comment_schema", func(t *testing.T) {
+			_, err := d.Plan(state, []ops.Op{&ops.CommentSchema{Comment: "ours", Known: true}})
+			assert.ErrorIs(t, err, dialect.ErrNoSchemaComments)
+		})
+	}
+	for _, d := range []dialect.Dialect{&mysql.Dialect{}, &sqlite.Dialect{}} {
 		for _, tc := range cases {
 			t.Run(d.Name()+"/"+tc.name, func(t *testing.T) {
 				_, err := d.Plan(tc.state, tc.list)

@@ -15,8 +15,11 @@ func ruleDefs(defs obj) {
 	}, "table", "name", "definition")
 }
 
-// ruleOps describes the rule ops.
+// ruleOps describes the rule ops and comment_schema.
 func ruleOps(known, defs obj) {
+	known["comment_schema"] = closed("PostgreSQL: a schema's comment; existing: the comment before, for the downgrade",
+		[]string{"schema", "comment", "existing"}, obj{"schema": str("the schema; empty: the default one"),
+			"comment": str("the comment; empty: none"), "existing": str("the comment before; empty: none")})
 	rule := defs["rule"].(obj)["properties"].(obj)
 	known["create_rule"] = ref("rule")
 	known["drop_rule"] = anyOf("the rule's table and name, or the whole rule (for an exact reverse)",

@@ -30,6 +30,8 @@ type MetaData struct {
 	// RewriteRules are the tables' PostgreSQL rewrite rules, created after
 	// the views, with the triggers.
 	RewriteRules []*RewriteRule
+	// Schemas are the PostgreSQL schemas that have a comment.
+	Schemas []*Schema
 }
 
 // New returns an empty model with the default naming convention.
@@ -127,6 +129,7 @@ func (m *MetaData) Clone() *MetaData {
 	c.Aggregates = cloneEach(m.Aggregates, (*Routine).Clone)
 	c.Triggers = cloneEach(m.Triggers, (*Trigger).Clone)
 	c.RewriteRules = cloneEach(m.RewriteRules, (*RewriteRule).Clone)
+	c.Schemas = cloneEach(m.Schemas, (*Schema).Clone)
 	return c
 }
 

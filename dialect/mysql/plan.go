@@ -136,7 +136,7 @@ func sqls(s ...string) []dialect.Statement {
 }
 
 func (p *planner) plan(o ops.Op) ([]dialect.Statement, error) {
-	if err := dialect.RefuseRule("mysql", o); err != nil {
+	if err := dialect.RefusePostgresOnly("mysql", o); err != nil {
 		return nil, err
 	}
 	if out, ok, err := p.planView(o); ok {

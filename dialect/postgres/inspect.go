@@ -95,6 +95,7 @@ func inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions
 		{"routines", routinesQuery, in.routineRow(m)},
 		{"triggers", triggersQuery, in.triggerRow(m)},
 		{"rules", rulesQuery, in.ruleRow(m)},
+		{"schema comments", schemaCommentsQuery, in.schemaCommentRow(m)},
 		{"objects not modelled", unmodelledQuery, in.unmodelledRow},
 	} {
 		if err := in.each(ctx, step.what, step.query, true, step.row); err != nil {
