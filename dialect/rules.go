@@ -3,6 +3,7 @@ package dialect
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/retortdb/retort/metadata"
 	"github.com/retortdb/retort/ops"
@@ -70,18 +71,10 @@ func RefusePostgresOnly(dialect string, o ops.Op) error {
 
 // createRuleOps are the ops that create m's rules.
 func createRuleOps(m *metadata.MetaData) []ops.Op {
-	var list []ops.Op
-	for _, r := range m.RewriteRules {
-		list = append(list, &ops.CreateRule{Rule: r.Clone()})
-	}
-	return list
+	return opEach(slices.All(m.RewriteRules), func(r *metadata.RewriteRule) ops.Op { return &ops.CreateRule{Rule: r.Clone()} })
 }
 
 // dropRuleOps are the ops that drop m's rules, last first.
 func dropRuleOps(m *metadata.MetaData) []ops.Op {
-	var list []ops.Op
-	for i := len(m.RewriteRules) - 1; i >= 0; i-- {
-		list = append(list, ops.DropRuleOf(m.RewriteRules[i]))
-	}
-	return list
+	return opEach(slices.Backward(m.RewriteRules), func(r *metadata.RewriteRule) ops.Op { return ops.DropRuleOf(r) })
 }
