@@ -128,6 +128,10 @@ func Describe(o ops.Op) string {
 		return fmt.Sprintf("Detected removed extension '%s'", o.ExtensionName)
 	case *ops.CreateRoutine, *ops.DropRoutine, *ops.ReplaceRoutine, *ops.CreateTrigger, *ops.DropTrigger, *ops.ReplaceTrigger:
 		return describeRoutineOp(o)
+	case *ops.CreateRule, *ops.DropRule, *ops.ReplaceRule:
+		return describeRuleOp(o)
+	case *ops.CommentSchema:
+		return fmt.Sprintf("Detected changed comment on schema '%s'", o.SchemaName)
 	}
 	return "Detected " + o.Name()
 }

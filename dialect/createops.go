@@ -54,16 +54,26 @@ func CreateOps(m *metadata.MetaData) []ops.Op {
 	for _, v := range views {
 		list = append(list, &ops.CreateView{View: v.Clone()})
 	}
-	return append(list, createTriggerOps(m)...)
+	list = append(list, createTriggerOps(m)...)
+	list = append(list, createRuleOps(m)...)
+	for _, s := range m.Schemas {
+		list = append(list, &ops.CommentSchema{SchemaName: s.Name, Comment: s.Comment, Known: true})
+	}
+	return list
 }
 
 // DropOps returns the ops that drop everything m holds, the reverse of
-// [CreateOps]: the triggers, the views (the deepest first), the routines,
+// [CreateOps]: the schemas' comments, the rules, the triggers, the views (the deepest first), the routines,
 // the deferred foreign keys, then the tables in reverse dependency order,
 // then the domains, the
 // enums, the sequences and the extensions.
 func DropOps(m *metadata.MetaData) []ops.Op {
-	list := dropTriggerOps(m)
+	var list []ops.Op
+	for _, s := range m.Schemas {
+		list = append(list, &ops.CommentSchema{SchemaName: s.Name, Existing: s.Comment, Known: true})
+	}
+	list = append(list, dropRuleOps(m)...)
+	list = append(list, dropTriggerOps(m)...)
 	views, err := SortViews(m.Views)
 	if err != nil {
 		views = m.Views

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 
@@ -54,7 +55,7 @@ func OrderedRoutines(m *metadata.MetaData) []*metadata.Routine {
 }
 
 // NormalizeRoutineOrder sorts each of m's routine lists by schema, name
-// and arguments, and its triggers by schema, table and name, as every
+// and arguments, and its triggers and rules by schema, table and name, as every
 // dialect's Normalize and Inspect give them.
 func NormalizeRoutineOrder(m *metadata.MetaData) {
 	for _, list := range [][]*metadata.Routine{m.Functions, m.Procedures, m.Aggregates} {
@@ -63,6 +64,9 @@ func NormalizeRoutineOrder(m *metadata.MetaData) {
 		})
 	}
 	slices.SortStableFunc(m.Triggers, func(a, b *metadata.Trigger) int {
+		return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Table, b.Table), cmp.Compare(a.Name, b.Name))
+	})
+	slices.SortStableFunc(m.RewriteRules, func(a, b *metadata.RewriteRule) int {
 		return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Table, b.Table), cmp.Compare(a.Name, b.Name))
 	})
 }
@@ -79,18 +83,19 @@ func createRoutineOps(m *metadata.MetaData) []ops.Op {
 
 // createTriggerOps are the ops that create m's triggers.
 func createTriggerOps(m *metadata.MetaData) []ops.Op {
-	var list []ops.Op
-	for _, t := range m.Triggers {
-		list = append(list, &ops.CreateTrigger{Trigger: t.Clone()})
-	}
-	return list
+	return opEach(slices.All(m.Triggers), func(t *metadata.Trigger) ops.Op { return &ops.CreateTrigger{Trigger: t.Clone()} })
 }
 
 // dropTriggerOps are the ops that drop m's triggers, last first.
 func dropTriggerOps(m *metadata.MetaData) []ops.Op {
+	return opEach(slices.Backward(m.Triggers), func(t *metadata.Trigger) ops.Op { return ops.DropTriggerOf(t) })
+}
+
+// opEach is op(x) for each x of seq, in its order.
+func opEach[T any](seq iter.Seq2[int, T], op func(T) ops.Op) []ops.Op {
 	var list []ops.Op
-	for i := len(m.Triggers) - 1; i >= 0; i-- {
-		list = append(list, ops.DropTriggerOf(m.Triggers[i]))
+	for _, x := range seq {
+		list = append(list, op(x))
 	}
 	return list
 }

@@ -159,6 +159,7 @@ func opDefs(defs obj) obj {
 			closed("", []string{"function", "reverse"}, obj{"function": str("its name"), "reverse": str("the function that reverts it")})),
 	}
 	routineOps(known, defs)
+	ruleOps(known, defs)
 	props := obj{}
 	for _, name := range ops.Names() {
 		if s, ok := known[name]; ok {

@@ -35,6 +35,10 @@ func routineRootProps(root obj) {
 	props["procedures"] = listOf("routine", "the procedures")
 	props["aggregates"] = listOf("routine", "PostgreSQL: the aggregates, after their support functions")
 	props["triggers"] = listOf("trigger", "the triggers, created after the tables, routines and views")
+	props["schemas"] = map[string]any{"type": "array", "description": "PostgreSQL: the schemas that have a comment (COMMENT ON SCHEMA)",
+		"items": closed("a schema's comment", []string{"name", "comment"}, obj{"name": str("the schema; empty: the default one"),
+			"comment": str("its comment")})}
+	props["rules"] = listOf("rule", "PostgreSQL: the rewrite rules (CREATE RULE), created after the tables and views")
 }
 
 // routineOps describes the routine and trigger ops.

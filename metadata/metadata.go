@@ -27,6 +27,11 @@ type MetaData struct {
 	Functions, Procedures, Aggregates []*Routine
 	// Triggers are the tables' and views' triggers, created last.
 	Triggers []*Trigger
+	// RewriteRules are the tables' PostgreSQL rewrite rules, created after
+	// the views, with the triggers.
+	RewriteRules []*RewriteRule
+	// Schemas are the PostgreSQL schemas that have a comment.
+	Schemas []*Schema
 }
 
 // New returns an empty model with the default naming convention.
@@ -123,6 +128,8 @@ func (m *MetaData) Clone() *MetaData {
 	c.Procedures = cloneEach(m.Procedures, (*Routine).Clone)
 	c.Aggregates = cloneEach(m.Aggregates, (*Routine).Clone)
 	c.Triggers = cloneEach(m.Triggers, (*Trigger).Clone)
+	c.RewriteRules = cloneEach(m.RewriteRules, (*RewriteRule).Clone)
+	c.Schemas = cloneEach(m.Schemas, (*Schema).Clone)
 	return c
 }
 

@@ -31,4 +31,24 @@ func (v *validator) routines() {
 			v.add(p.Field("table"), "trigger %s: there is no table or view %s; declare it or fix table:", t.Name, t.QualifiedTable())
 		}
 	}
+	v.rules()
+}
+
+// rules checks that each rule is named once per table, on a table or
+// view of the model.
+func (v *validator) rules() {
+	seen := map[string]bool{}
+	for k, r := range v.m.RewriteRules {
+		p := Path("rules").Index(k)
+		if !v.name(p.Field("name"), "a rule", r.Name) {
+			continue
+		}
+		if seen[r.Label()] {
+			v.add(p.Field("name"), "rule %s is declared twice; remove one", r.Label())
+		}
+		seen[r.Label()] = true
+		if v.m.Table(r.Schema, r.Table) == nil && v.m.View(r.Schema, r.Table) == nil {
+			v.add(p.Field("table"), "rule %s: there is no table or view %s; declare it or fix table:", r.Name, r.QualifiedTable())
+		}
+	}
 }

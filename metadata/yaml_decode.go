@@ -33,6 +33,7 @@ func Keys(element string) []string {
 		"view":         viewKeys,
 		"routine":      routineKeys,
 		"trigger":      triggerKeys,
+		"rule":         ruleKeys,
 		"domain":       domainKeys,
 		"extension":    extensionKeys,
 		"generated":    generatedKeys,

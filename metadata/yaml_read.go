@@ -152,7 +152,7 @@ func (r *reader) place(problems ErrorList) ErrorList {
 }
 
 var schemaKeys = []string{"naming_convention", "extensions", "enums", "domains", "sequences", "tables", "views",
-	"functions", "procedures", "aggregates", "triggers"}
+	"functions", "procedures", "aggregates", "triggers", "rules", "schemas"}
 
 func (r *reader) metadata(root *yaml.Node) *MetaData {
 	m := New()
@@ -170,6 +170,8 @@ func (r *reader) metadata(root *yaml.Node) *MetaData {
 		m.Views = r.views(v.val)
 	}
 	r.routinesOf(m, f)
+	r.rulesOf(m, f)
+	r.schemasOf(m, f)
 	if ex, ok := f["extensions"]; ok {
 		m.Extensions = r.extensions(ex.val)
 	}

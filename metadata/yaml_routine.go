@@ -154,6 +154,8 @@ func (o *out) routinesNodes(doc obj) {
 		}
 		doc.set("triggers", seq)
 	}
+	o.rulesNode(doc)
+	o.schemasNode(doc)
 }
 
 // DecodeRoutine reads n, a routine mapping of kind as in schema.yaml's

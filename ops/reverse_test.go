@@ -143,7 +143,19 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 		{name: "replace_trigger", setup: []ops.Op{touch, touchOrders}, op: &ops.ReplaceTrigger{Trigger: &metadata.Trigger{Table: "order", Name: "order_touch",
 			Definition: "CREATE TRIGGER order_touch BEFORE INSERT OR UPDATE ON public.\"order\" FOR EACH ROW EXECUTE FUNCTION touch()", Function: "touch()"},
 			Existing: touchOrders.Trigger}},
+		{name: "comment_schema", op: &ops.CommentSchema{SchemaName: "billing", Comment: "invoices", Known: true}},
+		{name: "create_rule", op: &ops.CreateRule{Rule: orderRule()}},
+		{name: "drop_rule", setup: []ops.Op{&ops.CreateRule{Rule: orderRule()}}, op: ops.DropRuleOf(orderRule())},
+		{name: "replace_rule", setup: []ops.Op{&ops.CreateRule{Rule: orderRule()}}, op: &ops.ReplaceRule{Rule: &metadata.RewriteRule{
+			Table: "order", Name: "order_archive", Event: "INSERT", Comment: "archives",
+			Definition: "CREATE RULE order_archive AS\n    ON INSERT TO \"order\" DO ALSO NOTIFY orders"}, Existing: orderRule()}},
 	}
+}
+
+// orderRule is the rewrite rule fixture of the reverse cases.
+func orderRule() *metadata.RewriteRule {
+	return &metadata.RewriteRule{Table: "order", Name: "order_archive", Event: "INSERT",
+		Definition: "CREATE RULE order_archive AS\n    ON INSERT TO \"order\" DO INSTEAD NOTHING"}
 }
 
 // coupons is a table with one of everything.

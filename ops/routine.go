@@ -261,4 +261,7 @@ func init() {
 	for name, dec := range triggerDecoders() {
 		decoders[name] = dec
 	}
+	for name, dec := range ruleDecoders() {
+		decoders[name] = dec
+	}
 }

@@ -51,8 +51,7 @@ var realWorldDumps = []realWorldDump{
 	{file: "chinook-serial.postgresql.sql"},
 	{file: "pagila.postgresql.sql", known: []knownDiff{pgSchemaGrants}},
 	{file: "pagila-pg18.postgresql.sql", skip: "needs PostgreSQL 18 (uuidv7(), VIRTUAL generated columns) and pgvector; the server here is 15"},
-	{file: "sakila.postgresql.sql", known: []knownDiff{pgSchemaGrants, pgSchemaComment, pgRules},
-		warnings: regexp.MustCompile(`rule public\.payment_insert_p2007_0\d on payment is not modelled`)},
+	{file: "sakila.postgresql.sql", known: []knownDiff{pgSchemaGrants}},
 	{file: "synapse.postgresql.sql", known: []knownDiff{pgAttributeOptions}},
 	{file: "chinook.mysql.sql", known: []knownDiff{mysqlNoAction}},
 	{file: "chinook-autoincrement.mysql.sql", known: []knownDiff{mysqlNoAction}},
@@ -79,8 +78,6 @@ var (
 
 	pgSchemaGrants = only("PostgreSQL: privileges on schema public (GRANT ALL ... TO PUBLIC) are not modelled "+
 		"(privileges are outside issue 15; unowned)", `^- (REVOKE|GRANT) \w+ ON SCHEMA public `)
-	pgSchemaComment    = only("PostgreSQL: COMMENT ON SCHEMA public is not modelled (dialect/postgres; wt-rw)", `^- COMMENT ON SCHEMA public `)
-	pgRules            = hunkOf("PostgreSQL: rules (CREATE RULE) are not modelled (dialect/postgres; wt-rw)", `^- CREATE RULE `)
 	pgAttributeOptions = only("PostgreSQL: column attribute options (ALTER COLUMN ... SET (n_distinct=...)) are not "+
 		"modelled (dialect/postgres; wt-rw)", `^- ALTER TABLE ONLY \S+ ALTER COLUMN \S+ SET \(n_distinct=`)
 

@@ -136,6 +136,9 @@ func sqls(s ...string) []dialect.Statement {
 }
 
 func (p *planner) plan(o ops.Op) ([]dialect.Statement, error) {
+	if err := dialect.RefusePostgresOnly("mysql", o); err != nil {
+		return nil, err
+	}
 	if out, ok, err := p.planView(o); ok {
 		return out, err
 	}

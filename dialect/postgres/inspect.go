@@ -28,7 +28,7 @@ import (
 // columns come back as autoincrement without a default, with their kind
 // (metadata.Column.Identity) and a serial column's own sequence; the
 // other sequences as the schema's; views in creation order (see
-// viewsQuery); what the model cannot hold (foreign tables, rules,
+// viewsQuery); what the model cannot hold (foreign tables,
 // inheritance) is reported as one warning each.
 //
 // Given a *sql.DB, Inspect reads in one REPEATABLE READ, READ ONLY
@@ -94,6 +94,8 @@ func inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions
 		{"domains", domainsQuery, in.domainRow(m)},
 		{"routines", routinesQuery, in.routineRow(m)},
 		{"triggers", triggersQuery, in.triggerRow(m)},
+		{"rules", rulesQuery, in.ruleRow(m)},
+		{"schema comments", schemaCommentsQuery, in.schemaCommentRow(m)},
 		{"objects not modelled", unmodelledQuery, in.unmodelledRow},
 	} {
 		if err := in.each(ctx, step.what, step.query, true, step.row); err != nil {

@@ -93,6 +93,12 @@ func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, e
 	if out, ok, err := p.planRoutine(o); ok {
 		return out, err
 	}
+	if out, ok, err := p.planRule(o); ok {
+		return out, err
+	}
+	if c, ok := o.(*ops.CommentSchema); ok {
+		return p.commentSchema(c.SchemaName, c.Comment)
+	}
 	switch o := o.(type) {
 	case *ops.CreateTable:
 		return p.createTable(m, o.Table)

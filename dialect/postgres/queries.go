@@ -143,18 +143,13 @@ GROUP BY n.nspname, t.typname
 ORDER BY n.nspname, t.typname`
 
 // unmodelledQuery lists the objects the model cannot hold, for warnings:
-// foreign tables and rules (not the _RETURN rule behind each view);
-// extension members are left out.
+// foreign tables; extension members are left out.
 const unmodelledQuery = `
 SELECT kind, schema, name FROM (
   SELECT 'foreign table' AS kind, n.nspname AS schema, c.relname AS name
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE n.nspname = ANY($1) AND c.relkind = 'f'
     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
-  UNION ALL
-  SELECT 'rule', n.nspname, r.rulename || ' on ' || c.relname
-  FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE n.nspname = ANY($1) AND r.rulename <> '_RETURN'
 
 ) x
 ORDER BY kind, schema, name`

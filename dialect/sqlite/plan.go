@@ -88,6 +88,9 @@ func opError(i int, o ops.Op, err error) error {
 // step plans list[i], or a batch of ops starting there, and returns how
 // many ops it consumed.
 func (p *planner) step(list []ops.Op, i int) (int, error) {
+	if err := dialect.RefusePostgresOnly("sqlite", list[i]); err != nil {
+		return 0, opError(i, list[i], err)
+	}
 	if ref, ok := tableOp(list[i]); ok {
 		return p.tableBatch(list, i, ref)
 	}

@@ -1,0 +1,77 @@
+package metadata
+
+import "go.yaml.in/yaml/v3"
+
+// ruleKeys are a rule mapping's keys, under rules: and in the rule ops.
+var ruleKeys = []string{"schema", "table", "name", "event", "definition", "comment"}
+
+// rulesOf reads schema.yaml's rules: list.
+func (r *reader) rulesOf(m *MetaData, f map[string]field) {
+	v, ok := f["rules"]
+	if !ok {
+		return
+	}
+	for i, item := range r.list("rules", v.val, "rules") {
+		where := elementName("rule", scalarOf(item, "name"), i)
+		m.RewriteRules = append(m.RewriteRules, r.rule(Path("rules").Index(i), item, where))
+	}
+}
+
+// rule reads one rule mapping.
+func (r *reader) rule(p Path, n *yaml.Node, where string) *RewriteRule {
+	ru := &RewriteRule{}
+	f := r.fields(p, n, where, ruleKeys)
+	if f == nil {
+		return ru
+	}
+	ru.Schema = r.str(p.Field("schema"), f["schema"].val, where+": schema")
+	ru.Table = r.str(p.Field("table"), f["table"].val, where+": table")
+	ru.Name = r.str(p.Field("name"), f["name"].val, where+": name")
+	ru.Event = r.str(p.Field("event"), f["event"].val, where+": event")
+	ru.Definition = TrimDefinition(r.str(p.Field("definition"), f["definition"].val, where+": definition"))
+	ru.Comment = r.str(p.Field("comment"), f["comment"].val, where+": comment")
+	if ru.Table == "" {
+		r.errorf(p.Field("table"), n, "%s: table is missing; name the table the rule is on", where)
+	}
+	r.needDefinition(p, n, f, where, "the CREATE RULE statement", ru.Definition)
+	return ru
+}
+
+// rule writes a rule mapping.
+func (o *out) rule(ru *RewriteRule) *yaml.Node {
+	b := o.mapping(false)
+	b.set1("schema", ru.Schema)
+	b.set("table", o.str(ru.Table))
+	b.set("name", o.str(ru.Name))
+	b.set1("event", ru.Event)
+	b.set("definition", o.definition(ru.Definition))
+	b.opt("comment", ru.Comment)
+	return b.n
+}
+
+// rulesNode sets the rules: list when there are rules.
+func (o *out) rulesNode(doc obj) {
+	if len(o.m.RewriteRules) == 0 {
+		return
+	}
+	seq := o.seq(false)
+	for _, ru := range o.m.RewriteRules {
+		seq.Content = append(seq.Content, o.rule(ru))
+	}
+	doc.set("rules", seq)
+}
+
+// DecodeRewriteRule reads n, a rule mapping as in schema.yaml's rules list, for
+// the rule ops of revision files.
+func DecodeRewriteRule(file string, n *yaml.Node, what string) (*RewriteRule, error) {
+	return decode(file, n, func(r *reader, n *yaml.Node) *RewriteRule {
+		ru := r.rule("", n, what)
+		r.named("", n, ru.Name, what)
+		return ru
+	})
+}
+
+// EncodeRewriteRule renders ru as a rule mapping, as [DecodeRewriteRule] reads it.
+func EncodeRewriteRule(ru *RewriteRule) (*yaml.Node, error) {
+	return encode(func(o *out) *yaml.Node { return o.rule(ru) })
+}
