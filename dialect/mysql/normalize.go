@@ -113,11 +113,11 @@ func normalizeTable(t *metadata.Table, enums enumSource) []*metadata.Enum {
 	return out
 }
 
-// tidy sorts a table's constraints and indexes by name and makes empty
+// tidy puts a table's unique constraints and indexes in the server's key
+// order (sortKeys), its foreign keys and checks by name, and makes empty
 // lists nil, as both Normalize and Inspect leave them.
 func tidy(t *metadata.Table) {
-	sortByName(t.Uniques, func(u *metadata.Unique) string { return u.Name })
-	sortByName(t.Indexes, func(ix *metadata.Index) string { return ix.Name })
+	sortKeys(t)
 	sortByName(t.ForeignKeys, func(fk *metadata.ForeignKey) string { return fk.Name })
 	sortByName(t.Checks, func(c *metadata.Check) string { return c.Name })
 	if len(t.Uniques) == 0 {
