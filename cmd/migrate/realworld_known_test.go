@@ -43,7 +43,7 @@ func moved(reason, lines string) knownDiff {
 var realWorldDumps = []realWorldDump{
 	{file: "chinook.sqlite.sql", known: []knownDiff{sqliteUnnamedFK}},
 	{file: "chinook-autoincrement.sqlite.sql", known: []knownDiff{sqliteUnnamedFK, sqliteInlinePK}},
-	{file: "sakila.sqlite.sql", known: []knownDiff{sqliteUnnamedPK, sqliteDefaultNull, sqliteClauseOrder,
+	{file: "sakila.sqlite.sql", known: []knownDiff{sqliteUnnamedPK, sqliteClauseOrder,
 		sqliteFKOrder}},
 	{file: "synapse.sqlite.sql", skip: "modernc.org/sqlite has no FTS4, which the file's two virtual tables need"},
 	{file: "chinook.postgresql.sql"},
@@ -69,8 +69,7 @@ var (
 	sqliteInlinePK = rewrite("SQLite: INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL comes back NOT NULL CONSTRAINT pk_<table> "+
 		"PRIMARY KEY AUTOINCREMENT (dialect/sqlite; wt-rw)",
 		`^(table (\w+): {3}\w+ INTEGER) PRIMARY KEY AUTOINCREMENT NOT NULL$`, "$1 NOT NULL CONSTRAINT pk_$2 PRIMARY KEY AUTOINCREMENT")
-	sqliteDefaultNull = rewrite("SQLite: an explicit DEFAULT NULL is dropped (dialect/sqlite; wt-rw)", ` ?DEFAULT NULL\b`, "")
-	sqliteFKOrder     = moved("SQLite: a table's foreign keys come back in name order, not as declared (dialect/sqlite; wt-rw)",
+	sqliteFKOrder = moved("SQLite: a table's foreign keys come back in name order, not as declared (dialect/sqlite; wt-rw)",
 		`^table \w+: {3}CONSTRAINT fk_`)
 	sqliteClauseOrder = rewrite("SQLite: DEFAULT x NOT NULL comes back NOT NULL DEFAULT x (dialect/sqlite; wt-rw)",
 		`DEFAULT ('[^']*'|[\w.]+) NOT NULL$`, "NOT NULL DEFAULT $1")

@@ -137,13 +137,11 @@ func (c *catalog) table(o objectRow, enums *enumSet, warn func(string, ...any)) 
 	return t
 }
 
-// reflectedDefault is a column's default as Inspect reports it.
+// reflectedDefault is a column's default as Inspect reports it. An
+// explicit DEFAULT NULL is kept: pragma_table_info reports it only when
+// the CREATE TABLE text writes it, and SQLite keeps that text.
 func reflectedDefault(dflt string) string {
-	def := normalDefault(dflt)
-	if def == "NULL" {
-		return ""
-	}
-	return def
+	return normalDefault(dflt)
 }
 
 // tableUniques returns the UNIQUE constraints of a table, in the order of
