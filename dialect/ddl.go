@@ -109,7 +109,9 @@ func ForeignKeyClause(d Dialect, schema string, fk *metadata.ForeignKey) (string
 	b.WriteString("FOREIGN KEY (" + QuoteList(d, fk.Columns) + ") REFERENCES ")
 	b.WriteString(QualifiedName(d, refSchema, fk.RefTable) + " (" + QuoteList(d, fk.RefColumns) + ")")
 	for _, a := range []struct{ clause, action string }{{"ON DELETE", fk.OnDelete}, {"ON UPDATE", fk.OnUpdate}} {
-		if a.action == "" || a.action == metadata.NoAction {
+		// An explicit "no action" is written out: MySQL's catalog keeps it
+		// apart from the default (RESTRICT), and SQLite keeps the text.
+		if a.action == "" {
 			continue
 		}
 		sql, err := ActionSQL(a.action)

@@ -11,11 +11,15 @@
 // dialect read, so they never add queries.
 //
 // Order: tables and enums are sorted by schema, then name (byte order), and
-// within a table the primary key's columns and the columns keep the
-// database's order while indexes, unique, check and foreign key
-// constraints are sorted by name. Two inspections of the same schema
-// therefore dump the same bytes, whatever order the tables were created
-// in, and a dump diffs cleanly against the previous one. The sql format
+// within a table the primary key's columns, the columns, the indexes and
+// the unique, check and foreign key constraints keep the order the
+// dialect reads, which each dialect makes deterministic: PostgreSQL by
+// name, MySQL/MariaDB the server's key order (what SHOW CREATE TABLE
+// prints), SQLite as the table declares them. Two inspections of the same
+// schema therefore dump the same bytes, whatever order the tables were
+// created in, and a dump diffs cleanly against the previous one; the key
+// order a database keeps is schema (its dump prints it) and survives the
+// round trip through schema.yaml. The sql format
 // reorders tables by foreign key dependency (see [dialect.CreateOps]),
 // since DDL must create a referred table first.
 package reflect

@@ -24,8 +24,9 @@ import (
 //   - unique indexes are unique constraints (the same thing on MySQL);
 //     index methods other than fulltext and spatial (btree, hash, gin, ...)
 //     are dropped: InnoDB builds a B-tree for all of them;
-//   - defaults and check expressions in canonical spelling, "restrict" and
-//     "no action" as no action, no deferrable foreign keys;
+//   - defaults and check expressions in canonical spelling, "restrict" as
+//     the empty (default) action, an explicit "no action" kept (the
+//     catalog reports it apart), no deferrable foreign keys;
 //   - charsets and collations as Inspect reads them (normalizeCharsets).
 //
 // Normalize is idempotent, so it may be applied to a reflection as well.
@@ -112,11 +113,11 @@ func normalizeTable(t *metadata.Table, enums enumSource) []*metadata.Enum {
 	return out
 }
 
-// tidy sorts a table's constraints and indexes by name and makes empty
+// tidy puts a table's unique constraints and indexes in the server's key
+// order (sortKeys), its foreign keys and checks by name, and makes empty
 // lists nil, as both Normalize and Inspect leave them.
 func tidy(t *metadata.Table) {
-	sortByName(t.Uniques, func(u *metadata.Unique) string { return u.Name })
-	sortByName(t.Indexes, func(ix *metadata.Index) string { return ix.Name })
+	sortKeys(t)
 	sortByName(t.ForeignKeys, func(fk *metadata.ForeignKey) string { return fk.Name })
 	sortByName(t.Checks, func(c *metadata.Check) string { return c.Name })
 	if len(t.Uniques) == 0 {
@@ -278,11 +279,14 @@ func isImplicitFKIndex(t *metadata.Table, ix *metadata.Index) bool {
 	return false
 }
 
-// canonicalAction spells a referential action as reflection does: InnoDB
-// treats RESTRICT and NO ACTION alike, so both are no action ("").
+// canonicalAction spells a referential action as reflection does:
+// RESTRICT is InnoDB's default, which REFERENTIAL_CONSTRAINTS reports for
+// both an omitted action and RESTRICT, so both are the empty action; an
+// explicit NO ACTION is reported as such (SHOW CREATE TABLE prints it), so
+// it is kept.
 func canonicalAction(a string) string {
 	a = strings.ToLower(strings.Join(strings.Fields(a), " "))
-	if a == metadata.Restrict || a == metadata.NoAction {
+	if a == metadata.Restrict {
 		return ""
 	}
 	return a

@@ -137,13 +137,11 @@ func (c *catalog) table(o objectRow, enums *enumSet, warn func(string, ...any)) 
 	return t
 }
 
-// reflectedDefault is a column's default as Inspect reports it.
+// reflectedDefault is a column's default as Inspect reports it. An
+// explicit DEFAULT NULL is kept: pragma_table_info reports it only when
+// the CREATE TABLE text writes it, and SQLite keeps that text.
 func reflectedDefault(dflt string) string {
-	def := normalDefault(dflt)
-	if def == "NULL" {
-		return ""
-	}
-	return def
+	return normalDefault(dflt)
 }
 
 // tableUniques returns the UNIQUE constraints of a table, in the order of
@@ -180,8 +178,9 @@ func (c *catalog) tableUniques(table string, pt *parsedTable) []*metadata.Unique
 	return out
 }
 
-// tableForeignKeys returns the foreign keys of a table, sorted by name, with
-// the names and deferrability its SQL gives them.
+// tableForeignKeys returns the foreign keys of a table, sorted by name,
+// with the names, deferrability and explicit NO ACTION its SQL gives them
+// (pragma_foreign_key_list says NO ACTION for an omitted action too).
 func (c *catalog) tableForeignKeys(table string, pt *parsedTable) []*metadata.ForeignKey {
 	var byID []*metadata.ForeignKey
 	ids := map[int]*metadata.ForeignKey{}
@@ -204,6 +203,7 @@ func (c *catalog) tableForeignKeys(table string, pt *parsedTable) []*metadata.Fo
 			if !used[fk] && sameNames(fk.Columns, pf.Columns) && strings.EqualFold(fk.RefTable, pf.RefTable) {
 				used[fk] = true
 				fk.Name, fk.Deferrable, fk.InitiallyDeferred = pf.Name, pf.Deferrable, pf.InitiallyDeferred
+				fk.OnDelete, fk.OnUpdate = written(fk.OnDelete, pf.OnDelete), written(fk.OnUpdate, pf.OnUpdate)
 				out = append(out, fk)
 				break
 			}
@@ -227,13 +227,22 @@ func sortForeignKeys(fks []*metadata.ForeignKey) {
 }
 
 // action maps pragma_foreign_key_list's action to the model's; NO ACTION
-// is the model's empty default.
+// is the model's empty default (written reads an explicit one).
 func action(a string) string {
 	a = strings.ToLower(a)
 	if a == metadata.NoAction {
 		return ""
 	}
 	return a
+}
+
+// written is the action the pragma reports (reflected), or an explicit NO
+// ACTION when the SQL spells one out (asWritten, from the parser).
+func written(reflected, asWritten string) string {
+	if reflected == "" && asWritten == metadata.NoAction {
+		return metadata.NoAction
+	}
+	return reflected
 }
 
 // fillImplicitRefColumns gives "REFERENCES parent" without columns the

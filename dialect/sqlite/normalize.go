@@ -12,8 +12,8 @@ import (
 // the columns that refer to it, see widenAutoincrementKeys), autoincrement
 // dropped where SQLite cannot have it; primary key columns not nullable;
 // defaults, index expressions and check expressions in the spelling SQLite
-// returns; NO ACTION as the empty default; foreign keys sorted by name,
-// with implicit referenced columns spelled out; and only the enums some
+// returns; an explicit NO ACTION kept (SQLite keeps the text that spells
+// it); foreign keys sorted by name, with implicit referenced columns spelled out; and only the enums some
 // column uses, in the order columns first use them (SQLite keeps an enum
 // only in its columns' CHECKs).
 func (*Dialect) Normalize(m *metadata.MetaData) *metadata.MetaData {
@@ -98,8 +98,8 @@ func normalTable(m *metadata.MetaData, t *metadata.Table) {
 	sortForeignKeys(t.ForeignKeys)
 	for _, fk := range t.ForeignKeys {
 		fk.RefSchema = ""
-		fk.OnDelete = action(fk.OnDelete)
-		fk.OnUpdate = action(fk.OnUpdate)
+		fk.OnDelete = strings.ToLower(fk.OnDelete)
+		fk.OnUpdate = strings.ToLower(fk.OnUpdate)
 		if !fk.Deferrable {
 			fk.InitiallyDeferred = false
 		}

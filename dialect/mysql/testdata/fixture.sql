@@ -99,7 +99,7 @@ CREATE TABLE `shipments` (
     `tracking_code` char(22),
     PRIMARY KEY (`id`),
     UNIQUE INDEX `ix_shipments_tracking_code` (`tracking_code`),
-    CONSTRAINT `fk_shipments_order_id_order_lines` FOREIGN KEY (`order_id`, `line_no`) REFERENCES `order_lines` (`order_id`, `line_no`) ON DELETE CASCADE
+    CONSTRAINT `fk_shipments_order_id_order_lines` FOREIGN KEY (`order_id`, `line_no`) REFERENCES `order_lines` (`order_id`, `line_no`) ON DELETE CASCADE ON UPDATE NO ACTION
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 CREATE TABLE `GiftCards` (
