@@ -127,7 +127,7 @@ CREATE TABLE "shipments" (
     "shipped_at" timestamptz NOT NULL,
     "tracking_code" char(22),
     CONSTRAINT "pk_shipments" PRIMARY KEY ("id"),
-    CONSTRAINT "fk_shipments_order_id_order_lines" FOREIGN KEY ("order_id", "line_no") REFERENCES "order_lines" ("order_id", "line_no") ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
+    CONSTRAINT "fk_shipments_order_id_order_lines" FOREIGN KEY ("order_id", "line_no") REFERENCES "order_lines" ("order_id", "line_no") ON DELETE CASCADE ON UPDATE NO ACTION DEFERRABLE INITIALLY DEFERRED
 );
 
 CREATE UNIQUE INDEX "ix_shipments_tracking_code" ON "shipments" ("tracking_code");
