@@ -51,21 +51,20 @@ func sameRoutine(a, b *metadata.Routine) bool {
 // recreates or drops is dropped too, so that the downgrade creates it
 // again.
 func (c *comparer) triggers() {
-	for _, tt := range c.target.Triggers {
-		ct := c.current.Trigger(tt.Schema, tt.Table, tt.Name)
-		switch {
-		case ct == nil:
-			c.p.createTriggers = append(c.p.createTriggers, &ops.CreateTrigger{Trigger: tt.Clone()})
-		case !sameTrigger(tt, ct):
-			c.p.createTriggers = append(c.p.createTriggers, &ops.ReplaceTrigger{Trigger: tt.Clone(), Existing: ct.Clone()})
+	find := func(m *metadata.MetaData) func(*metadata.Trigger) (*metadata.Trigger, bool) {
+		return func(tr *metadata.Trigger) (*metadata.Trigger, bool) {
+			o := m.Trigger(tr.Schema, tr.Table, tr.Name)
+			return o, o != nil
 		}
 	}
-	for i := len(c.current.Triggers) - 1; i >= 0; i-- {
-		ct := c.current.Triggers[i]
-		if c.target.Trigger(ct.Schema, ct.Table, ct.Name) == nil {
-			c.p.dropTriggers = append(c.p.dropTriggers, ops.DropTriggerOf(ct))
-		}
-	}
+	diffNamed(c.target.Triggers, c.current.Triggers, find(c.current), find(c.target), sameTrigger,
+		func(t *metadata.Trigger) {
+			c.p.createTriggers = append(c.p.createTriggers, &ops.CreateTrigger{Trigger: t.Clone()})
+		},
+		func(t, ct *metadata.Trigger) {
+			c.p.createTriggers = append(c.p.createTriggers, &ops.ReplaceTrigger{Trigger: t.Clone(), Existing: ct.Clone()})
+		},
+		func(ct *metadata.Trigger) { c.p.dropTriggers = append(c.p.dropTriggers, ops.DropTriggerOf(ct)) })
 }
 
 // sameTrigger reports whether two triggers of one table and name are the

@@ -10,21 +10,20 @@ import (
 // in place (CREATE OR REPLACE RULE), and one the target lacks dropped
 // first, before the tables it may name.
 func (c *comparer) rules() {
-	for _, tr := range c.target.RewriteRules {
-		cr := c.current.RewriteRule(tr.Schema, tr.Table, tr.Name)
-		switch {
-		case cr == nil:
-			c.p.createRules = append(c.p.createRules, &ops.CreateRule{Rule: tr.Clone()})
-		case !sameRule(tr, cr):
-			c.p.createRules = append(c.p.createRules, &ops.ReplaceRule{Rule: tr.Clone(), Existing: cr.Clone()})
+	find := func(m *metadata.MetaData) func(*metadata.RewriteRule) (*metadata.RewriteRule, bool) {
+		return func(r *metadata.RewriteRule) (*metadata.RewriteRule, bool) {
+			o := m.RewriteRule(r.Schema, r.Table, r.Name)
+			return o, o != nil
 		}
 	}
-	for i := len(c.current.RewriteRules) - 1; i >= 0; i-- {
-		cr := c.current.RewriteRules[i]
-		if c.target.RewriteRule(cr.Schema, cr.Table, cr.Name) == nil {
-			c.p.dropRules = append(c.p.dropRules, ops.DropRuleOf(cr))
-		}
-	}
+	diffNamed(c.target.RewriteRules, c.current.RewriteRules, find(c.current), find(c.target), sameRule,
+		func(t *metadata.RewriteRule) {
+			c.p.createRules = append(c.p.createRules, &ops.CreateRule{Rule: t.Clone()})
+		},
+		func(t, cr *metadata.RewriteRule) {
+			c.p.createRules = append(c.p.createRules, &ops.ReplaceRule{Rule: t.Clone(), Existing: cr.Clone()})
+		},
+		func(cr *metadata.RewriteRule) { c.p.dropRules = append(c.p.dropRules, ops.DropRuleOf(cr)) })
 }
 
 // sameRule reports whether two rules of one table and name are the same:
