@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"regexp"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -20,7 +21,7 @@ type opRef struct {
 }
 
 // ignoreRE reads "lint: ignore RULE[, RULE]" (or lint:ignore) in a comment.
-var ignoreRE = regexp.MustCompile(`lint:\s*ignore\s+([A-Za-z0-9_, -]+)`)
+var ignoreRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`lint:\s*ignore\s+([A-Za-z0-9_, -]+)`) })
 
 // opPositions returns, for each upgrade op of r, its line in the file and
 // the rules its comments ignore ("# lint: ignore table-rewrite" on the line
@@ -90,7 +91,7 @@ func sqlPositions(data []byte, out []opRef) {
 
 func addIgnores(set map[string]bool, comments ...string) {
 	for _, c := range comments {
-		for _, m := range ignoreRE.FindAllStringSubmatch(c, -1) {
+		for _, m := range ignoreRE().FindAllStringSubmatch(c, -1) {
 			for _, id := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ' ' }) {
 				set[id] = true
 			}

@@ -171,19 +171,19 @@ func executeFindings(c *opContext, o *ops.Execute) []Finding {
 	for _, text := range texts {
 		for _, s := range statements(text) {
 			switch {
-			case deleteRE.MatchString(s) && !whereRE.MatchString(s):
+			case deleteRE().MatchString(s) && !whereRE().MatchString(s):
 				add(DeleteWithoutWhere, "DELETE without WHERE empties the table", s)
-			case updateRE.MatchString(s) && !whereRE.MatchString(s):
+			case updateRE().MatchString(s) && !whereRE().MatchString(s):
 				add(UpdateWithoutWhere, "UPDATE without WHERE overwrites every row", s)
-			case truncRE.MatchString(s):
+			case truncRE().MatchString(s):
 				add(TruncateTable, "", s)
-			case dropSchRE.MatchString(s):
+			case dropSchRE().MatchString(s):
 				add(DropSchema, "", s)
 			}
-			if galeraRE.MatchString(s) {
+			if galeraRE().MatchString(s) {
 				add(GaleraUnreplicated, "", s)
 			}
-			if c.inTx && concurRE.MatchString(s) {
+			if c.inTx && concurRE().MatchString(s) {
 				add(ConcurrentlyInTx, "CONCURRENTLY inside the revision's transaction fails: set transactional: false", s)
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/ops"
@@ -21,8 +22,12 @@ var alterAttempts = []struct{ algorithm, lock string }{
 }
 
 var (
-	alterTableRE  = regexp.MustCompile(`(?is)^\s*ALTER\s+TABLE\s+((?:` + "`[^`]*(?:``[^`]*)*`" + `\.)?` + "`[^`]*(?:``[^`]*)*`" + `|\S+)`)
-	createIndexRE = regexp.MustCompile(`(?is)^\s*CREATE\s+(?:UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?INDEX\s+\S+\s+ON\s+(` + "`[^`]*(?:``[^`]*)*`" + `(?:\.` + "`[^`]*(?:``[^`]*)*`" + `)?|\S+)`)
+	alterTableRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?is)^\s*ALTER\s+TABLE\s+((?:` + "`[^`]*(?:``[^`]*)*`" + `\.)?` + "`[^`]*(?:``[^`]*)*`" + `|\S+)`)
+	})
+	createIndexRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?is)^\s*CREATE\s+(?:UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?INDEX\s+\S+\s+ON\s+(` + "`[^`]*(?:``[^`]*)*`" + `(?:\.` + "`[^`]*(?:``[^`]*)*`" + `)?|\S+)`)
+	})
 )
 
 // ProbeStatement runs st on the scratch db. An ALTER TABLE (or CREATE
@@ -33,9 +38,9 @@ var (
 func (d *Dialect) ProbeStatement(ctx context.Context, db *sql.DB, st dialect.Statement) (dialect.Probe, error) {
 	text := strings.TrimRight(strings.TrimSpace(st.SQL), ";")
 	sep, table := ", ", ""
-	if m := alterTableRE.FindStringSubmatch(text); m != nil {
+	if m := alterTableRE().FindStringSubmatch(text); m != nil {
 		table = m[1]
-	} else if m := createIndexRE.FindStringSubmatch(text); m != nil {
+	} else if m := createIndexRE().FindStringSubmatch(text); m != nil {
 		sep, table = " ", m[1]
 	}
 	before, err := innodbTableIDs(ctx, db)

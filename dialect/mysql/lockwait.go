@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	gomysql "github.com/go-sql-driver/mysql"
@@ -21,7 +22,9 @@ const errStatementTimeout = 1969
 // onlineTable finds the table of an online ALTER TABLE, CREATE INDEX or
 // DROP INDEX statement (one that asks for LOCK=NONE), after a leading
 // comment such as the inplace foreign key's /*M!100301 SET STATEMENT ... */.
-var onlineTable = regexp.MustCompile("(?is)^\\s*(?:/\\*.*?\\*/\\s*)?(?:ALTER\\s+TABLE|(?:CREATE(?:\\s+UNIQUE)?|DROP)\\s+INDEX\\s+`(?:[^`]|``)+`\\s+ON)\\s+((?:`(?:[^`]|``)+`\\.)?`(?:[^`]|``)+`)\\s.*\\bLOCK\\s*=\\s*NONE\\b")
+var onlineTable = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile("(?is)^\\s*(?:/\\*.*?\\*/\\s*)?(?:ALTER\\s+TABLE|(?:CREATE(?:\\s+UNIQUE)?|DROP)\\s+INDEX\\s+`(?:[^`]|``)+`\\s+ON)\\s+((?:`(?:[^`]|``)+`\\.)?`(?:[^`]|``)+`)\\s.*\\bLOCK\\s*=\\s*NONE\\b")
+})
 
 // LockWaitProbe returns, on MariaDB, SET STATEMENT max_statement_time=<wait>
 // FOR LOCK TABLES <table> WRITE and UNLOCK TABLES for an online change
@@ -34,7 +37,7 @@ func (d *Dialect) LockWaitProbe(st dialect.Statement, wait time.Duration) []dial
 	if d.flavor == MySQL || wait <= 0 || st.ExecRows {
 		return nil
 	}
-	m := onlineTable.FindStringSubmatch(st.SQL)
+	m := onlineTable().FindStringSubmatch(st.SQL)
 	if m == nil {
 		return nil
 	}
