@@ -137,13 +137,21 @@ func writeJSON(buf *bytes.Buffer, n *yaml.Node, depth int) error {
 	return nil
 }
 
-// jsonIndent starts a new line indented for depth.
+// jsonIndent starts a new line indented for depth: one write, from a
+// line of spaces long enough for any depth the writer reaches.
 func jsonIndent(buf *bytes.Buffer, depth int) {
-	buf.WriteByte('\n')
-	for ; depth > 0; depth-- {
+	if n := 1 + 2*depth; n <= len(jsonNewline) {
+		buf.WriteString(jsonNewline[:n])
+		return
+	}
+	buf.WriteString(jsonNewline)
+	for depth -= (len(jsonNewline) - 1) / 2; depth > 0; depth-- {
 		buf.WriteString("  ")
 	}
 }
+
+// jsonNewline is a newline and the indentation of depth 16.
+const jsonNewline = "\n                                "
 
 // jsonString writes v as a JSON string, as encoding/json does without
 // HTML escaping: as it is between quotes when nothing in it needs an
