@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sort"
 
 	"github.com/retortdb/retort/dialect"
 )
@@ -30,32 +31,36 @@ const (
 	// userTables restricts the pragma queries to ordinary tables.
 	userTables = `m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' AND coalesce(m.sql, '') NOT LIKE 'CREATE VIRTUAL%'`
 
-	// columnsQuery reads every column of every table.
-	columnsQuery = `SELECT m.name, p.name, coalesce(p.type, ''), p."notnull", p.dflt_value, p.pk, p.hidden
+	// columnsQuery reads every column of every table. The queries below
+	// order by m.rowid only, which the scan of sqlite_schema gives for
+	// free; the order within a table (here p.cid) is read as a column and
+	// checked in Go (sortRows), since ordering by it too made SQLite sort
+	// every table's rows in a temporary B-tree.
+	columnsQuery = `SELECT m.name, p.name, coalesce(p.type, ''), p."notnull", p.dflt_value, p.pk, p.hidden, p.cid
 FROM main.sqlite_schema AS m
 JOIN pragma_table_xinfo(m.name, 'main') AS p
 WHERE ` + userTables + `
-ORDER BY m.rowid, p.cid`
+ORDER BY m.rowid`
 
 	// uniquesQuery reads the columns of the indexes behind UNIQUE
 	// constraints (origin 'u'); CREATE INDEX indexes are read from their
 	// SQL. The LEFT JOINs give every table a row, so that a table dropped
 	// after the first query is seen missing here rather than read as a
 	// table without constraints.
-	uniquesQuery = `SELECT m.name, il.name, ii.name
+	uniquesQuery = `SELECT m.name, il.name, ii.name, il.seq, ii.seqno
 FROM main.sqlite_schema AS m
 LEFT JOIN pragma_index_list(m.name, 'main') AS il ON il.origin = 'u'
 LEFT JOIN pragma_index_info(il.name, 'main') AS ii
 WHERE ` + userTables + `
-ORDER BY m.rowid, il.seq DESC, ii.seqno`
+ORDER BY m.rowid`
 
 	// foreignKeysQuery reads every foreign key of every table; every table
 	// has a row, as in uniquesQuery.
-	foreignKeysQuery = `SELECT m.name, f.id, f."table", f."from", f."to", f.on_update, f.on_delete
+	foreignKeysQuery = `SELECT m.name, f.id, f."table", f."from", f."to", f.on_update, f.on_delete, f.seq
 FROM main.sqlite_schema AS m
 LEFT JOIN pragma_foreign_key_list(m.name, 'main') AS f
 WHERE ` + userTables + `
-ORDER BY m.rowid, f.id DESC, f.seq`
+ORDER BY m.rowid`
 
 	// tablesAgainQuery lists the tables once more after every other
 	// query: a table it no longer lists was dropped during the inspection.
@@ -113,24 +118,55 @@ type columnRow struct {
 	dflt      sql.NullString
 	pk        int
 	hidden    int
+	cid       int // the order in the table
 }
 
-type uniqueRow struct{ index, column string }
+type uniqueRow struct {
+	index, column string
+	seq, seqno    int // the order: seq descending, then seqno
+}
 
 type fkRow struct {
-	id                 int
+	id, seq            int // the order: id descending, then seq
 	refTable, from     string
 	to                 sql.NullString
 	onUpdate, onDelete string
 }
 
-// read runs the six catalog queries.
+// read runs the six catalog queries. The scan targets of each query are
+// declared once, outside its row function: taken by address for Scan, a
+// variable declared per row escapes to the heap, an allocation each.
 func (c *catalog) read(ctx context.Context, q dialect.Queryer) error {
 	c.columns = map[string][]columnRow{}
 	c.uniques = map[string][]uniqueRow{}
 	c.fks = map[string][]fkRow{}
+	for _, step := range []func(context.Context, dialect.Queryer) error{
+		c.readObjects, c.readColumns, c.readUniques, c.readForeignKeys, c.readStill,
+	} {
+		if err := step(ctx, q); err != nil {
+			return err
+		}
+	}
+	sortRows(c.columns, func(a, b columnRow) bool { return a.cid < b.cid })
+	sortRows(c.uniques, func(a, b uniqueRow) bool { return a.seq > b.seq || a.seq == b.seq && a.seqno < b.seqno })
+	sortRows(c.fks, func(a, b fkRow) bool { return a.id > b.id || a.id == b.id && a.seq < b.seq })
+	return nil
+}
+
+// sortRows puts each table's rows in the order less gives, where SQLite
+// did not already return them in it (it does: the check costs a pass).
+func sortRows[R any](byTable map[string][]R, less func(a, b R) bool) {
+	for _, rows := range byTable {
+		if !sort.SliceIsSorted(rows, func(i, j int) bool { return less(rows[i], rows[j]) }) {
+			sort.SliceStable(rows, func(i, j int) bool { return less(rows[i], rows[j]) })
+		}
+	}
+}
+
+// readObjects reads sqlite_schema and pragma_table_list.
+func (c *catalog) readObjects(ctx context.Context, q dialect.Queryer) error {
+	var o objectRow
 	err := query(ctx, q, "schema", schemaQuery, func(rows *sql.Rows) error {
-		var o objectRow
 		err := rows.Scan(&o.typ, &o.name, &o.table, &o.sql)
 		c.objects = append(c.objects, o)
 		return err
@@ -139,10 +175,10 @@ func (c *catalog) read(ctx context.Context, q dialect.Queryer) error {
 		return err
 	}
 	lists := map[string]objectRow{}
+	var l objectRow
 	err = query(ctx, q, "table list", tableListQuery, func(rows *sql.Rows) error {
-		var o objectRow
-		err := rows.Scan(&o.name, &o.listType, &o.withoutRowid, &o.strict)
-		lists[o.name] = o
+		err := rows.Scan(&l.name, &l.listType, &l.withoutRowid, &l.strict)
+		lists[l.name] = l
 		return err
 	})
 	if err != nil {
@@ -153,56 +189,64 @@ func (c *catalog) read(ctx context.Context, q dialect.Queryer) error {
 			c.objects[i].listType, c.objects[i].withoutRowid, c.objects[i].strict = l.listType, l.withoutRowid, l.strict
 		}
 	}
-	err = query(ctx, q, "columns", columnsQuery, func(rows *sql.Rows) error {
-		var t string
-		var r columnRow
-		err := rows.Scan(&t, &r.name, &r.typ, &r.notNull, &r.dflt, &r.pk, &r.hidden)
+	return nil
+}
+
+// readColumns reads every column of every table.
+func (c *catalog) readColumns(ctx context.Context, q dialect.Queryer) error {
+	var t string
+	var r columnRow
+	return query(ctx, q, "columns", columnsQuery, func(rows *sql.Rows) error {
+		err := rows.Scan(&t, &r.name, &r.typ, &r.notNull, &r.dflt, &r.pk, &r.hidden, &r.cid)
 		c.columns[t] = append(c.columns[t], r)
 		return err
 	})
-	if err != nil {
-		return err
-	}
-	err = query(ctx, q, "unique constraints", uniquesQuery, func(rows *sql.Rows) error {
-		var t string
-		var index, column sql.NullString
-		if err := rows.Scan(&t, &index, &column); err != nil {
+}
+
+// readUniques reads the columns of the UNIQUE constraints' indexes.
+func (c *catalog) readUniques(ctx context.Context, q dialect.Queryer) error {
+	var t string
+	var index, column sql.NullString
+	var seq, seqno sql.NullInt64
+	return query(ctx, q, "unique constraints", uniquesQuery, func(rows *sql.Rows) error {
+		if err := rows.Scan(&t, &index, &column, &seq, &seqno); err != nil {
 			return err
 		}
 		if _, seen := c.uniques[t]; !seen {
 			c.uniques[t] = []uniqueRow{}
 		}
 		if index.Valid && column.Valid {
-			c.uniques[t] = append(c.uniques[t], uniqueRow{index.String, column.String})
+			c.uniques[t] = append(c.uniques[t], uniqueRow{index.String, column.String, int(seq.Int64), int(seqno.Int64)})
 		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	err = query(ctx, q, "foreign keys", foreignKeysQuery, func(rows *sql.Rows) error {
-		var t string
-		var id sql.NullInt64
-		var refTable, from, onUpdate, onDelete sql.NullString
-		var r fkRow
-		if err := rows.Scan(&t, &id, &refTable, &from, &r.to, &onUpdate, &onDelete); err != nil {
+}
+
+// readForeignKeys reads every foreign key of every table.
+func (c *catalog) readForeignKeys(ctx context.Context, q dialect.Queryer) error {
+	var t string
+	var id, seq sql.NullInt64
+	var refTable, from, to, onUpdate, onDelete sql.NullString
+	return query(ctx, q, "foreign keys", foreignKeysQuery, func(rows *sql.Rows) error {
+		if err := rows.Scan(&t, &id, &refTable, &from, &to, &onUpdate, &onDelete, &seq); err != nil {
 			return err
 		}
 		if _, seen := c.fks[t]; !seen {
 			c.fks[t] = []fkRow{}
 		}
 		if id.Valid {
-			r.id, r.refTable, r.from, r.onUpdate, r.onDelete = int(id.Int64), refTable.String, from.String, onUpdate.String, onDelete.String
+			r := fkRow{id: int(id.Int64), seq: int(seq.Int64), refTable: refTable.String, from: from.String, to: to, onUpdate: onUpdate.String, onDelete: onDelete.String}
 			c.fks[t] = append(c.fks[t], r)
 		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
+}
+
+// readStill lists the tables again, last.
+func (c *catalog) readStill(ctx context.Context, q dialect.Queryer) error {
 	c.still = map[string]bool{}
+	var t string
 	return query(ctx, q, "tables again", tablesAgainQuery, func(rows *sql.Rows) error {
-		var t string
 		err := rows.Scan(&t)
 		c.still[t] = true
 		return err

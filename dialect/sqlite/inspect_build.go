@@ -78,9 +78,12 @@ func (c *catalog) table(o objectRow, enums *enumSet, warn func(string, ...any)) 
 		warn("sqlite: table %q is STRICT, which the model does not hold; a recreate makes it an ordinary table", o.name)
 	}
 	t := &metadata.Table{Name: o.name}
-	enumCols := map[string]string{}
+	var enumCols map[string]string // made at the first enum: most tables have none
 	for _, ck := range pt.Checks {
 		if name, values, ok := enumFromCheck(ck); ok {
+			if enumCols == nil {
+				enumCols = map[string]string{}
+			}
 			enumCols[strings.ToLower(ck.Column)] = name
 			enums.add(name, values, o.name)
 			continue
@@ -88,11 +91,15 @@ func (c *catalog) table(o objectRow, enums *enumSet, warn func(string, ...any)) 
 		t.Checks = append(t.Checks, &metadata.Check{Name: ck.Name, Expression: ck.Expr})
 	}
 	var pkCols []columnRow
-	for _, r := range rows {
+	// The table's columns in one block, not one allocation each.
+	block := make([]metadata.Column, len(rows))
+	t.Columns = make([]*metadata.Column, 0, len(rows))
+	for i, r := range rows {
 		if r.hidden != 0 && r.hidden != 2 && r.hidden != 3 {
 			continue // a virtual table's hidden column
 		}
-		col := &metadata.Column{Name: r.name, Type: declaredType(r.typ), Nullable: !r.notNull}
+		col := &block[i]
+		col.Name, col.Type, col.Nullable = r.name, declaredType(r.typ), !r.notNull
 		if r.hidden == 2 || r.hidden == 3 {
 			col.Generated = generatedOf(pt, r.name, r.hidden == 3)
 			if col.Generated == nil {
