@@ -302,12 +302,21 @@ var actions = map[string]string{
 
 var checkDefRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^CHECK \((.*)\)( NO INHERIT)?( NOT VALID)?$`) })
 
+// constraintScan is one row of constraintsQuery: Scan's sixteen
+// destinations in one allocation, as columnScan (3,400 rows on the
+// 1,000-table fixture).
+type constraintScan struct {
+	schema, table, name, kind, keys, refSchema, refTable, refKeys, refNames, onDelete, onUpdate, def string
+	deferrable, deferred, validated, commented                                                       bool
+}
+
 func (in *inspector) constraintRow(r *sql.Rows) error {
-	var schema, table, name, kind, keys, refSchema, refTable, refKeys, refNames, onDelete, onUpdate, def string
-	var deferrable, deferred, validated, commented bool
-	if err := r.Scan(&schema, &table, &name, &kind, &keys, &refSchema, &refTable, &refKeys, &refNames, &onDelete, &onUpdate, &deferrable, &deferred, &validated, &def, &commented); err != nil {
+	v := new(constraintScan)
+	if err := r.Scan(&v.schema, &v.table, &v.name, &v.kind, &v.keys, &v.refSchema, &v.refTable, &v.refKeys, &v.refNames, &v.onDelete, &v.onUpdate, &v.deferrable, &v.deferred, &v.validated, &v.def, &v.commented); err != nil {
 		return err
 	}
+	schema, table, name, kind, keys, refSchema, refTable, refKeys, refNames := v.schema, v.table, v.name, v.kind, v.keys, v.refSchema, v.refTable, v.refKeys, v.refNames
+	onDelete, onUpdate, def, deferrable, deferred, validated, commented := v.onDelete, v.onUpdate, v.def, v.deferrable, v.deferred, v.validated, v.commented
 	t := in.table(schema, table)
 	if t == nil {
 		return nil
