@@ -13,9 +13,13 @@ const relKinds = `c.relkind IN ('r', 'p')`
 
 // tablesQuery reads the tables, with a partitioned table's key, a
 // partition's parent and bound, and the parents a table inherits from
-// (INHERITS, as JSON [{"s": schema, "t": table}] in order).
+// (INHERITS, as JSON [{"s": schema, "t": table}] in order). The comment
+// is a scalar subquery (an index lookup): joined, pg_description was
+// estimated at one row and scanned once per table (50 ms on 1,000).
 const tablesQuery = `
-SELECT n.nspname, c.relname, coalesce(d.description, ''),
+SELECT n.nspname, c.relname,
+       coalesce((SELECT d.description FROM pg_description d
+                 WHERE d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0), ''),
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END,
        coalesce(pn.nspname, ''), coalesce(pc.relname, ''),
        CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) ELSE '' END,
@@ -25,7 +29,6 @@ SELECT n.nspname, c.relname, coalesce(d.description, ''),
          WHERE h.inhrelid = c.oid), '') END
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
-LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
 LEFT JOIN pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
 LEFT JOIN pg_class pc ON pc.oid = i.inhparent
 LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
