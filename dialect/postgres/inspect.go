@@ -41,7 +41,13 @@ import (
 func (p Postgres) Inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions) (*dialect.Inspection, error) {
 	var out *dialect.Inspection
 	var readErr error
+	_, own := q.(*sql.DB) // ReadConsistent begins the transaction: its settings are ours
 	err := dialect.ReadConsistent(ctx, q, snapshot, func(q dialect.Queryer) error {
+		if own {
+			if readErr = sortInMemory(ctx, q); readErr != nil {
+				return readErr
+			}
+		}
 		out, readErr = inspect(ctx, q, opts)
 		return readErr
 	})
@@ -52,6 +58,20 @@ func (p Postgres) Inspect(ctx context.Context, q dialect.Queryer, opts dialect.I
 		return nil, fmt.Errorf("postgresql: %w", err)
 	}
 	return out, nil
+}
+
+// inspectWorkMem is the work_mem of an inspection's own transaction. The
+// columns query sorts about 5 MB on 1,000 tables (a default of 4 MB sent
+// it to disk, about 20 ms); SET LOCAL ends with the transaction.
+const inspectWorkMem = "32MB"
+
+// sortInMemory raises work_mem for the rest of the transaction q holds.
+func sortInMemory(ctx context.Context, q dialect.Queryer) error {
+	rows, err := q.QueryContext(ctx, `SELECT set_config('work_mem', $1, true)`, inspectWorkMem)
+	if err != nil {
+		return fmt.Errorf("postgresql: setting work_mem for the inspection: %w", err)
+	}
+	return rows.Close()
 }
 
 // snapshot is the transaction an inspection through a *sql.DB reads in:
