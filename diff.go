@@ -245,9 +245,9 @@ func (c *Comparison) fromDatabase(ctx context.Context, u *dialect.URL, o DiffOpt
 	if err := db.PingContext(ctx); err != nil {
 		return nil, nil, fmt.Errorf("connecting to %s: %w", u.Redacted(), err)
 	}
-	heads, err := databaseHeads(ctx, versions.VersionTable{Dialect: c.Dialect, Name: o.Compare.VersionTable}, db)
+	heads, err := CurrentHeads(ctx, db, versions.VersionTable{Dialect: c.Dialect, Name: o.Compare.VersionTable})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("reading the version table: %w", err)
 	}
 	c.DatabaseHeads = heads
 	want := c.Graph.HeadIDs()
@@ -295,28 +295,6 @@ func schemasOf(d dialect.Dialect, target *metadata.MetaData) []string {
 		return nil
 	}
 	return out
-}
-
-// databaseHeads reads the version table; a database without one has no heads.
-func databaseHeads(ctx context.Context, vt versions.VersionTable, db *sql.DB) ([]string, error) {
-	heads, err := vt.Heads(ctx, db)
-	if err == nil {
-		return heads, nil
-	}
-	name := vt.Name
-	if name == "" {
-		name = versions.DefaultVersionTable
-	}
-	table := vt.Dialect.QuoteIdent(name)
-	if vt.Schema != "" {
-		table = vt.Dialect.QuoteIdent(vt.Schema) + "." + table
-	}
-	rows, probe := db.QueryContext(ctx, "SELECT 1 FROM "+table+" WHERE 1 = 0")
-	if probe != nil {
-		return nil, nil // no version table: nothing applied yet
-	}
-	rows.Close()
-	return nil, fmt.Errorf("reading the version table: %w", err)
 }
 
 func orNone(ids []string) string {
