@@ -11,11 +11,11 @@ var (
 	tableKeys  = []string{"schema", "name", "comment", "charset", "collation", "row_format", "partition_by", "partition_of", "inherits", "columns", "indexes", "unique", "checks", "foreign_keys", "primary_key"}
 	columnKeys = []string{"name", "type", "native", "variants", "primary_key", "autoincrement", "identity", "sequence", "nullable", "default",
 		"unique", "index", "references", "on_delete", "on_update", "comment", "charset", "collation", "generated"}
-	primaryKeyKeys = []string{"name", "columns", "deferrable", "initially_deferred"}
+	primaryKeyKeys = []string{"name", "columns", "deferrable", "initially_deferred", "unnamed"}
 	partitionKeys  = []string{"schema", "table", "bound"}
 	inheritKeys    = []string{"schema", "table"}
 	foreignKeyKeys = []string{"name", "columns", "ref_schema", "ref_table", "ref_columns", "on_delete", "on_update",
-		"deferrable", "initially_deferred"}
+		"deferrable", "initially_deferred", "unnamed"}
 	uniqueKeys = []string{"name", "columns", "nulls_not_distinct", "deferrable", "initially_deferred"}
 	checkKeys  = []string{"name", "expression", "no_inherit"}
 	indexKeys  = []string{"name", "columns", "expressions", "keys", "unique", "where", "using", "include", "with", "comment"}

@@ -17,11 +17,9 @@ const enumCheckPrefix = "enum_"
 // builds under a temporary name). Enum values come from m.
 func (d *Dialect) createTableSQL(m *metadata.MetaData, t *metadata.Table, name string) (string, error) {
 	inline := inlinePrimaryKey(t)
-	body := t
+	body := unnamedKeys(t)
 	if inline != nil {
-		c := *t
-		c.PrimaryKey = nil
-		body = &c
+		body.PrimaryKey = nil
 	}
 	def := func(c *metadata.Column) (string, error) { return d.columnSQL(m, t, c, inline) }
 	sql, err := dialect.TableBody(d, body, def, nil)
@@ -29,6 +27,28 @@ func (d *Dialect) createTableSQL(m *metadata.MetaData, t *metadata.Table, name s
 		return "", fmt.Errorf("sqlite: %w", err)
 	}
 	return "CREATE TABLE " + quote(name) + " " + sql, nil
+}
+
+// unnamedKeys returns a shallow copy of t whose primary key and foreign
+// keys marked Unnamed have no name, so that they are written without
+// CONSTRAINT name, as SQLite keeps them.
+func unnamedKeys(t *metadata.Table) *metadata.Table {
+	c := *t
+	if pk := t.PrimaryKey; pk != nil && pk.Unnamed {
+		k := *pk
+		k.Name = ""
+		c.PrimaryKey = &k
+	}
+	c.ForeignKeys = make([]*metadata.ForeignKey, len(t.ForeignKeys))
+	for i, fk := range t.ForeignKeys {
+		if fk.Unnamed {
+			k := *fk
+			k.Name = ""
+			fk = &k
+		}
+		c.ForeignKeys[i] = fk
+	}
+	return &c
 }
 
 // inlinePrimaryKey returns t's primary key when it must be written on its
@@ -71,7 +91,7 @@ func (d *Dialect) columnSQL(m *metadata.MetaData, t *metadata.Table, c *metadata
 		if c.Identity == metadata.IdentityRowid {
 			pk = "PRIMARY KEY" // the rowid, without the keyword
 		}
-		if inline.Name != "" {
+		if inline.Name != "" && !inline.Unnamed {
 			pk = "CONSTRAINT " + quote(inline.Name) + " " + pk
 		}
 		extra = append(extra, pk)

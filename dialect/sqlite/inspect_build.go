@@ -127,6 +127,7 @@ func (c *catalog) table(o objectRow, enums *enumSet, warn func(string, ...any)) 
 		}
 		if pt.PrimaryKey != nil {
 			t.PrimaryKey.Name = pt.PrimaryKey.Name
+			t.PrimaryKey.Unnamed = pt.PrimaryKey.Name == ""
 		}
 		if c := t.Column(t.PrimaryKey.Columns[0]); rowidAlias(t, c) {
 			c.Nullable = false // the rowid is never NULL
@@ -203,6 +204,7 @@ func (c *catalog) tableForeignKeys(table string, pt *parsedTable) []*metadata.Fo
 			if !used[fk] && sameNames(fk.Columns, pf.Columns) && strings.EqualFold(fk.RefTable, pf.RefTable) {
 				used[fk] = true
 				fk.Name, fk.Deferrable, fk.InitiallyDeferred = pf.Name, pf.Deferrable, pf.InitiallyDeferred
+				fk.Unnamed = pf.Name == ""
 				fk.OnDelete, fk.OnUpdate = written(fk.OnDelete, pf.OnDelete), written(fk.OnUpdate, pf.OnUpdate)
 				out = append(out, fk)
 				break
