@@ -179,6 +179,11 @@ func column(keys []string) obj {
 		"charset":    typed([]string{"string", "null"}, "MySQL/MariaDB: the column's CHARACTER SET; empty: the table's"),
 		"collation":  typed([]string{"string", "null"}, "the column's COLLATE; MySQL/MariaDB: empty is its charset's default, or the table's; PostgreSQL: the type's default"),
 		"generated":  ref("generated"),
+		"clause_order": func() obj {
+			s := typed("array", "SQLite: the order CREATE TABLE writes the column's clauses in, as the database keeps it")
+			s["items"] = obj{"enum": metadata.ClauseKinds}
+			return s
+		}(),
 	}, "name")
 }
 

@@ -42,8 +42,8 @@ func moved(reason, lines string) knownDiff {
 // its file towards the strict list.
 var realWorldDumps = []realWorldDump{
 	{file: "chinook.sqlite.sql"},
-	{file: "chinook-autoincrement.sqlite.sql", known: []knownDiff{sqliteInlinePK}},
-	{file: "sakila.sqlite.sql", known: []knownDiff{sqliteClauseOrder, sqliteFKOrder}},
+	{file: "chinook-autoincrement.sqlite.sql"},
+	{file: "sakila.sqlite.sql", known: []knownDiff{sqliteFKOrder}},
 	{file: "synapse.sqlite.sql", skip: "modernc.org/sqlite has no FTS4, which the file's two virtual tables need"},
 	{file: "chinook.postgresql.sql"},
 	{file: "chinook-identity.postgresql.sql"},
@@ -60,13 +60,8 @@ var realWorldDumps = []realWorldDump{
 
 // The known differences, by database.
 var (
-	sqliteInlinePK = rewrite("SQLite: INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL comes back NOT NULL "+
-		"PRIMARY KEY AUTOINCREMENT (dialect/sqlite; wt-sqlite)",
-		`^(table \w+: {3}\w+ INTEGER) PRIMARY KEY AUTOINCREMENT NOT NULL$`, "$1 NOT NULL PRIMARY KEY AUTOINCREMENT")
 	sqliteFKOrder = moved("SQLite: a table's foreign keys come back in name order, not as declared (dialect/sqlite; wt-rw)",
 		`^table \w+: {3}CONSTRAINT fk_`)
-	sqliteClauseOrder = rewrite("SQLite: DEFAULT x NOT NULL comes back NOT NULL DEFAULT x (dialect/sqlite; wt-rw)",
-		`DEFAULT ('[^']*'|[\w.]+) NOT NULL$`, "NOT NULL DEFAULT $1")
 
 	pgSchemaGrants = only("PostgreSQL: privileges on schema public (GRANT ALL ... TO PUBLIC) are not modelled "+
 		"(privileges are outside issue 15; unowned)", `^- (REVOKE|GRANT) \w+ ON SCHEMA public `)

@@ -79,25 +79,26 @@ func autoIncrementable(c *metadata.Column) bool {
 }
 
 // columnSQL renders one column definition of t. inline is t's primary key
-// when it goes on its column (see inlinePrimaryKey).
+// when it goes on its column (see inlinePrimaryKey). NOT NULL, DEFAULT and
+// the column's PRIMARY KEY come in the column's ClauseOrder.
 func (d *Dialect) columnSQL(m *metadata.MetaData, t *metadata.Table, c *metadata.Column, inline *metadata.PrimaryKey) (string, error) {
 	col := *c
 	col.Default = defaultSQL(c.Default)
-	var extra []string
+	clauses := map[string]string{}
 	if inline != nil && inline.Columns[0] == c.Name {
 		col.Type = metadata.IntegerType
 		col.Nullable = false
-		pk := "PRIMARY KEY AUTOINCREMENT"
-		if c.Identity == metadata.IdentityRowid {
-			pk = "PRIMARY KEY" // the rowid, without the keyword
-		}
-		if inline.Name != "" && !inline.Unnamed {
-			pk = "CONSTRAINT " + quote(inline.Name) + " " + pk
-		}
-		extra = append(extra, pk)
+		clauses[metadata.ClausePrimaryKey] = inlinePrimaryKeySQL(c, inline)
 	} else if rowidAlias(t, c) {
 		col.Nullable = false
 	}
+	if !col.Nullable {
+		clauses[metadata.ClauseNotNull] = "NOT NULL"
+	}
+	if col.Default != "" {
+		clauses[metadata.ClauseDefault] = "DEFAULT " + col.Default
+	}
+	extra := metadata.OrderClauses(c.ClauseOrder, clauses)
 	if typ := c.Type.For(Name); typ.Kind == metadata.EnumKind {
 		check, err := enumCheck(m, t, c.Name, typ.EnumName)
 		if err != nil {
@@ -105,7 +106,20 @@ func (d *Dialect) columnSQL(m *metadata.MetaData, t *metadata.Table, c *metadata
 		}
 		extra = append(extra, check)
 	}
+	col.Nullable, col.Default = true, "" // written above, in order
 	return dialect.ColumnDef(d, &col, extra...)
+}
+
+// inlinePrimaryKeySQL is the PRIMARY KEY clause of an inline key's column.
+func inlinePrimaryKeySQL(c *metadata.Column, inline *metadata.PrimaryKey) string {
+	pk := "PRIMARY KEY AUTOINCREMENT"
+	if c.Identity == metadata.IdentityRowid {
+		pk = "PRIMARY KEY" // the rowid, without the keyword
+	}
+	if inline.Name != "" && !inline.Unnamed {
+		pk = "CONSTRAINT " + quote(inline.Name) + " " + pk
+	}
+	return pk
 }
 
 // enumCheck renders the column CHECK of an enum column.

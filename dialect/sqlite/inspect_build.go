@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -135,7 +136,37 @@ func (c *catalog) table(o objectRow, enums *enumSet, warn func(string, ...any)) 
 	}
 	t.Uniques = c.tableUniques(o.name, pt)
 	t.ForeignKeys = c.tableForeignKeys(o.name, pt)
+	keepClauseOrders(t, pt)
 	return t
+}
+
+// keepClauseOrders gives each column of t the order its CREATE TABLE
+// writes its NOT NULL, DEFAULT and column PRIMARY KEY in, when that is not
+// the writer's own order (metadata.ClauseKinds).
+func keepClauseOrders(t *metadata.Table, pt *parsedTable) {
+	inline := inlinePrimaryKey(t)
+	for _, pc := range pt.Columns {
+		c := t.Column(pc.Name)
+		if c == nil {
+			continue
+		}
+		has := map[string]bool{metadata.ClauseNotNull: !c.Nullable, metadata.ClauseDefault: c.Default != "",
+			metadata.ClausePrimaryKey: inline != nil && strings.EqualFold(inline.Columns[0], c.Name)}
+		var written, canonical []string
+		for _, k := range pc.Clauses {
+			if has[k] && !slices.Contains(written, k) {
+				written = append(written, k)
+			}
+		}
+		for _, k := range metadata.ClauseKinds {
+			if slices.Contains(written, k) {
+				canonical = append(canonical, k)
+			}
+		}
+		if !slices.Equal(written, canonical) {
+			c.ClauseOrder = written
+		}
+	}
 }
 
 // reflectedDefault is a column's default as Inspect reports it. An
