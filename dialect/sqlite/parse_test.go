@@ -18,7 +18,7 @@ func TestParseCreateTable(t *testing.T) {
 			name: "column constraints lifted",
 			sql:  `CREATE TABLE "a""b" (id INTEGER CONSTRAINT pk PRIMARY KEY ASC ON CONFLICT ROLLBACK AUTOINCREMENT, e TEXT UNIQUE NOT NULL DEFAULT 'x,)' CHECK (e <> ')'))`,
 			want: parsedTable{
-				Name:       `a"b`,
+				Name: `a"b`,
 				Columns: []parsedColumn{{Name: "id", Type: "INTEGER", AutoIncrement: true, Clauses: []string{"primary_key"}},
 					{Name: "e", Type: "TEXT", Clauses: []string{"not_null", "default"}}},
 				PrimaryKey: &parsedKey{Name: "pk", Columns: []string{"id"}},
