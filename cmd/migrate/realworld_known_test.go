@@ -43,7 +43,7 @@ func moved(reason, lines string) knownDiff {
 var realWorldDumps = []realWorldDump{
 	{file: "chinook.sqlite.sql"},
 	{file: "chinook-autoincrement.sqlite.sql"},
-	{file: "sakila.sqlite.sql", known: []knownDiff{sqliteFKOrder}},
+	{file: "sakila.sqlite.sql"},
 	{file: "synapse.sqlite.sql", skip: "modernc.org/sqlite has no FTS4, which the file's two virtual tables need"},
 	{file: "chinook.postgresql.sql"},
 	{file: "chinook-identity.postgresql.sql"},
@@ -60,9 +60,6 @@ var realWorldDumps = []realWorldDump{
 
 // The known differences, by database.
 var (
-	sqliteFKOrder = moved("SQLite: a table's foreign keys come back in name order, not as declared (dialect/sqlite; wt-rw)",
-		`^table \w+: {3}CONSTRAINT fk_`)
-
 	pgSchemaGrants = only("PostgreSQL: privileges on schema public (GRANT ALL ... TO PUBLIC) are not modelled "+
 		"(privileges are outside issue 15; unowned)", `^- (REVOKE|GRANT) \w+ ON SCHEMA public `)
 	pgAttributeOptions = only("PostgreSQL: column attribute options (ALTER COLUMN ... SET (n_distinct=...)) are not "+

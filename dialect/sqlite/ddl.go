@@ -13,6 +13,12 @@ import (
 // enum(<enum name>) and hides it.
 const enumCheckPrefix = "enum_"
 
+// ForwardReferences reports that SQLite's REFERENCES may name a table
+// created later (dialect.ForwardReferencer): the keys of a cycle are
+// written in their CREATE TABLE, since SQLite cannot add one afterwards
+// but by recreating the table.
+func (*Dialect) ForwardReferences() bool { return true }
+
 // createTableSQL renders CREATE TABLE for t, named name (the recreate
 // builds under a temporary name). Enum values come from m.
 func (d *Dialect) createTableSQL(m *metadata.MetaData, t *metadata.Table, name string) (string, error) {

@@ -210,8 +210,9 @@ func (c *catalog) tableUniques(table string, pt *parsedTable) []*metadata.Unique
 	return out
 }
 
-// tableForeignKeys returns the foreign keys of a table, sorted by name,
-// with the names, deferrability and explicit NO ACTION its SQL gives them
+// tableForeignKeys returns the foreign keys of a table in the order its SQL
+// declares them (a cycle's keys are created with their tables, see
+// Dialect.ForwardReferences), with the names, deferrability and explicit NO ACTION its SQL gives them
 // (pragma_foreign_key_list says NO ACTION for an omitted action too).
 func (c *catalog) tableForeignKeys(table string, pt *parsedTable) []*metadata.ForeignKey {
 	var byID []*metadata.ForeignKey
@@ -247,16 +248,7 @@ func (c *catalog) tableForeignKeys(table string, pt *parsedTable) []*metadata.Fo
 			out = append(out, fk)
 		}
 	}
-	sortForeignKeys(out)
 	return out
-}
-
-// sortForeignKeys orders foreign keys by name (unnamed ones first, in
-// their order). The order of the SQL is not kept: a cycle of keys is
-// created by adding one key after its table, so the same schema can come
-// in either order.
-func sortForeignKeys(fks []*metadata.ForeignKey) {
-	sort.SliceStable(fks, func(i, j int) bool { return fks[i].Name < fks[j].Name })
 }
 
 // action maps pragma_foreign_key_list's action to the model's; NO ACTION

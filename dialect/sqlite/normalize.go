@@ -98,7 +98,6 @@ func normalTable(m *metadata.MetaData, t *metadata.Table) {
 	for _, ck := range t.Checks {
 		ck.Expression = strings.TrimSpace(ck.Expression)
 	}
-	sortForeignKeys(t.ForeignKeys)
 	for _, fk := range t.ForeignKeys {
 		fk.RefSchema = ""
 		if fk.Unnamed || fk.Name == "" {
