@@ -218,4 +218,3 @@ func (p *planner) execute(i int, o *ops.Execute) {
 		p.emitSQL(i, sql)
 	}
 }
-
