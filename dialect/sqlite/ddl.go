@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
@@ -22,7 +23,7 @@ func (*Dialect) ForwardReferences() bool { return true }
 // createTableSQL renders CREATE TABLE for t, named name (the recreate
 // builds under a temporary name). Enum values come from m.
 func (d *Dialect) createTableSQL(m *metadata.MetaData, t *metadata.Table, name string) (string, error) {
-	inline := inlinePrimaryKey(t)
+	inline := columnPrimaryKey(t)
 	body := unnamedKeys(t)
 	if inline != nil {
 		body.PrimaryKey = nil
@@ -71,6 +72,24 @@ func inlinePrimaryKey(t *metadata.Table) *metadata.PrimaryKey {
 	return nil
 }
 
+// columnPrimaryKey returns t's primary key when it is written on its
+// column: the autoincrement key (inlinePrimaryKey), or a one-column key
+// whose column's ClauseOrder lists primary_key, as its CREATE TABLE wrote
+// it ("id INTEGER PRIMARY KEY").
+func columnPrimaryKey(t *metadata.Table) *metadata.PrimaryKey {
+	if pk := inlinePrimaryKey(t); pk != nil {
+		return pk
+	}
+	pk := t.PrimaryKey
+	if pk == nil || len(pk.Columns) != 1 {
+		return nil
+	}
+	if c := t.Column(pk.Columns[0]); c != nil && slices.Contains(c.ClauseOrder, metadata.ClausePrimaryKey) {
+		return pk
+	}
+	return nil
+}
+
 // autoIncrementable reports whether c asks for autoincrement and is of an
 // integer kind that can carry it.
 func autoIncrementable(c *metadata.Column) bool {
@@ -85,20 +104,26 @@ func autoIncrementable(c *metadata.Column) bool {
 }
 
 // columnSQL renders one column definition of t. inline is t's primary key
-// when it goes on its column (see inlinePrimaryKey). NOT NULL, DEFAULT and
-// the column's PRIMARY KEY come in the column's ClauseOrder.
+// when it goes on its column (see columnPrimaryKey). NOT NULL, DEFAULT and
+// the column's PRIMARY KEY come in the column's ClauseOrder; the rowid's
+// column, never NULL, is written without NOT NULL when its ClauseOrder
+// leaves not_null out.
 func (d *Dialect) columnSQL(m *metadata.MetaData, t *metadata.Table, c *metadata.Column, inline *metadata.PrimaryKey) (string, error) {
 	col := *c
 	col.Default = defaultSQL(c.Default)
 	clauses := map[string]string{}
 	if inline != nil && inline.Columns[0] == c.Name {
-		col.Type = metadata.IntegerType
-		col.Nullable = false
 		clauses[metadata.ClausePrimaryKey] = inlinePrimaryKeySQL(c, inline)
-	} else if rowidAlias(t, c) {
+	}
+	rowid := rowidAlias(t, c)
+	if forced := inlinePrimaryKey(t); forced != nil && forced.Columns[0] == c.Name {
+		col.Type, rowid = metadata.IntegerType, true // AUTOINCREMENT: INTEGER only
+	}
+	if rowid {
 		col.Nullable = false
 	}
-	if !col.Nullable {
+	bare := rowid && len(c.ClauseOrder) > 0 && !slices.Contains(c.ClauseOrder, metadata.ClauseNotNull)
+	if !col.Nullable && !bare {
 		clauses[metadata.ClauseNotNull] = "NOT NULL"
 	}
 	if col.Default != "" {
@@ -118,9 +143,9 @@ func (d *Dialect) columnSQL(m *metadata.MetaData, t *metadata.Table, c *metadata
 
 // inlinePrimaryKeySQL is the PRIMARY KEY clause of an inline key's column.
 func inlinePrimaryKeySQL(c *metadata.Column, inline *metadata.PrimaryKey) string {
-	pk := "PRIMARY KEY AUTOINCREMENT"
-	if c.Identity == metadata.IdentityRowid {
-		pk = "PRIMARY KEY" // the rowid, without the keyword
+	pk := "PRIMARY KEY"
+	if autoIncrementable(c) && c.Identity != metadata.IdentityRowid {
+		pk += " AUTOINCREMENT" // identity rowid: the rowid, without the keyword
 	}
 	if inline.Name != "" && !inline.Unnamed {
 		pk = "CONSTRAINT " + quote(inline.Name) + " " + pk

@@ -141,17 +141,20 @@ func (c *catalog) table(o objectRow, enums *enumSet, warn func(string, ...any)) 
 }
 
 // keepClauseOrders gives each column of t the order its CREATE TABLE
-// writes its NOT NULL, DEFAULT and column PRIMARY KEY in, when that is not
-// the writer's own order (metadata.ClauseKinds).
+// writes its NOT NULL, DEFAULT and column PRIMARY KEY in, when the writer
+// would not write the same (see columnSQL): another order, a PRIMARY KEY
+// on a column that needs none there, a rowid column without NOT NULL.
 func keepClauseOrders(t *metadata.Table, pt *parsedTable) {
-	inline := inlinePrimaryKey(t)
+	forced := inlinePrimaryKey(t)
 	for _, pc := range pt.Columns {
 		c := t.Column(pc.Name)
 		if c == nil {
 			continue
 		}
+		pk := t.PrimaryKey
+		onColumn := pk != nil && len(pk.Columns) == 1 && pk.Columns[0] == c.Name
 		has := map[string]bool{metadata.ClauseNotNull: !c.Nullable, metadata.ClauseDefault: c.Default != "",
-			metadata.ClausePrimaryKey: inline != nil && strings.EqualFold(inline.Columns[0], c.Name)}
+			metadata.ClausePrimaryKey: onColumn && slices.Contains(pc.Clauses, metadata.ClausePrimaryKey)}
 		var written, canonical []string
 		for _, k := range pc.Clauses {
 			if has[k] && !slices.Contains(written, k) {
@@ -163,7 +166,10 @@ func keepClauseOrders(t *metadata.Table, pt *parsedTable) {
 				canonical = append(canonical, k)
 			}
 		}
-		if !slices.Equal(written, canonical) {
+		declared := has[metadata.ClausePrimaryKey] && forced == nil
+		bare := len(written) > 0 && !slices.Contains(pc.Clauses, metadata.ClauseNotNull) &&
+			(rowidAlias(t, c) || forced != nil && onColumn)
+		if !slices.Equal(written, canonical) || declared || bare {
 			c.ClauseOrder = written
 		}
 	}
