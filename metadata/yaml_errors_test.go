@@ -375,6 +375,20 @@ tables:
 				"schema.yaml:5:48: table \"t\", column \"n\": only one column of a table can be autoincrement",
 			},
 		},
+		{
+			name: "clause order",
+			yaml: `
+tables:
+  - name: t
+    columns:
+      - {name: id, type: integer, clause_order: [primary_key, notnull]}
+      - {name: n, type: integer, clause_order: [default, default]}
+`,
+			want: []string{
+				"schema.yaml:4:63: table \"t\", column \"id\": clause_order: unknown clause \"notnull\" (did you mean \"not_null\"?)",
+				"schema.yaml:5:58: table \"t\", column \"n\": clause_order: default is listed twice; list it once",
+			},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
