@@ -162,7 +162,7 @@ func (c *comparer) createTables(added []*metadata.Table) {
 	if len(added) == 0 {
 		return
 	}
-	for _, o := range dialect.CreateOps(&metadata.MetaData{Tables: added}) {
+	for _, o := range dialect.CreateOpsFor(c.d, &metadata.MetaData{Tables: added}) {
 		if fk, ok := o.(*ops.CreateForeignKey); ok {
 			c.p.createFKs = append(c.p.createFKs, fk)
 			continue

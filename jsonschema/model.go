@@ -6,6 +6,9 @@ import "github.com/retortdb/retort/metadata"
 // written as a number or a boolean as well as a string.
 var scalar = []string{"string", "number", "boolean"}
 
+// unnamedDoc describes a key's unnamed flag.
+const unnamedDoc = "SQLite: written without CONSTRAINT name, as the database keeps it; elsewhere the server names it (by the naming convention)"
+
 // columnTypeKeys are the type keys a column carries itself.
 var columnShorthands = []string{"primary_key", "unique", "index", "references", "on_delete", "on_update"}
 
@@ -100,6 +103,7 @@ func modelDefs() obj {
 			"name": str("the constraint's name"), "columns": constraintCols,
 			"deferrable":         boolean("PostgreSQL: DEFERRABLE"),
 			"initially_deferred": boolean("PostgreSQL: INITIALLY DEFERRED"),
+			"unnamed":            boolean(unnamedDoc),
 		}),
 		"foreign_key": closed("a foreign key", metadata.Keys(metadata.KindForeignKey), obj{
 			"name":               str("the constraint's name"),
@@ -111,6 +115,7 @@ func modelDefs() obj {
 			"on_update":          str("cascade, set null, set default, restrict or no action"),
 			"deferrable":         boolean("DEFERRABLE (PostgreSQL, SQLite)"),
 			"initially_deferred": boolean("INITIALLY DEFERRED (PostgreSQL, SQLite)"),
+			"unnamed":            boolean(unnamedDoc),
 		}),
 		"unique": closed("a unique constraint", metadata.Keys(metadata.KindUnique), obj{
 			"name": str("the constraint's name"), "columns": constraintCols,
@@ -174,6 +179,11 @@ func column(keys []string) obj {
 		"charset":    typed([]string{"string", "null"}, "MySQL/MariaDB: the column's CHARACTER SET; empty: the table's"),
 		"collation":  typed([]string{"string", "null"}, "the column's COLLATE; MySQL/MariaDB: empty is its charset's default, or the table's; PostgreSQL: the type's default"),
 		"generated":  ref("generated"),
+		"clause_order": func() obj {
+			s := typed("array", "SQLite: the order CREATE TABLE writes the column's clauses in, as the database keeps it")
+			s["items"] = obj{"enum": metadata.ClauseKinds}
+			return s
+		}(),
 	}, "name")
 }
 

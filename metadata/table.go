@@ -247,6 +247,11 @@ type Column struct {
 	// Generated makes the column a generated one; nil: a column rows are
 	// written to.
 	Generated *Generated
+	// ClauseOrder is the order its CREATE TABLE writes the column's
+	// clauses in (kinds of [ClauseKinds]), where the database keeps the
+	// text (SQLite) and it is not the writer's own order; nil: the
+	// writer's. A spelling only: never compared.
+	ClauseOrder []string
 }
 
 // NewColumn returns a nullable column of the given type.
@@ -260,5 +265,6 @@ func (c *Column) Clone() *Column {
 	cp.Type = c.Type.Clone()
 	cp.Sequence = c.Sequence.Clone()
 	cp.Generated = c.Generated.Clone()
+	cp.ClauseOrder = cloneSlice(c.ClauseOrder)
 	return &cp
 }

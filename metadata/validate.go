@@ -267,6 +267,7 @@ func (v *validator) partition(p Path, t *Table) {
 func (v *validator) column(p Path, t *Table, c *Column) {
 	where := fmt.Sprintf("table %q, column %q", t.QualifiedName(), c.Name)
 	v.typ(p.Field("type"), where, c.Type)
+	v.clauseOrder(p.Field("clause_order"), where, c.ClauseOrder)
 	if c.AutoIncrement {
 		switch c.Type.Kind {
 		case SmallInt, Integer, BigInt, Native:

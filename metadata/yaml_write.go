@@ -269,6 +269,9 @@ func (o *out) column(c *Column, inKey bool, f colFlags) *yaml.Node {
 	if c.Generated != nil {
 		b.set("generated", o.generated(c.Generated))
 	}
+	if len(c.ClauseOrder) > 0 { // a spelling: left out even in long form when unsaid
+		b.set("clause_order", o.stringList(c.ClauseOrder))
+	}
 	return b.n
 }
 

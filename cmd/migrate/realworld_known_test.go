@@ -41,10 +41,9 @@ func moved(reason, lines string) knownDiff {
 // fails when a known difference no longer shows, so that fixing one moves
 // its file towards the strict list.
 var realWorldDumps = []realWorldDump{
-	{file: "chinook.sqlite.sql", known: []knownDiff{sqliteUnnamedFK}},
-	{file: "chinook-autoincrement.sqlite.sql", known: []knownDiff{sqliteUnnamedFK, sqliteInlinePK}},
-	{file: "sakila.sqlite.sql", known: []knownDiff{sqliteUnnamedPK, sqliteClauseOrder,
-		sqliteFKOrder}},
+	{file: "chinook.sqlite.sql"},
+	{file: "chinook-autoincrement.sqlite.sql"},
+	{file: "sakila.sqlite.sql"},
 	{file: "synapse.sqlite.sql", skip: "modernc.org/sqlite has no FTS4, which the file's two virtual tables need"},
 	{file: "chinook.postgresql.sql"},
 	{file: "chinook-identity.postgresql.sql"},
@@ -61,18 +60,6 @@ var realWorldDumps = []realWorldDump{
 
 // The known differences, by database.
 var (
-	sqliteUnnamedFK = rewrite("SQLite: an unnamed FOREIGN KEY comes back named fk_<table>_<column>_<ref> (dialect/sqlite; wt-rw)",
-		`^(table (\w+): {3})FOREIGN KEY\((\w+)\)REFERENCES (\w+)`, "${1}CONSTRAINT fk_${2}_${3}_${4} FOREIGN KEY($3)REFERENCES $4")
-	sqliteUnnamedPK = rewrite("SQLite: an unnamed PRIMARY KEY comes back as CONSTRAINT pk_<table> (dialect/sqlite; wt-rw)",
-		`^(table (\w+): {3})PRIMARY KEY`, "${1}CONSTRAINT pk_$2 PRIMARY KEY")
-	sqliteInlinePK = rewrite("SQLite: INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL comes back NOT NULL CONSTRAINT pk_<table> "+
-		"PRIMARY KEY AUTOINCREMENT (dialect/sqlite; wt-rw)",
-		`^(table (\w+): {3}\w+ INTEGER) PRIMARY KEY AUTOINCREMENT NOT NULL$`, "$1 NOT NULL CONSTRAINT pk_$2 PRIMARY KEY AUTOINCREMENT")
-	sqliteFKOrder = moved("SQLite: a table's foreign keys come back in name order, not as declared (dialect/sqlite; wt-rw)",
-		`^table \w+: {3}CONSTRAINT fk_`)
-	sqliteClauseOrder = rewrite("SQLite: DEFAULT x NOT NULL comes back NOT NULL DEFAULT x (dialect/sqlite; wt-rw)",
-		`DEFAULT ('[^']*'|[\w.]+) NOT NULL$`, "NOT NULL DEFAULT $1")
-
 	pgSchemaGrants = only("PostgreSQL: privileges on schema public (GRANT ALL ... TO PUBLIC) are not modelled "+
 		"(privileges are outside issue 15; unowned)", `^- (REVOKE|GRANT) \w+ ON SCHEMA public `)
 	pgAttributeOptions = only("PostgreSQL: column attribute options (ALTER COLUMN ... SET (n_distinct=...)) are not "+

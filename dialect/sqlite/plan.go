@@ -122,6 +122,7 @@ func (p *planner) step(list []ops.Op, i int) (int, error) {
 		}
 		return 1, nil
 	case *ops.DropTable:
+		ops.ForgetDroppedReferrers(p.cur, list, i) // a cycle's tables, dropped one after the other
 		p.emitSQL(i, "DROP TABLE "+quote(o.TableRef.Table))
 	case *ops.RenameTable:
 		p.emitSQL(i, "ALTER TABLE "+quote(o.Table)+" RENAME TO "+quote(o.NewName))
