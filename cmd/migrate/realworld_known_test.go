@@ -55,8 +55,8 @@ var realWorldDumps = []realWorldDump{
 	{file: "synapse.postgresql.sql", known: []knownDiff{pgAttributeOptions}},
 	{file: "chinook.mysql.sql"},
 	{file: "chinook-autoincrement.mysql.sql"},
-	{file: "sakila.mysql.sql", known: []knownDiff{mysqlViewIntroducers}, warnings: mysqlWarnings},
-	{file: "sakila-jooq.mysql.sql", known: []knownDiff{mysqlViewIntroducers}, warnings: mysqlWarnings},
+	{file: "sakila.mysql.sql", warnings: mysqlWarnings},
+	{file: "sakila-jooq.mysql.sql", warnings: mysqlWarnings},
 }
 
 // The known differences, by database.
@@ -78,8 +78,6 @@ var (
 	pgAttributeOptions = only("PostgreSQL: column attribute options (ALTER COLUMN ... SET (n_distinct=...)) are not "+
 		"modelled (dialect/postgres; wt-rw)", `^- ALTER TABLE ONLY \S+ ALTER COLUMN \S+ SET \(n_distinct=`)
 
-	mysqlViewIntroducers = rewrite("MySQL: a view's string literals lose their charset introducer (_utf8mb3' ' comes "+
-		"back ' ') (dialect/mysql; wt-mysqlobj)", `_utf8mb[34]'`, "'")
 	mysqlWarnings = regexp.MustCompile(`is named like an index of table`)
 )
 
