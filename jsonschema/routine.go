@@ -24,6 +24,7 @@ func routineDefs(defs obj) {
 		"comment":    typed([]string{"string", "null"}, "PostgreSQL: the trigger's comment"),
 		"definer":    str("MySQL/MariaDB: DEFINER user@host"),
 		"sql_mode":   str("MySQL/MariaDB: the sql_mode it was created under; empty: the migrating session's"),
+		"follows":    str("MySQL/MariaDB: the trigger of the same table, timing and event it runs after (FOLLOWS), created first"),
 		"function":   str("PostgreSQL: the function it executes (schema.name(arguments)), created first"),
 	}, "table", "name", "definition")
 }
