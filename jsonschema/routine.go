@@ -40,6 +40,7 @@ func routineRootProps(root obj) {
 		"items": closed("a schema's comment", []string{"name", "comment"}, obj{"name": str("the schema; empty: the default one"),
 			"comment": str("its comment")})}
 	props["rules"] = listOf("rule", "PostgreSQL: the rewrite rules (CREATE RULE), created after the tables and views")
+	props["events"] = listOf("event", "MySQL/MariaDB: the scheduled events (CREATE EVENT), created last")
 }
 
 // routineOps describes the routine and trigger ops.

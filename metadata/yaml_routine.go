@@ -157,6 +157,7 @@ func (o *out) routinesNodes(doc obj) {
 		doc.set("triggers", seq)
 	}
 	o.rulesNode(doc)
+	o.eventsNode(doc)
 	o.schemasNode(doc)
 }
 

@@ -29,7 +29,8 @@ import (
 // options (see viewRow); generated columns with their expression
 // (metadata.Column.Generated); functions, procedures and triggers with
 // their definitions printed from the catalog (see routineDefinition).
-// Events and sequences are reported in Warnings.
+// events with their schedule (see eventRow). Sequences are reported in
+// Warnings.
 //
 // information_schema is not transactional, so no snapshot keeps the
 // queries consistent: the tables are listed again last, and a table gone
@@ -120,6 +121,7 @@ type inspector struct {
 	routines     map[routineKey]*routineRead
 	routineOrder []*routineRead
 	triggers     []*metadata.Trigger
+	events       []*metadata.Event
 	triggerOrder []triggerRead
 }
 
@@ -408,6 +410,7 @@ func (in *inspector) finish() *metadata.MetaData {
 	m.Views = in.views
 	dialect.NormalizeViewOrder(m)
 	in.finishRoutines(m)
+	m.Events = in.events
 	m.Enums = in.enums
 	slices.SortStableFunc(m.Enums, func(a, b *metadata.Enum) int {
 		return strings.Compare(a.Schema+"\x00"+a.Name, b.Schema+"\x00"+b.Name)

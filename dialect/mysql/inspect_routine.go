@@ -48,10 +48,6 @@ ORDER BY TRIGGER_SCHEMA, EVENT_OBJECT_TABLE, TRIGGER_NAME`
 	procParamsQueryMariaDB = `SELECT db, name, type, CONVERT(param_list USING utf8mb4)
 FROM mysql.proc
 WHERE db IN (%s) AND type IN ('FUNCTION', 'PROCEDURE')`
-
-	// eventsQuery lists the events, which the model does not hold, for
-	// warnings.
-	eventsQuery = `SELECT EVENT_SCHEMA, EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA IN (%s)`
 )
 
 // routineQueries read routines, their parameters, triggers and events.
@@ -278,15 +274,6 @@ func (in *inspector) setFollows() {
 			g[i].t.Follows = g[i-1].t.Name
 		}
 	}
-}
-
-func (in *inspector) eventRow(rows scanner) error {
-	var db, name string
-	if err := rows.Scan(&db, &name); err != nil {
-		return err
-	}
-	in.warn("event %q is not modelled; it was left out", name)
-	return nil
 }
 
 // collapseSpace trims s and makes each run of white space one space:

@@ -10,12 +10,20 @@ import (
 	"github.com/retortdb/retort/ops"
 )
 
-// TestTriggerOrderPlan: a trigger with follows: (MySQL's FOLLOWS) plans
-// on MySQL and is refused on PostgreSQL and SQLite, which fire triggers
-// in an order of their own, for create and replace alike.
-func TestTriggerOrderPlan(t *testing.T) {
+// TestMySQLOnlyPlan: a trigger with follows: (MySQL's FOLLOWS) and the
+// event ops plan on MySQL and are refused on PostgreSQL and SQLite, which
+// fire triggers in an order of their own and have no scheduled events.
+func TestMySQLOnlyPlan(t *testing.T) {
 	tr := &metadata.Trigger{Table: "films", Name: "b", Follows: "a",
 		Definition: "CREATE TRIGGER `b` BEFORE INSERT ON `films` FOR EACH ROW SET NEW.n = 1"}
+	e := &metadata.Event{Name: "purge", Schedule: "EVERY 1 DAY", Body: "DELETE FROM t"}
+	kinds := []struct {
+		sentinel error
+		list     []ops.Op
+	}{
+		{dialect.ErrNoTriggerOrder, []ops.Op{&ops.CreateTrigger{Trigger: tr}, &ops.ReplaceTrigger{Trigger: tr, Existing: tr}}},
+		{dialect.ErrNoEvents, []ops.Op{&ops.CreateEvent{Event: e}, ops.DropEventOf(e), &ops.ReplaceEvent{Event: e, Existing: e}}},
+	}
 	tests := []struct {
 		dialect string
 		refused bool
@@ -25,13 +33,15 @@ func TestTriggerOrderPlan(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, o := range []ops.Op{&ops.CreateTrigger{Trigger: tr}, &ops.ReplaceTrigger{Trigger: tr, Existing: tr}} {
-			stmts, err := d.Plan(metadata.New(), []ops.Op{o})
-			if got := errors.Is(err, dialect.ErrNoTriggerOrder); got != tc.refused {
-				t.Errorf("%s %s: refused %v, want %v (err %v)", tc.dialect, o.Name(), got, tc.refused, err)
-			}
-			if !tc.refused && (err != nil || len(stmts) == 0) {
-				t.Errorf("%s %s: %v, %v", tc.dialect, o.Name(), stmts, err)
+		for _, k := range kinds {
+			for _, o := range k.list {
+				stmts, err := d.Plan(metadata.New(), []ops.Op{o})
+				if got := errors.Is(err, k.sentinel); got != tc.refused {
+					t.Errorf("%s %s: refused %v, want %v (err %v)", tc.dialect, o.Name(), got, tc.refused, err)
+				}
+				if !tc.refused && (err != nil || len(stmts) == 0) {
+					t.Errorf("%s %s: %v, %v", tc.dialect, o.Name(), stmts, err)
+				}
 			}
 		}
 	}
