@@ -16,7 +16,9 @@ func (c *comparer) events() {
 		}
 	}
 	diffNamed(c.target.Events, c.current.Events, find(c.current), find(c.target), sameEvent,
-		func(t *metadata.Event) { c.p.createEvents = append(c.p.createEvents, &ops.CreateEvent{Event: t.Clone()}) },
+		func(t *metadata.Event) {
+			c.p.createEvents = append(c.p.createEvents, &ops.CreateEvent{Event: t.Clone()})
+		},
 		func(t, ce *metadata.Event) {
 			c.p.createEvents = append(c.p.createEvents, &ops.ReplaceEvent{Event: t.Clone(), Existing: ce.Clone()})
 		},
