@@ -65,25 +65,12 @@ func (o *out) event(e *Event) *yaml.Node {
 	return b.n
 }
 
-// eventsNode sets the events: list when there are events.
-func (o *out) eventsNode(doc obj) {
-	if len(o.m.Events) == 0 {
-		return
-	}
-	seq := o.seq(false)
-	for _, e := range o.m.Events {
-		seq.Content = append(seq.Content, o.event(e))
-	}
-	doc.set("events", seq)
-}
-
 // DecodeEvent reads n, an event mapping as in schema.yaml's events list,
 // for the event ops of revision files.
 func DecodeEvent(file string, n *yaml.Node, what string) (*Event, error) {
-	return decode(file, n, func(r *reader, n *yaml.Node) *Event {
+	return decodeNamed(file, n, what, func(r *reader, n *yaml.Node) (*Event, string) {
 		e := r.event("", n, what)
-		r.named("", n, e.Name, what)
-		return e
+		return e, e.Name
 	})
 }
 

@@ -156,8 +156,8 @@ func (o *out) routinesNodes(doc obj) {
 		}
 		doc.set("triggers", seq)
 	}
-	o.rulesNode(doc)
-	o.eventsNode(doc)
+	setList(o, doc, "rules", o.m.RewriteRules, o.rule)
+	setList(o, doc, "events", o.m.Events, o.event)
 	o.schemasNode(doc)
 }
 
