@@ -67,9 +67,12 @@ type DiffOptions struct {
 	// default one and every other the target uses.
 	Schemas []string
 	// Strict refuses a target schema.yaml that breaks any validation rule;
-	// without it, rules the database does not enforce are warnings (see
+	// without it, rules the database does not enforce are left out (see
 	// [metadata.Rules]).
 	Strict bool
+	// Portable warns of the rules the database does not enforce but
+	// another does: a schema meant for other databases too.
+	Portable bool
 	// Reflected says the target schema.yaml was written from a database's
 	// catalog (init --from-database): only a model no DDL can be written
 	// for is refused.
@@ -149,7 +152,7 @@ func ReadDiffTarget(ctx context.Context, d dialect.Dialect, o DiffOptions) (*Tar
 	if schema == "" {
 		schema = "schema.yaml"
 	}
-	return ReadTargetWith(ctx, d, TargetOptions{Path: schema, DevURL: o.DevURL, Strict: o.Strict, Reflected: o.Reflected})
+	return ReadTargetWith(ctx, d, TargetOptions{Path: schema, DevURL: o.DevURL, Strict: o.Strict, Reflected: o.Reflected, Portable: o.Portable})
 }
 
 // DiffWith is [Diff] with the history g and the target schema t read

@@ -130,6 +130,12 @@ func Describe(o ops.Op) string {
 		return describeRoutineOp(o)
 	case *ops.CreateRule, *ops.DropRule, *ops.ReplaceRule:
 		return describeRuleOp(o)
+	case *ops.CreateEvent:
+		return fmt.Sprintf("Detected added event '%s'", o.Event.QualifiedName())
+	case *ops.DropEvent:
+		return fmt.Sprintf("Detected removed event '%s'", q(ops.TableRef{Schema: o.Schema, Table: o.EventName}))
+	case *ops.ReplaceEvent:
+		return fmt.Sprintf("Detected changed event '%s'", o.Event.QualifiedName())
 	case *ops.CommentSchema:
 		return fmt.Sprintf("Detected changed comment on schema '%s'", o.SchemaName)
 	}

@@ -9,8 +9,8 @@ import (
 // extensions, sequences, enums, domains,
 // its tables in [SortTables] order (each without its deferred foreign
 // keys), then the deferred keys, its routines ([OrderedRoutines]), its
-// views in [SortViews] order and its triggers. The ops hold copies; m is
-// not changed.
+// views in [SortViews] order, its triggers, rules and events. The ops
+// hold copies; m is not changed.
 func CreateOps(m *metadata.MetaData) []ops.Op { return CreateOpsFor(nil, m) }
 
 // ForwardReferencer is implemented by a dialect whose CREATE TABLE may
@@ -75,6 +75,7 @@ func CreateOpsFor(d Dialect, m *metadata.MetaData) []ops.Op {
 	}
 	list = append(list, createTriggerOps(m)...)
 	list = append(list, createRuleOps(m)...)
+	list = append(list, createEventOps(m)...)
 	for _, s := range m.Schemas {
 		list = append(list, &ops.CommentSchema{SchemaName: s.Name, Comment: s.Comment, Known: true})
 	}
@@ -82,7 +83,7 @@ func CreateOpsFor(d Dialect, m *metadata.MetaData) []ops.Op {
 }
 
 // DropOps returns the ops that drop everything m holds, the reverse of
-// [CreateOps]: the schemas' comments, the rules, the triggers, the views (the deepest first), the routines,
+// [CreateOps]: the schemas' comments, the events, the rules, the triggers, the views (the deepest first), the routines,
 // the deferred foreign keys, then the tables in reverse dependency order,
 // then the domains, the
 // enums, the sequences and the extensions.
@@ -91,6 +92,7 @@ func DropOps(m *metadata.MetaData) []ops.Op {
 	for _, s := range m.Schemas {
 		list = append(list, &ops.CommentSchema{SchemaName: s.Name, Existing: s.Comment, Known: true})
 	}
+	list = append(list, dropEventOps(m)...)
 	list = append(list, dropRuleOps(m)...)
 	list = append(list, dropTriggerOps(m)...)
 	views, err := SortViews(m.Views)

@@ -52,19 +52,21 @@ func modelDefs() obj {
 				"variants": typed("object", "a type per dialect: {mysql: mediumtext}"),
 			})),
 		"view": closed("a view, or a PostgreSQL materialized view: its query as the database renders it, and its options", metadata.Keys("view"), obj{
-			"schema":           str("the schema; empty: the default one"),
-			"name":             str("the view's name"),
-			"materialized":     boolean("PostgreSQL: a materialized view"),
-			"definition":       str("the query, SELECT ..., as the database renders it (pg_get_viewdef, information_schema.VIEWS, the text after AS)"),
-			"check_option":     obj{"enum": metadata.CheckOptions, "description": "WITH LOCAL or CASCADED CHECK OPTION"},
-			"security_invoker": boolean("PostgreSQL 15+: security_invoker"),
-			"security_barrier": boolean("PostgreSQL: security_barrier"),
-			"security":         obj{"enum": metadata.ViewSecurities, "description": "MySQL/MariaDB: SQL SECURITY; default definer"},
-			"algorithm":        obj{"enum": metadata.ViewAlgorithms, "description": "MySQL/MariaDB: ALGORITHM; default undefined"},
-			"definer":          str("MySQL/MariaDB: DEFINER user@host; empty: the account that runs the migration"),
-			"comment":          typed([]string{"string", "null"}, "PostgreSQL: the view's comment"),
-			"indexes":          obj{"type": []string{"array", "null"}, "items": ref("index"), "description": "a materialized view's indexes, each named"},
-			"reads":            strings_("the tables and views the query reads (schema.name), for the order of creation"),
+			"schema":               str("the schema; empty: the default one"),
+			"name":                 str("the view's name"),
+			"materialized":         boolean("PostgreSQL: a materialized view"),
+			"definition":           str("the query, SELECT ..., as the database renders it (pg_get_viewdef, information_schema.VIEWS, the text after AS)"),
+			"check_option":         obj{"enum": metadata.CheckOptions, "description": "WITH LOCAL or CASCADED CHECK OPTION"},
+			"security_invoker":     boolean("PostgreSQL 15+: security_invoker"),
+			"security_barrier":     boolean("PostgreSQL: security_barrier"),
+			"security":             obj{"enum": metadata.ViewSecurities, "description": "MySQL/MariaDB: SQL SECURITY; default definer"},
+			"algorithm":            obj{"enum": metadata.ViewAlgorithms, "description": "MySQL/MariaDB: ALGORITHM; default undefined"},
+			"definer":              str("MySQL/MariaDB: DEFINER user@host; empty: the account that runs the migration"),
+			"character_set_client": str("MySQL/MariaDB: the character_set_client the view is created under; empty: the migrating session's"),
+			"collation_connection": str("MySQL/MariaDB: the collation_connection the view is created under; empty: the migrating session's"),
+			"comment":              typed([]string{"string", "null"}, "PostgreSQL: the view's comment"),
+			"indexes":              obj{"type": []string{"array", "null"}, "items": ref("index"), "description": "a materialized view's indexes, each named"},
+			"reads":                strings_("the tables and views the query reads (schema.name), for the order of creation"),
 		}, "name", "definition"),
 		"sequence": closed("a PostgreSQL sequence: its options, each PostgreSQL's default when left out", metadata.Keys("sequence"), obj{
 			"schema":    str("the schema; empty: the default one"),
@@ -152,6 +154,7 @@ func modelDefs() obj {
 	}
 	routineDefs(defs)
 	ruleDefs(defs)
+	eventDefs(defs)
 	return defs
 }
 
@@ -190,7 +193,7 @@ func column(keys []string) obj {
 // modelRoot is schema.yaml's top level.
 func modelRoot() obj {
 	root := closed("", []string{"naming_convention", "extensions", "enums", "domains", "sequences", "tables", "views",
-		"functions", "procedures", "aggregates", "triggers", "rules", "schemas"}, obj{
+		"functions", "procedures", "aggregates", "triggers", "rules", "events", "schemas"}, obj{
 		"naming_convention": closed("names for constraints and indexes that have none, in SQLAlchemy's tokens",
 			[]string{metadata.KindIndex, metadata.KindUnique, metadata.KindCheck, metadata.KindForeignKey, metadata.KindPrimaryKey},
 			obj{

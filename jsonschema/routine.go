@@ -24,6 +24,7 @@ func routineDefs(defs obj) {
 		"comment":    typed([]string{"string", "null"}, "PostgreSQL: the trigger's comment"),
 		"definer":    str("MySQL/MariaDB: DEFINER user@host"),
 		"sql_mode":   str("MySQL/MariaDB: the sql_mode it was created under; empty: the migrating session's"),
+		"follows":    str("MySQL/MariaDB: the trigger of the same table, timing and event it runs after (FOLLOWS), created first"),
 		"function":   str("PostgreSQL: the function it executes (schema.name(arguments)), created first"),
 	}, "table", "name", "definition")
 }
@@ -39,6 +40,7 @@ func routineRootProps(root obj) {
 		"items": closed("a schema's comment", []string{"name", "comment"}, obj{"name": str("the schema; empty: the default one"),
 			"comment": str("its comment")})}
 	props["rules"] = listOf("rule", "PostgreSQL: the rewrite rules (CREATE RULE), created after the tables and views")
+	props["events"] = listOf("event", "MySQL/MariaDB: the scheduled events (CREATE EVENT), created last")
 }
 
 // routineOps describes the routine and trigger ops.

@@ -310,3 +310,16 @@ func (o *out) columnType(b obj, t Type) error {
 	}
 	return nil
 }
+
+// setList sets key of doc to the list of items, each written by write,
+// when there are items.
+func setList[T any](o *out, doc obj, key string, items []T, write func(T) *yaml.Node) {
+	if len(items) == 0 {
+		return
+	}
+	seq := o.seq(false)
+	for _, it := range items {
+		seq.Content = append(seq.Content, write(it))
+	}
+	doc.set(key, seq)
+}

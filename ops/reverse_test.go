@@ -149,7 +149,17 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 		{name: "replace_rule", setup: []ops.Op{&ops.CreateRule{Rule: orderRule()}}, op: &ops.ReplaceRule{Rule: &metadata.RewriteRule{
 			Table: "order", Name: "order_archive", Event: "INSERT", Comment: "archives",
 			Definition: "CREATE RULE order_archive AS\n    ON INSERT TO \"order\" DO ALSO NOTIFY orders"}, Existing: orderRule()}},
+		{name: "create_event", op: &ops.CreateEvent{Event: purgeEvent()}},
+		{name: "drop_event", setup: []ops.Op{&ops.CreateEvent{Event: purgeEvent()}}, op: ops.DropEventOf(purgeEvent())},
+		{name: "replace_event", setup: []ops.Op{&ops.CreateEvent{Event: purgeEvent()}}, op: &ops.ReplaceEvent{Event: &metadata.Event{
+			Name: "purge", Schedule: "EVERY 1 HOUR", Status: "disabled", Body: "DELETE FROM coupons WHERE percent = 0"}, Existing: purgeEvent()}},
 	}
+}
+
+// purgeEvent is the MySQL event fixture of the reverse cases.
+func purgeEvent() *metadata.Event {
+	return &metadata.Event{Name: "purge", Schedule: "EVERY 1 DAY STARTS '2030-01-01 00:00:00'", Preserve: true,
+		Body: "DELETE FROM coupons WHERE percent < 0", Comment: "nightly", SQLMode: "STRICT_TRANS_TABLES", TimeZone: "+00:00"}
 }
 
 // orderRule is the rewrite rule fixture of the reverse cases.

@@ -54,8 +54,8 @@ var realWorldDumps = []realWorldDump{
 	{file: "synapse.postgresql.sql", known: []knownDiff{pgAttributeOptions}},
 	{file: "chinook.mysql.sql"},
 	{file: "chinook-autoincrement.mysql.sql"},
-	{file: "sakila.mysql.sql", known: []knownDiff{mysqlViewIntroducers}, warnings: mysqlWarnings},
-	{file: "sakila-jooq.mysql.sql", known: []knownDiff{mysqlViewIntroducers}, warnings: mysqlWarnings},
+	{file: "sakila.mysql.sql"},
+	{file: "sakila-jooq.mysql.sql"},
 }
 
 // The known differences, by database.
@@ -64,10 +64,6 @@ var (
 		"(privileges are outside issue 15; unowned)", `^- (REVOKE|GRANT) \w+ ON SCHEMA public `)
 	pgAttributeOptions = only("PostgreSQL: column attribute options (ALTER COLUMN ... SET (n_distinct=...)) are not "+
 		"modelled (dialect/postgres; wt-rw)", `^- ALTER TABLE ONLY \S+ ALTER COLUMN \S+ SET \(n_distinct=`)
-
-	mysqlViewIntroducers = rewrite("MySQL: a view's string literals lose their charset introducer (_utf8mb3' ' comes "+
-		"back ' ') (dialect/mysql; wt-mysqlobj)", `_utf8mb[34]'`, "'")
-	mysqlWarnings = regexp.MustCompile(`is named like an index of table`)
 )
 
 // assertKnownDiff fails on a diff line that no known difference accounts

@@ -87,6 +87,9 @@ func stmts(sqls ...string) []dialect.Statement {
 }
 
 func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, error) {
+	if err := dialect.RefuseEvent("postgresql", o); err != nil {
+		return nil, err
+	}
 	if out, ok, err := p.planView(o); ok {
 		return out, err
 	}

@@ -91,6 +91,9 @@ func (p *planner) step(list []ops.Op, i int) (int, error) {
 	if err := dialect.RefusePostgresOnly("sqlite", list[i]); err != nil {
 		return 0, opError(i, list[i], err)
 	}
+	if err := dialect.RefuseEvent("sqlite", list[i]); err != nil {
+		return 0, opError(i, list[i], err)
+	}
 	if ref, ok := tableOp(list[i]); ok {
 		return p.tableBatch(list, i, ref)
 	}
