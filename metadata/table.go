@@ -247,6 +247,9 @@ type Column struct {
 	// Generated makes the column a generated one; nil: a column rows are
 	// written to.
 	Generated *Generated
+	// Attributes are PostgreSQL's storage, compression, statistics
+	// target and attribute options; the zero value is the defaults.
+	Attributes ColumnAttributes
 }
 
 // NewColumn returns a nullable column of the given type.
@@ -260,5 +263,6 @@ func (c *Column) Clone() *Column {
 	cp.Type = c.Type.Clone()
 	cp.Sequence = c.Sequence.Clone()
 	cp.Generated = c.Generated.Clone()
+	cp.Attributes = c.Attributes.Clone()
 	return &cp
 }

@@ -287,6 +287,9 @@ func (v *validator) column(p Path, t *Table, c *Column) {
 			v.add(p.Field("autoincrement"), "%s: a generated column cannot be autoincrement; remove one of them", where)
 		}
 	}
+	for _, problem := range c.Attributes.Problems() {
+		v.add(p.Field("attributes"), "%s: attributes: %s", where, problem)
+	}
 }
 
 // typ checks a column type: a known kind whose canonical text reads back as

@@ -10,7 +10,7 @@ import (
 var (
 	tableKeys  = []string{"schema", "name", "comment", "charset", "collation", "row_format", "partition_by", "partition_of", "inherits", "columns", "indexes", "unique", "checks", "foreign_keys", "primary_key"}
 	columnKeys = []string{"name", "type", "native", "variants", "primary_key", "autoincrement", "identity", "sequence", "nullable", "default",
-		"unique", "index", "references", "on_delete", "on_update", "comment", "charset", "collation", "generated"}
+		"unique", "index", "references", "on_delete", "on_update", "comment", "charset", "collation", "generated", "attributes"}
 	primaryKeyKeys = []string{"name", "columns", "deferrable", "initially_deferred"}
 	partitionKeys  = []string{"schema", "table", "bound"}
 	inheritKeys    = []string{"schema", "table"}
@@ -131,6 +131,9 @@ func (r *reader) column(p Path, n *yaml.Node, where string) (*Column, map[string
 	c.Collation = r.str(p.Field("collation"), f["collation"].val, where+": collation")
 	if v, ok := f["generated"]; ok && !IsNullNode(v.val) {
 		c.Generated = r.generated(p.Field("generated"), v.val, where+": generated")
+	}
+	if v, ok := f["attributes"]; ok {
+		c.Attributes = r.attributes(p.Field("attributes"), v.val, where+": attributes")
 	}
 	return c, f
 }

@@ -269,6 +269,9 @@ func (o *out) column(c *Column, inKey bool, f colFlags) *yaml.Node {
 	if c.Generated != nil {
 		b.set("generated", o.generated(c.Generated))
 	}
+	if !c.Attributes.IsZero() {
+		b.set("attributes", o.attributes(c.Attributes))
+	}
 	return b.n
 }
 
