@@ -181,6 +181,9 @@ func describeAlter(col string, o *ops.AlterColumn) string {
 	if o.Generated != nil {
 		parts = append(parts, "generation expression change")
 	}
+	if o.Attributes != nil {
+		parts = append(parts, "storage/statistics/options change")
+	}
 	return fmt.Sprintf("Detected %s on '%s'", strings.Join(parts, ", "), col)
 }
 

@@ -60,7 +60,7 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 			Charset: ptr("utf8mb3"), Collation: ptr(""), RowFormat: ptr("COMPACT"),
 			ExistingCharset: ptr(""), ExistingCollation: ptr(""), ExistingRowFormat: ptr("")}},
 		{name: "alter_column attributes", op: &ops.AlterColumn{TableRef: products, ColumnName: "name",
-			Attributes: &metadata.ColumnAttributes{Storage: "external", Compression: "pglz", Statistics: ptr(500), Options: []string{"n_distinct=-0.5"}},
+			Attributes:         &metadata.ColumnAttributes{Storage: "external", Compression: "pglz", Statistics: ptr(500), Options: []string{"n_distinct=-0.5"}},
 			ExistingAttributes: &metadata.ColumnAttributes{}}},
 		{name: "add_column with attributes", op: &ops.AddColumn{TableRef: customers, Column: &metadata.Column{Name: "notes", Type: metadata.Type{Kind: metadata.Text},
 			Nullable: true, Attributes: metadata.ColumnAttributes{Storage: "main", Statistics: ptr(0)}}}},
