@@ -132,6 +132,10 @@ func Describe(o ops.Op) string {
 		return describeRuleOp(o)
 	case *ops.CommentSchema:
 		return fmt.Sprintf("Detected changed comment on schema '%s'", o.SchemaName)
+	case *ops.GrantSchema:
+		return fmt.Sprintf("Detected %s granted on schema '%s' to %s", strings.Join(o.Privileges, ", "), o.SchemaName, o.Role)
+	case *ops.RevokeSchema:
+		return fmt.Sprintf("Detected %s revoked on schema '%s' from %s", strings.Join(o.Privileges, ", "), o.SchemaName, o.Role)
 	}
 	return "Detected " + o.Name()
 }

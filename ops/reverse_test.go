@@ -149,6 +149,8 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 			Definition: "CREATE TRIGGER order_touch BEFORE INSERT OR UPDATE ON public.\"order\" FOR EACH ROW EXECUTE FUNCTION touch()", Function: "touch()"},
 			Existing: touchOrders.Trigger}},
 		{name: "comment_schema", op: &ops.CommentSchema{SchemaName: "billing", Comment: "invoices", Known: true}},
+		{name: "grant_schema", op: &ops.GrantSchema{SchemaName: "billing", Role: "reporting", Privileges: []string{"USAGE"}}},
+		{name: "revoke_schema", op: &ops.RevokeSchema{SchemaName: "public", Role: "PUBLIC", Privileges: []string{"USAGE"}}},
 		{name: "create_rule", op: &ops.CreateRule{Rule: orderRule()}},
 		{name: "drop_rule", setup: []ops.Op{&ops.CreateRule{Rule: orderRule()}}, op: ops.DropRuleOf(orderRule())},
 		{name: "replace_rule", setup: []ops.Op{&ops.CreateRule{Rule: orderRule()}}, op: &ops.ReplaceRule{Rule: &metadata.RewriteRule{

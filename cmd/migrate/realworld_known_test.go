@@ -49,9 +49,9 @@ var realWorldDumps = []realWorldDump{
 	{file: "chinook.postgresql.sql"},
 	{file: "chinook-identity.postgresql.sql"},
 	{file: "chinook-serial.postgresql.sql"},
-	{file: "pagila.postgresql.sql", known: []knownDiff{pgSchemaGrants}},
+	{file: "pagila.postgresql.sql"},
 	{file: "pagila-pg18.postgresql.sql", skip: "needs PostgreSQL 18 (uuidv7(), VIRTUAL generated columns) and pgvector; the server here is 15"},
-	{file: "sakila.postgresql.sql", known: []knownDiff{pgSchemaGrants}},
+	{file: "sakila.postgresql.sql"},
 	{file: "synapse.postgresql.sql"},
 	{file: "chinook.mysql.sql"},
 	{file: "chinook-autoincrement.mysql.sql"},
@@ -73,8 +73,6 @@ var (
 	sqliteClauseOrder = rewrite("SQLite: DEFAULT x NOT NULL comes back NOT NULL DEFAULT x (dialect/sqlite; wt-rw)",
 		`DEFAULT ('[^']*'|[\w.]+) NOT NULL$`, "NOT NULL DEFAULT $1")
 
-	pgSchemaGrants = only("PostgreSQL: privileges on schema public (GRANT ALL ... TO PUBLIC) are not modelled "+
-		"(privileges are outside issue 15; unowned)", `^- (REVOKE|GRANT) \w+ ON SCHEMA public `)
 
 	mysqlViewIntroducers = rewrite("MySQL: a view's string literals lose their charset introducer (_utf8mb3' ' comes "+
 		"back ' ') (dialect/mysql; wt-mysqlobj)", `_utf8mb[34]'`, "'")

@@ -96,6 +96,9 @@ func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, e
 	if out, ok, err := p.planRule(o); ok {
 		return out, err
 	}
+	if out, ok, err := p.planSchemaGrant(o); ok {
+		return out, err
+	}
 	if c, ok := o.(*ops.CommentSchema); ok {
 		return p.commentSchema(c.SchemaName, c.Comment)
 	}
