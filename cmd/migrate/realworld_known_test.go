@@ -73,7 +73,6 @@ var (
 	sqliteClauseOrder = rewrite("SQLite: DEFAULT x NOT NULL comes back NOT NULL DEFAULT x (dialect/sqlite; wt-rw)",
 		`DEFAULT ('[^']*'|[\w.]+) NOT NULL$`, "NOT NULL DEFAULT $1")
 
-
 	mysqlViewIntroducers = rewrite("MySQL: a view's string literals lose their charset introducer (_utf8mb3' ' comes "+
 		"back ' ') (dialect/mysql; wt-mysqlobj)", `_utf8mb[34]'`, "'")
 	mysqlWarnings = regexp.MustCompile(`is named like an index of table`)
