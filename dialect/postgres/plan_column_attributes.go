@@ -15,12 +15,16 @@ import (
 )
 
 // setAttributes renders the statements that turn a column's attributes
-// from into to, as pg_dump writes them: ALTER TABLE ONLY, so that a
-// partitioned or inherited table's children keep their own. retyped
-// says the column's type changed first, which gives it the new type's
-// storage (and may clear its compression): both are then set again.
+// from into to. Storage and compression recurse to partitions and
+// inheritance children, which PostgreSQL gives the parent's when it
+// creates them (so the model keeps them on the parent only); the
+// statistics target and options, which it does not copy, are set with
+// ALTER TABLE ONLY, as pg_dump writes them. retyped says the column's
+// type changed first, which gives it the new type's storage (and may
+// clear its compression): both are then set again.
 func (p Postgres) setAttributes(r ops.TableRef, col string, from, to metadata.ColumnAttributes, retyped bool) ([]dialect.Statement, error) {
-	alter := "ALTER TABLE ONLY " + p.table(r) + " ALTER COLUMN " + p.QuoteIdent(col) + " "
+	column := " ALTER COLUMN " + p.QuoteIdent(col) + " "
+	alter, only := "ALTER TABLE "+p.table(r)+column, "ALTER TABLE ONLY "+p.table(r)+column
 	var out []dialect.Statement
 	if to.Storage != from.Storage || (retyped && (to.Storage != "" || from.Storage != "")) {
 		s, err := p.setStorage(r, col, alter, to.Storage)
@@ -32,6 +36,7 @@ func (p Postgres) setAttributes(r ops.TableRef, col string, from, to metadata.Co
 	if to.Compression != from.Compression || (retyped && (to.Compression != "" || from.Compression != "")) {
 		out = append(out, dialect.Statement{SQL: alter + "SET COMPRESSION " + cmp.Or(to.Compression, "DEFAULT")})
 	}
+	alter = only
 	if !sameTarget(to.Statistics, from.Statistics) {
 		target := -1
 		if to.Statistics != nil {
@@ -111,7 +116,7 @@ func (p Postgres) setStorage(r ops.TableRef, col, alter, storage string) (dialec
 		return dialect.Statement{}, fmt.Errorf("postgresql: column %s.%s: its name holds $retort$, which quotes the statement that resets its storage; "+
 			"rename it, or reset the storage with an execute op (ALTER TABLE ... SET STORAGE)", r.Table, col)
 	}
-	return dialect.Statement{SQL: "DO $retort$BEGIN EXECUTE format('ALTER TABLE ONLY %s ALTER COLUMN %I SET STORAGE %s', " + table + "::regclass, " + column +
+	return dialect.Statement{SQL: "DO $retort$BEGIN EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET STORAGE %s', " + table + "::regclass, " + column +
 		", (SELECT CASE t.typstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END" +
 		" FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid WHERE a.attrelid = " + table + "::regclass AND a.attname = " + column + ")); END$retort$"}, nil
 }
