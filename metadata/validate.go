@@ -24,7 +24,18 @@ func (m *MetaData) Validate() error {
 	v.tables()
 	v.views()
 	v.routines()
+	v.schemaGrants()
 	return v.errs.Err()
+}
+
+// schemaGrants checks the schemas' grants: roles named once, privileges
+// a schema has.
+func (v *validator) schemaGrants() {
+	for i, s := range v.m.Schemas {
+		for _, problem := range GrantProblems(s.Grants) {
+			v.add(Path("schemas").Index(i).Field("grants"), "%s: grants: %s", elementName("schema", s.Name, i), problem)
+		}
+	}
 }
 
 // validator collects the problems of one model.

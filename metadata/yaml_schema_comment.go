@@ -31,7 +31,8 @@ func (r *reader) schemasOf(m *MetaData, f map[string]field) {
 }
 
 // grants reads a schema's grants: list, as [SchemaGrantsOf] gives them
-// (nil when they are the default).
+// (nil when they are the default); a list with problems is kept as
+// given, for [MetaData.Validate] to report.
 func (r *reader) grants(p Path, f field, schema, where string) []SchemaGrant {
 	var list []SchemaGrant
 	for j, item := range r.list(p, f.val, where+": grants") {
@@ -44,8 +45,8 @@ func (r *reader) grants(p Path, f field, schema, where string) []SchemaGrant {
 		list = append(list, SchemaGrant{Role: r.str(gp.Field("role"), gf["role"].val, what+": role"),
 			Privileges: r.stringList(gp.Field("privileges"), gf["privileges"].val, what+": privileges")})
 	}
-	for _, problem := range GrantProblems(list) {
-		r.errorf(p, f.key, "%s: grants: %s", where, problem)
+	if len(GrantProblems(list)) > 0 {
+		return list // as given, for Validate to report
 	}
 	return SchemaGrantsOf(schema, list)
 }
