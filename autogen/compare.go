@@ -40,7 +40,7 @@ type phases struct {
 	dropTriggers, createTriggers        []ops.Op
 	dropRules, createRules              []ops.Op
 	dropEvents, createEvents            []ops.Op
-	schemaComments                      []ops.Op
+	schemaComments, schemaGrants        []ops.Op
 	warnings, notes                     []string
 	err                                 error // a comparison that cannot be made (views in a cycle)
 }
@@ -50,7 +50,7 @@ func (p *phases) list() []ops.Op {
 	for _, l := range [][]ops.Op{p.dropEvents, p.dropRules, p.dropTriggers, p.dropViews, p.dropRoutines, p.createExtensions, p.createSequences, p.renameSequences, p.createEnums,
 		p.addEnumValues, p.createDomains, p.alterDomains,
 		p.dropFKs, p.dropTables, p.dropKeys, p.dropPKs, p.addColumns, p.alterColumns, p.createPKs,
-		p.createKeys, p.createTables, p.createFKs, p.createRoutines, p.createViews, p.createTriggers, p.createRules, p.createEvents, p.schemaComments,
+		p.createKeys, p.createTables, p.createFKs, p.createRoutines, p.createViews, p.createTriggers, p.createRules, p.createEvents, p.schemaComments, p.schemaGrants,
 		p.dropColumns, p.dropDomains, p.dropEnums, p.dropSequences,
 		p.dropExtensions} {
 		out = append(out, l...)
@@ -108,6 +108,7 @@ func compare(target, current *metadata.MetaData, d dialect.Dialect, opts Options
 	c.rules()
 	c.events()
 	c.schemaComments()
+	c.schemaGrants()
 	if c.p.err != nil {
 		return nil, fmt.Errorf("autogen: %w", c.p.err)
 	}

@@ -138,6 +138,10 @@ func Describe(o ops.Op) string {
 		return fmt.Sprintf("Detected changed event '%s'", o.Event.QualifiedName())
 	case *ops.CommentSchema:
 		return fmt.Sprintf("Detected changed comment on schema '%s'", o.SchemaName)
+	case *ops.GrantSchema:
+		return fmt.Sprintf("Detected %s granted on schema '%s' to %s", strings.Join(o.Privileges, ", "), o.SchemaName, o.Role)
+	case *ops.RevokeSchema:
+		return fmt.Sprintf("Detected %s revoked on schema '%s' from %s", strings.Join(o.Privileges, ", "), o.SchemaName, o.Role)
 	}
 	return "Detected " + o.Name()
 }
@@ -186,6 +190,9 @@ func describeAlter(col string, o *ops.AlterColumn) string {
 	}
 	if o.Generated != nil {
 		parts = append(parts, "generation expression change")
+	}
+	if o.Attributes != nil {
+		parts = append(parts, "storage/statistics/options change")
 	}
 	return fmt.Sprintf("Detected %s on '%s'", strings.Join(parts, ", "), col)
 }

@@ -76,10 +76,7 @@ func CreateOpsFor(d Dialect, m *metadata.MetaData) []ops.Op {
 	list = append(list, createTriggerOps(m)...)
 	list = append(list, createRuleOps(m)...)
 	list = append(list, createEventOps(m)...)
-	for _, s := range m.Schemas {
-		list = append(list, &ops.CommentSchema{SchemaName: s.Name, Comment: s.Comment, Known: true})
-	}
-	return list
+	return append(list, createSchemaOps(m)...)
 }
 
 // DropOps returns the ops that drop everything m holds, the reverse of
@@ -88,10 +85,7 @@ func CreateOpsFor(d Dialect, m *metadata.MetaData) []ops.Op {
 // then the domains, the
 // enums, the sequences and the extensions.
 func DropOps(m *metadata.MetaData) []ops.Op {
-	var list []ops.Op
-	for _, s := range m.Schemas {
-		list = append(list, &ops.CommentSchema{SchemaName: s.Name, Existing: s.Comment, Known: true})
-	}
+	list := dropSchemaOps(m)
 	list = append(list, dropEventOps(m)...)
 	list = append(list, dropRuleOps(m)...)
 	list = append(list, dropTriggerOps(m)...)

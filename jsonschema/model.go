@@ -83,6 +83,13 @@ func modelDefs() obj {
 			"expression": typed(scalar, "the generation expression, as SQL text"),
 			"stored":     boolean("STORED (MariaDB: PERSISTENT); false: VIRTUAL, which PostgreSQL 15 lacks"),
 		}),
+		"attributes": closed("PostgreSQL: a column's storage, compression, statistics target and attribute options; "+
+			"each left out is the server's default (MySQL and SQLite refuse them)", metadata.Keys("attributes"), obj{
+			"storage":     obj{"enum": metadata.Storages, "description": "SET STORAGE; default the type's"},
+			"compression": obj{"enum": metadata.Compressions, "description": "SET COMPRESSION; default default_toast_compression"},
+			"statistics":  typed("integer", "SET STATISTICS, 0 to 10000; default default_statistics_target"),
+			"options":     strings_("attribute options, name=value: n_distinct=-0.5, n_distinct_inherited=100"),
+		}),
 		"domain": closed("a PostgreSQL domain: a base type with a default, NOT NULL and checks", metadata.Keys("domain"), obj{
 			"schema":    str("the schema; empty: the default one"),
 			"name":      str("the domain's name; a column has it as native: name"),
@@ -187,6 +194,7 @@ func column(keys []string) obj {
 			s["items"] = obj{"enum": metadata.ClauseKinds}
 			return s
 		}(),
+		"attributes": ref("attributes"),
 	}, "name")
 }
 

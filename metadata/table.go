@@ -252,6 +252,9 @@ type Column struct {
 	// text (SQLite) and it is not the writer's own order; nil: the
 	// writer's. A spelling only: never compared.
 	ClauseOrder []string
+	// Attributes are PostgreSQL's storage, compression, statistics
+	// target and attribute options; the zero value is the defaults.
+	Attributes ColumnAttributes
 }
 
 // NewColumn returns a nullable column of the given type.
@@ -266,5 +269,6 @@ func (c *Column) Clone() *Column {
 	cp.Sequence = c.Sequence.Clone()
 	cp.Generated = c.Generated.Clone()
 	cp.ClauseOrder = cloneSlice(c.ClauseOrder)
+	cp.Attributes = c.Attributes.Clone()
 	return &cp
 }

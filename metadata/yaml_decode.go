@@ -38,6 +38,7 @@ func Keys(element string) []string {
 		"domain":       domainKeys,
 		"extension":    extensionKeys,
 		"generated":    generatedKeys,
+		"attributes":   attributeKeys,
 		"index_key":    indexKeyKeys,
 		KindPrimaryKey: primaryKeyKeys,
 		KindForeignKey: foreignKeyKeys,

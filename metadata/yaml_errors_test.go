@@ -56,7 +56,7 @@ tables:
 `,
 			want: []string{
 				"schema.yaml:5:35: table \"users\", column \"email\": unknown key \"nulable\" (did you mean \"nullable\"?)",
-				"schema.yaml:6:33: table \"users\", column \"bio\": unknown key \"colour\"; use one of name, type, native, variants, primary_key, autoincrement, identity, sequence, nullable, default, unique, index, references, on_delete, on_update, comment, charset, collation, generated, clause_order",
+				"schema.yaml:6:33: table \"users\", column \"bio\": unknown key \"colour\"; use one of name, type, native, variants, primary_key, autoincrement, identity, sequence, nullable, default, unique, index, references, on_delete, on_update, comment, charset, collation, generated, clause_order, attributes",
 			},
 		},
 		{

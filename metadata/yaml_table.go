@@ -10,7 +10,7 @@ import (
 var (
 	tableKeys  = []string{"schema", "name", "comment", "charset", "collation", "row_format", "partition_by", "partition_of", "inherits", "columns", "indexes", "unique", "checks", "foreign_keys", "primary_key"}
 	columnKeys = []string{"name", "type", "native", "variants", "primary_key", "autoincrement", "identity", "sequence", "nullable", "default",
-		"unique", "index", "references", "on_delete", "on_update", "comment", "charset", "collation", "generated", "clause_order"}
+		"unique", "index", "references", "on_delete", "on_update", "comment", "charset", "collation", "generated", "clause_order", "attributes"}
 	primaryKeyKeys = []string{"name", "columns", "deferrable", "initially_deferred", "unnamed"}
 	partitionKeys  = []string{"schema", "table", "bound"}
 	inheritKeys    = []string{"schema", "table"}
@@ -134,6 +134,9 @@ func (r *reader) column(p Path, n *yaml.Node, where string) (*Column, map[string
 	}
 	if v, ok := f["clause_order"]; ok && !IsNullNode(v.val) {
 		c.ClauseOrder = r.stringList(p.Field("clause_order"), v.val, where+": clause_order")
+	}
+	if v, ok := f["attributes"]; ok {
+		c.Attributes = r.attributes(p.Field("attributes"), v.val, where+": attributes")
 	}
 	return c, f
 }

@@ -272,6 +272,9 @@ func (o *out) column(c *Column, inKey bool, f colFlags) *yaml.Node {
 	if len(c.ClauseOrder) > 0 { // a spelling: left out even in long form when unsaid
 		b.set("clause_order", o.stringList(c.ClauseOrder))
 	}
+	if !c.Attributes.IsZero() {
+		b.set("attributes", o.attributes(c.Attributes))
+	}
 	return b.n
 }
 

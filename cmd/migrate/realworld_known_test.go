@@ -48,23 +48,19 @@ var realWorldDumps = []realWorldDump{
 	{file: "chinook.postgresql.sql"},
 	{file: "chinook-identity.postgresql.sql"},
 	{file: "chinook-serial.postgresql.sql"},
-	{file: "pagila.postgresql.sql", known: []knownDiff{pgSchemaGrants}},
+	{file: "pagila.postgresql.sql"},
 	{file: "pagila-pg18.postgresql.sql", skip: "needs PostgreSQL 18 (uuidv7(), VIRTUAL generated columns) and pgvector; the server here is 15"},
-	{file: "sakila.postgresql.sql", known: []knownDiff{pgSchemaGrants}},
-	{file: "synapse.postgresql.sql", known: []knownDiff{pgAttributeOptions}},
+	{file: "sakila.postgresql.sql"},
+	{file: "synapse.postgresql.sql"},
 	{file: "chinook.mysql.sql"},
 	{file: "chinook-autoincrement.mysql.sql"},
 	{file: "sakila.mysql.sql"},
 	{file: "sakila-jooq.mysql.sql"},
 }
 
-// The known differences, by database.
-var (
-	pgSchemaGrants = only("PostgreSQL: privileges on schema public (GRANT ALL ... TO PUBLIC) are not modelled "+
-		"(privileges are outside issue 15; unowned)", `^- (REVOKE|GRANT) \w+ ON SCHEMA public `)
-	pgAttributeOptions = only("PostgreSQL: column attribute options (ALTER COLUMN ... SET (n_distinct=...)) are not "+
-		"modelled (dialect/postgres; wt-rw)", `^- ALTER TABLE ONLY \S+ ALTER COLUMN \S+ SET \(n_distinct=`)
-)
+// The known differences: none at the moment, every file is strict. A new
+// one is declared here with only, hunkOf, rewrite or moved, with its reason
+// and owner, and listed on its file.
 
 // assertKnownDiff fails on a diff line that no known difference accounts
 // for, and on a known difference that no longer shows (delete it: the
