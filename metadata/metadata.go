@@ -30,6 +30,8 @@ type MetaData struct {
 	// RewriteRules are the tables' PostgreSQL rewrite rules, created after
 	// the views, with the triggers.
 	RewriteRules []*RewriteRule
+	// Events are the MySQL/MariaDB scheduled events, created last.
+	Events []*Event
 	// Schemas are the PostgreSQL schemas that have a comment.
 	Schemas []*Schema
 }
@@ -129,6 +131,7 @@ func (m *MetaData) Clone() *MetaData {
 	c.Aggregates = cloneEach(m.Aggregates, (*Routine).Clone)
 	c.Triggers = cloneEach(m.Triggers, (*Trigger).Clone)
 	c.RewriteRules = cloneEach(m.RewriteRules, (*RewriteRule).Clone)
+	c.Events = cloneEach(m.Events, (*Event).Clone)
 	c.Schemas = cloneEach(m.Schemas, (*Schema).Clone)
 	return c
 }

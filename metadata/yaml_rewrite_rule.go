@@ -49,25 +49,12 @@ func (o *out) rule(ru *RewriteRule) *yaml.Node {
 	return b.n
 }
 
-// rulesNode sets the rules: list when there are rules.
-func (o *out) rulesNode(doc obj) {
-	if len(o.m.RewriteRules) == 0 {
-		return
-	}
-	seq := o.seq(false)
-	for _, ru := range o.m.RewriteRules {
-		seq.Content = append(seq.Content, o.rule(ru))
-	}
-	doc.set("rules", seq)
-}
-
 // DecodeRewriteRule reads n, a rule mapping as in schema.yaml's rules list, for
 // the rule ops of revision files.
 func DecodeRewriteRule(file string, n *yaml.Node, what string) (*RewriteRule, error) {
-	return decode(file, n, func(r *reader, n *yaml.Node) *RewriteRule {
+	return decodeNamed(file, n, what, func(r *reader, n *yaml.Node) (*RewriteRule, string) {
 		ru := r.rule("", n, what)
-		r.named("", n, ru.Name, what)
-		return ru
+		return ru, ru.Name
 	})
 }
 

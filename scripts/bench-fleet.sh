@@ -64,6 +64,13 @@ create() {
 
 now() { date +%s.%N; }
 
+# busy: CPU seconds all cores have spent busy (user, nice, system, irq,
+# softirq) since boot, from /proc/stat. Over a phase on a quiet machine it
+# is the client's and the server's CPU together; beside the phase's wall
+# time and the core count it says whether the phase was CPU-bound.
+busy() { awk -v hz="$(getconf CLK_TCK)" '/^cpu /{printf "%.2f\n", ($2+$3+$4+$7+$8)/hz}' /proc/stat; }
+cores=$(nproc)
+
 # settle: flush what creating the databases (and the previous phase) left
 # dirty, so that neither phase pays for the other's checkpoint. CREATE
 # DATABASE on PostgreSQL 15 writes each new database to the WAL; 200 of them
@@ -80,9 +87,11 @@ for kind in sqlite postgres mysql; do
 	create "$kind" a
 	create "$kind" b
 	settle "$kind"
+	c0=$(busy)
 	t0=$(now)
 	while read -r u; do "$tmp/migrate" --directory "$tmp/p/migrations" upgrade head --url "$u" >/dev/null; done < <(urls "$kind" a)
 	t1=$(now)
+	c1=$(busy)
 	settle "$kind"
 	{
 		echo "targets:"
@@ -94,14 +103,18 @@ for kind in sqlite postgres mysql; do
 		esac
 	} >"$tmp/p/migrate.yaml"
 	set +e
+	c1b=$(busy)
 	t1b=$(now)
 	"$tmp/migrate" --config "$tmp/p/migrate.yaml" --directory "$tmp/p/migrations" --format json upgrade head --all --parallel "$par" >"$tmp/$kind.json" 2>"$tmp/$kind.err"
 	code=$?
 	set -e
 	t2=$(now)
+	c2=$(busy)
 	ok=$(grep -c '"result": "ok"' "$tmp/$kind.json" || true)
 	failed=$(grep -c '"result": "FAILED"' "$tmp/$kind.json" || true)
 	awk -v k="$kind" -v n="$(urls "$kind" a | wc -l)" -v s="$(echo "$t1 - $t0" | bc)" -v p="$(echo "$t2 - $t1b" | bc)" \
 		-v par="$par" -v ok="$ok" -v f="$failed" -v c="$code" \
 		'BEGIN { printf "%-8s %4d targets: sequential loop %6.2fs, --all --parallel %d %6.2fs (%.1fx); %d ok, %d failed (the broken one), exit %d\n", k, n, s, par, p, s/p, ok, f, c }'
+	awk -v s="$(echo "$t1 - $t0" | bc)" -v p="$(echo "$t2 - $t1b" | bc)" -v cs="$(echo "$c1 - $c0" | bc)" -v cp="$(echo "$c2 - $c1b" | bc)" -v n="$cores" \
+		'BEGIN { printf "         CPU busy (client and server): loop %.2fs (%.0f%% of %d cores), --all %.2fs (%.0f%% of %d cores); ceiling at full use %.1fx\n", cs, 100*cs/(s*n), n, cp, 100*cp/(p*n), n, s/(cp/n) }'
 done

@@ -118,16 +118,16 @@ func (c *csvReader) record() ([]cell, int, error) {
 		}
 		line = line[1:] // the comma
 	}
+	// One string for the whole record, its cells slices of it: one
+	// allocation a record instead of one a field.
+	text := string(c.buf)
 	c.cells = c.cells[:0]
 	for _, f := range fields {
-		switch {
-		case f.quoted:
-			c.cells = append(c.cells, cell{kind: cellText, text: string(c.buf[f.from:f.to])})
-		case f.from == f.to:
+		if !f.quoted && f.from == f.to {
 			c.cells = append(c.cells, cell{kind: cellNull})
-		default:
-			c.cells = append(c.cells, cell{kind: cellText, text: string(c.buf[f.from:f.to])})
+			continue
 		}
+		c.cells = append(c.cells, cell{kind: cellText, text: text[f.from:f.to]})
 	}
 	return c.cells, start, nil
 }
