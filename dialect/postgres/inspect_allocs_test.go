@@ -15,9 +15,9 @@ import (
 // inspecting 100 schemagen tables (10 columns, 2 indexes, up to 2 foreign
 // keys each; issue 20): the scan destinations of a row are one struct
 // (columnScan, constraintScan, indexScan), not a heap local each. Before
-// constraintScan: 362 a table; after: 322.
+// constraintScan: 393 a table; after: 353 (with the column attributes of issue 15).
 func TestInspectAllocations(t *testing.T) {
-	const tables, most = 100, 340
+	const tables, most = 100, 370
 	db := dbtest.Postgres(t)
 	d := postgres.Postgres{}
 	m := schemagen.Generate(schemagen.Config{Seed: 1, Tables: tables, MinColumns: 10, MaxColumns: 10, IndexesPerTable: 2, FKsPerTable: 2})
