@@ -32,6 +32,7 @@ func (v *validator) routines() {
 		}
 	}
 	v.rules()
+	v.policies()
 }
 
 // rules checks that each rule is named once per table, on a table or

@@ -152,7 +152,7 @@ func (r *reader) place(problems ErrorList) ErrorList {
 }
 
 var schemaKeys = []string{"naming_convention", "extensions", "enums", "domains", "sequences", "tables", "views",
-	"functions", "procedures", "aggregates", "triggers", "rules", "schemas"}
+	"functions", "procedures", "aggregates", "triggers", "rules", "policies", "schemas"}
 
 func (r *reader) metadata(root *yaml.Node) *MetaData {
 	m := New()
@@ -171,6 +171,7 @@ func (r *reader) metadata(root *yaml.Node) *MetaData {
 	}
 	r.routinesOf(m, f)
 	r.rulesOf(m, f)
+	r.policiesOf(m, f)
 	r.schemasOf(m, f)
 	if ex, ok := f["extensions"]; ok {
 		m.Extensions = r.extensions(ex.val)

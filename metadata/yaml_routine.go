@@ -155,6 +155,7 @@ func (o *out) routinesNodes(doc obj) {
 		doc.set("triggers", seq)
 	}
 	o.rulesNode(doc)
+	o.policiesNode(doc)
 	o.schemasNode(doc)
 }
 
