@@ -264,4 +264,7 @@ func init() {
 	for name, dec := range ruleDecoders() {
 		decoders[name] = dec
 	}
+	for name, dec := range policyDecoders() {
+		decoders[name] = dec
+	}
 }
