@@ -56,6 +56,7 @@ func CreateOps(m *metadata.MetaData) []ops.Op {
 	}
 	list = append(list, createTriggerOps(m)...)
 	list = append(list, createRuleOps(m)...)
+	list = append(list, createPolicyOps(m)...)
 	for _, s := range m.Schemas {
 		list = append(list, &ops.CommentSchema{SchemaName: s.Name, Comment: s.Comment, Known: true})
 	}
@@ -63,7 +64,7 @@ func CreateOps(m *metadata.MetaData) []ops.Op {
 }
 
 // DropOps returns the ops that drop everything m holds, the reverse of
-// [CreateOps]: the schemas' comments, the rules, the triggers, the views (the deepest first), the routines,
+// [CreateOps]: the schemas' comments, the policies, the rules, the triggers, the views (the deepest first), the routines,
 // the deferred foreign keys, then the tables in reverse dependency order,
 // then the domains, the
 // enums, the sequences and the extensions.
@@ -72,6 +73,7 @@ func DropOps(m *metadata.MetaData) []ops.Op {
 	for _, s := range m.Schemas {
 		list = append(list, &ops.CommentSchema{SchemaName: s.Name, Existing: s.Comment, Known: true})
 	}
+	list = append(list, dropPolicyOps(m)...)
 	list = append(list, dropRuleOps(m)...)
 	list = append(list, dropTriggerOps(m)...)
 	views, err := SortViews(m.Views)

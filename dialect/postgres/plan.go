@@ -96,6 +96,9 @@ func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, e
 	if out, ok, err := p.planRule(o); ok {
 		return out, err
 	}
+	if out, ok, err := p.planPolicy(o); ok {
+		return out, err
+	}
 	if c, ok := o.(*ops.CommentSchema); ok {
 		return p.commentSchema(c.SchemaName, c.Comment)
 	}
@@ -240,6 +243,9 @@ func (p Postgres) createTable(m *metadata.MetaData, t *metadata.Table) ([]dialec
 			return nil, err
 		}
 		out = append(out, s...)
+	}
+	if t.RowSecurity.On() {
+		out = append(out, stmts(p.rowSecurity(r, t.RowSecurity, &metadata.RowSecurity{})...)...)
 	}
 	return out, nil
 }

@@ -13,7 +13,8 @@ const relKinds = `c.relkind IN ('r', 'p')`
 
 // tablesQuery reads the tables, with a partitioned table's key, a
 // partition's parent and bound, and the parents a table inherits from
-// (INHERITS, as JSON [{"s": schema, "t": table}] in order).
+// (INHERITS, as JSON [{"s": schema, "t": table}] in order), and the row
+// security switches.
 const tablesQuery = `
 SELECT n.nspname, c.relname, coalesce(d.description, ''),
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) ELSE '' END,
@@ -22,7 +23,8 @@ SELECT n.nspname, c.relname, coalesce(d.description, ''),
        CASE WHEN c.relispartition THEN '' ELSE coalesce((
          SELECT json_agg(json_build_object('s', hn.nspname, 't', hc.relname) ORDER BY h.inhseqno)::text
          FROM pg_inherits h JOIN pg_class hc ON hc.oid = h.inhparent JOIN pg_namespace hn ON hn.oid = hc.relnamespace
-         WHERE h.inhrelid = c.oid), '') END
+         WHERE h.inhrelid = c.oid), '') END,
+       c.relrowsecurity, c.relforcerowsecurity
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
