@@ -39,6 +39,7 @@ type phases struct {
 	createRoutines, dropRoutines        []ops.Op
 	dropTriggers, createTriggers        []ops.Op
 	dropRules, createRules              []ops.Op
+	dropPolicies, createPolicies        []ops.Op
 	schemaComments                      []ops.Op
 	warnings, notes                     []string
 	err                                 error // a comparison that cannot be made (views in a cycle)
@@ -46,10 +47,10 @@ type phases struct {
 
 func (p *phases) list() []ops.Op {
 	var out []ops.Op
-	for _, l := range [][]ops.Op{p.dropRules, p.dropTriggers, p.dropViews, p.dropRoutines, p.createExtensions, p.createSequences, p.renameSequences, p.createEnums,
+	for _, l := range [][]ops.Op{p.dropPolicies, p.dropRules, p.dropTriggers, p.dropViews, p.dropRoutines, p.createExtensions, p.createSequences, p.renameSequences, p.createEnums,
 		p.addEnumValues, p.createDomains, p.alterDomains,
 		p.dropFKs, p.dropTables, p.dropKeys, p.dropPKs, p.addColumns, p.alterColumns, p.createPKs,
-		p.createKeys, p.createTables, p.createFKs, p.createRoutines, p.createViews, p.createTriggers, p.createRules, p.schemaComments,
+		p.createKeys, p.createTables, p.createFKs, p.createRoutines, p.createViews, p.createTriggers, p.createRules, p.createPolicies, p.schemaComments,
 		p.dropColumns, p.dropDomains, p.dropEnums, p.dropSequences,
 		p.dropExtensions} {
 		out = append(out, l...)
@@ -105,6 +106,7 @@ func compare(target, current *metadata.MetaData, d dialect.Dialect, opts Options
 	c.routines()
 	c.triggers()
 	c.rules()
+	c.policies()
 	c.schemaComments()
 	if c.p.err != nil {
 		return nil, fmt.Errorf("autogen: %w", c.p.err)

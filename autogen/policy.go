@@ -1,0 +1,72 @@
+package autogen
+
+import (
+	"slices"
+
+	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
+)
+
+// policies compares the PostgreSQL row-level security policies: a policy
+// the target adds is created after the tables, routines and views its
+// expressions may name, a changed one replaced (ALTER POLICY, or drop
+// and create), and one the target lacks dropped first, before the
+// routines and tables it may name. A table on both sides whose row
+// security switches differ gets an alter_row_security.
+func (c *comparer) policies() {
+	for _, t := range c.target.Tables {
+		if cur := c.current.Table(t.Schema, t.Name); cur != nil && cur.RowSecurity != t.RowSecurity {
+			was := cur.RowSecurity
+			c.p.alterColumns = append(c.p.alterColumns, &ops.AlterRowSecurity{TableRef: ref(t), RowSecurity: t.RowSecurity, Existing: &was})
+		}
+	}
+	find := func(m *metadata.MetaData) func(*metadata.Policy) (*metadata.Policy, bool) {
+		return func(p *metadata.Policy) (*metadata.Policy, bool) {
+			o := m.Policy(p.Schema, p.Table, p.Name)
+			return o, o != nil
+		}
+	}
+	diffNamed(c.target.Policies, c.current.Policies, find(c.current), find(c.target), c.samePolicy,
+		func(t *metadata.Policy) {
+			c.p.createPolicies = append(c.p.createPolicies, &ops.CreatePolicy{Policy: t.Clone()})
+		},
+		func(t, cp *metadata.Policy) {
+			c.p.createPolicies = append(c.p.createPolicies, &ops.ReplacePolicy{Policy: t.Clone(), Existing: cp.Clone()})
+		},
+		func(cp *metadata.Policy) { c.p.dropPolicies = append(c.p.dropPolicies, ops.DropPolicyOf(cp)) })
+}
+
+// samePolicy reports whether two policies of one table and name are the
+// same: kind, command, roles, comment, and the expressions as the
+// dialect judges boolean expressions on the table.
+func (c *comparer) samePolicy(a, b *metadata.Policy) bool {
+	if a.Restrictive != b.Restrictive || a.CommandOrAll() != b.CommandOrAll() || a.Comment != b.Comment ||
+		!slices.Equal(metadata.NormalizeRoles(a.Roles), metadata.NormalizeRoles(b.Roles)) {
+		return false
+	}
+	ta, tb := c.target.Table(a.Schema, a.Table), c.current.Table(b.Schema, b.Table)
+	same := func(what, x, y string) bool {
+		if x == "" || y == "" {
+			return x == y
+		}
+		return c.sameExpr("policy "+a.Label()+" "+what, dialect.Expr{Kind: dialect.ExprCheck, Table: ta, SQL: x},
+			dialect.Expr{Kind: dialect.ExprCheck, Table: tb, SQL: y}, true)
+	}
+	return same("using", a.Using, b.Using) && same("with_check", a.WithCheck, b.WithCheck)
+}
+
+// describePolicyOp is the Detected line of a policy or row security op.
+func describePolicyOp(o ops.Op) string {
+	switch o := o.(type) {
+	case *ops.CreatePolicy:
+		return "Detected added policy '" + o.Policy.Label() + "'"
+	case *ops.DropPolicy:
+		return "Detected removed policy '" + o.PolicyName + " on " + (&metadata.Policy{Schema: o.Schema, Table: o.Table}).QualifiedTable() + "'"
+	case *ops.ReplacePolicy:
+		return "Detected changed policy '" + o.Policy.Label() + "'"
+	case *ops.AlterRowSecurity:
+		return "Detected changed row security on table '" + (&metadata.Policy{Schema: o.Schema, Table: o.Table}).QualifiedTable() + "'"
+	}
+	return "Detected " + o.Name()
+}
