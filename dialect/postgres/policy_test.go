@@ -236,3 +236,29 @@ func TestPolicyPlan(t *testing.T) {
 		})
 	}
 }
+
+// TestPolicyQueryCount: reading row security and policies is one query
+// more than before, whatever their number: an inspection of 1 and of 30
+// tables with row security and two policies each issues the same count.
+func TestPolicyQueryCount(t *testing.T) {
+	d := postgres.Postgres{}
+	counts := map[int]int{}
+	for _, n := range []int{1, 30} {
+		db := dbtest.Postgres(t)
+		for i := range n {
+			dbtest.Exec(t, db, fmt.Sprintf(`CREATE TABLE t%d (owner text)`, i),
+				fmt.Sprintf(`ALTER TABLE t%d ENABLE ROW LEVEL SECURITY`, i),
+				fmt.Sprintf(`CREATE POLICY p ON t%d USING (owner = current_user)`, i),
+				fmt.Sprintf(`CREATE POLICY q ON t%d AS RESTRICTIVE FOR UPDATE WITH CHECK (owner <> '')`, i))
+		}
+		c := &counting{q: db.DB}
+		in, err := d.Inspect(t.Context(), c, dialect.InspectOptions{})
+		require.NoError(t, err)
+		require.Len(t, in.MetaData.Policies, 2*n)
+		for _, tb := range in.MetaData.Tables {
+			require.True(t, tb.RowSecurity.Enabled, tb.Name)
+		}
+		counts[n] = c.n
+	}
+	assert.Equal(t, counts[1], counts[30], "queries for 1 and 30 tables with policies")
+}
