@@ -160,6 +160,7 @@ func opDefs(defs obj) obj {
 	}
 	routineOps(known, defs)
 	ruleOps(known, defs)
+	policyOps(known, defs)
 	props := obj{}
 	for _, name := range ops.Names() {
 		if s, ok := known[name]; ok {

@@ -39,6 +39,7 @@ func routineRootProps(root obj) {
 		"items": closed("a schema's comment", []string{"name", "comment"}, obj{"name": str("the schema; empty: the default one"),
 			"comment": str("its comment")})}
 	props["rules"] = listOf("rule", "PostgreSQL: the rewrite rules (CREATE RULE), created after the tables and views")
+	props["policies"] = listOf("policy", "PostgreSQL: the row-level security policies (CREATE POLICY), created after the tables, routines and views")
 }
 
 // routineOps describes the routine and trigger ops.
