@@ -19,14 +19,7 @@ var policyCommands = []string{"ALL", "SELECT", "INSERT", "UPDATE", "DELETE"}
 
 // policiesOf reads schema.yaml's policies: list.
 func (r *reader) policiesOf(m *MetaData, f map[string]field) {
-	v, ok := f["policies"]
-	if !ok {
-		return
-	}
-	for i, item := range r.list("policies", v.val, "policies") {
-		where := elementName("policy", scalarOf(item, "name"), i)
-		m.Policies = append(m.Policies, r.policy(Path("policies").Index(i), item, where))
-	}
+	m.Policies = readList(r, f, "policies", "policy", (*reader).policy)
 }
 
 // policy reads one policy mapping.
@@ -98,10 +91,15 @@ func (o *out) rowSecurityNode(b obj, s RowSecurity) {
 	if !s.On() {
 		return
 	}
+	b.set("row_security", o.rowSecurityMap(s))
+}
+
+// rowSecurityMap is {enabled, forced}, both written.
+func (o *out) rowSecurityMap(s RowSecurity) *yaml.Node {
 	rs := o.mapping(true)
 	rs.set("enabled", o.boolean(s.Enabled))
 	rs.set("forced", o.boolean(s.Forced))
-	b.set("row_security", rs.n)
+	return rs.n
 }
 
 // policy writes a policy mapping.
@@ -126,25 +124,12 @@ func (o *out) policy(po *Policy) *yaml.Node {
 }
 
 // policiesNode sets the policies: list when there are policies.
-func (o *out) policiesNode(doc obj) {
-	if len(o.m.Policies) == 0 {
-		return
-	}
-	seq := o.seq(false)
-	for _, po := range o.m.Policies {
-		seq.Content = append(seq.Content, o.policy(po))
-	}
-	doc.set("policies", seq)
-}
+func (o *out) policiesNode(doc obj) { listNode(o, doc, "policies", o.m.Policies, o.policy) }
 
 // DecodePolicy reads n, a policy mapping as in schema.yaml's policies
 // list, for the policy ops of revision files.
 func DecodePolicy(file string, n *yaml.Node, what string) (*Policy, error) {
-	return decode(file, n, func(r *reader, n *yaml.Node) *Policy {
-		po := r.policy("", n, what)
-		r.named("", n, po.Name, what)
-		return po
-	})
+	return decodeNamed(file, n, what, (*reader).policy, func(po *Policy) string { return po.Name })
 }
 
 // EncodePolicy renders po as a policy mapping, as [DecodePolicy] reads it.
@@ -160,10 +145,5 @@ func DecodeRowSecurity(file string, n *yaml.Node, what string) (RowSecurity, err
 
 // EncodeRowSecurity renders s as a row_security mapping (both switches).
 func EncodeRowSecurity(s RowSecurity) (*yaml.Node, error) {
-	return encode(func(o *out) *yaml.Node {
-		rs := o.mapping(true)
-		rs.set("enabled", o.boolean(s.Enabled))
-		rs.set("forced", o.boolean(s.Forced))
-		return rs.n
-	})
+	return encode(func(o *out) *yaml.Node { return o.rowSecurityMap(s) })
 }

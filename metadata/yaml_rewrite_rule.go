@@ -7,14 +7,21 @@ var ruleKeys = []string{"schema", "table", "name", "event", "definition", "comme
 
 // rulesOf reads schema.yaml's rules: list.
 func (r *reader) rulesOf(m *MetaData, f map[string]field) {
-	v, ok := f["rules"]
+	m.RewriteRules = readList(r, f, "rules", "rule", (*reader).rule)
+}
+
+// readList reads the top-level list key of named elements of kind, each
+// with read; nil when absent.
+func readList[T any](r *reader, f map[string]field, key, kind string, read func(*reader, Path, *yaml.Node, string) T) []T {
+	v, ok := f[key]
 	if !ok {
-		return
+		return nil
 	}
-	for i, item := range r.list("rules", v.val, "rules") {
-		where := elementName("rule", scalarOf(item, "name"), i)
-		m.RewriteRules = append(m.RewriteRules, r.rule(Path("rules").Index(i), item, where))
+	var out []T
+	for i, item := range r.list(Path(key), v.val, key) {
+		out = append(out, read(r, Path(key).Index(i), item, elementName(kind, scalarOf(item, "name"), i)))
 	}
+	return out
 }
 
 // rule reads one rule mapping.
@@ -50,24 +57,34 @@ func (o *out) rule(ru *RewriteRule) *yaml.Node {
 }
 
 // rulesNode sets the rules: list when there are rules.
-func (o *out) rulesNode(doc obj) {
-	if len(o.m.RewriteRules) == 0 {
+func (o *out) rulesNode(doc obj) { listNode(o, doc, "rules", o.m.RewriteRules, o.rule) }
+
+// listNode sets doc's key to the list of items, each written by write,
+// when there are items.
+func listNode[T any](o *out, doc obj, key string, items []T, write func(T) *yaml.Node) {
+	if len(items) == 0 {
 		return
 	}
 	seq := o.seq(false)
-	for _, ru := range o.m.RewriteRules {
-		seq.Content = append(seq.Content, o.rule(ru))
+	for _, it := range items {
+		seq.Content = append(seq.Content, write(it))
 	}
-	doc.set("rules", seq)
+	doc.set(key, seq)
 }
 
 // DecodeRewriteRule reads n, a rule mapping as in schema.yaml's rules list, for
 // the rule ops of revision files.
 func DecodeRewriteRule(file string, n *yaml.Node, what string) (*RewriteRule, error) {
-	return decode(file, n, func(r *reader, n *yaml.Node) *RewriteRule {
-		ru := r.rule("", n, what)
-		r.named("", n, ru.Name, what)
-		return ru
+	return decodeNamed(file, n, what, (*reader).rule, func(ru *RewriteRule) string { return ru.Name })
+}
+
+// decodeNamed reads n, a named element of a schema.yaml list, with read,
+// and reports it without a name.
+func decodeNamed[T any](file string, n *yaml.Node, what string, read func(*reader, Path, *yaml.Node, string) T, name func(T) string) (T, error) {
+	return decode(file, n, func(r *reader, n *yaml.Node) T {
+		v := read(r, "", n, what)
+		r.named("", n, name(v), what)
+		return v
 	})
 }
 
