@@ -262,3 +262,47 @@ func TestPolicyQueryCount(t *testing.T) {
 	}
 	assert.Equal(t, counts[1], counts[30], "queries for 1 and 30 tables with policies")
 }
+
+// TestPolicyHandWritten: a schema.yaml policy written by hand, in other
+// spellings than pg_get_expr's, compares equal to the database's, while a
+// changed expression the rules cannot decide (a subquery) is a change,
+// never silently taken as the same.
+func TestPolicyHandWritten(t *testing.T) {
+	d := postgres.Postgres{}
+	db := dbtest.Postgres(t)
+	dbtest.Exec(t, db, `CREATE TABLE accounts (id integer PRIMARY KEY, owner text NOT NULL, closed boolean NOT NULL)`,
+		`ALTER TABLE accounts ENABLE ROW LEVEL SECURITY`,
+		`CREATE POLICY own ON accounts USING (owner = current_user AND NOT closed)`,
+		`CREATE POLICY peers ON accounts FOR SELECT USING (EXISTS (SELECT 1 FROM accounts a WHERE a.owner = current_user))`)
+	cur := dialecttest.Inspect(t, d, db.DB).MetaData
+	const table = `tables:
+  - name: accounts
+    row_security: {enabled: true, forced: false}
+    columns:
+      - {name: id, type: integer, primary_key: true}
+      - {name: owner, type: text, nullable: false}
+      - {name: closed, type: boolean, nullable: false}
+policies:
+  - {table: accounts, name: own, command: all, using: "owner = current_user and not closed"}
+`
+	for _, tc := range []struct {
+		name, peers string
+		want        []string
+	}{
+		{"same", `  - {table: accounts, name: peers, command: select, using: "(EXISTS ( SELECT 1\n   FROM accounts a\n  WHERE (a.owner = CURRENT_USER)))"}`, nil},
+		{"subquery changed", `  - {table: accounts, name: peers, command: select, using: "exists (select 1 from accounts a where a.owner = session_user)"}`,
+			[]string{"replace_policy"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			target, err := metadata.Read("schema.yaml", []byte(table+tc.peers+"\n"))
+			require.NoError(t, err)
+			res, err := autogen.Compare(target, cur, d, autogen.Options{})
+			require.NoError(t, err)
+			var names []string
+			for _, o := range res.Ops {
+				names = append(names, o.Name())
+			}
+			assert.Equal(t, tc.want, names)
+		})
+	}
+}
