@@ -169,3 +169,25 @@ func (o *ReplacePolicy) apply(m *metadata.MetaData) error {
 	m.Policies[i] = p.Clone()
 	return nil
 }
+
+// renamePolicyTable makes the policies of table old follow it to new, as
+// PostgreSQL's do (a policy belongs to its table, not to its name).
+func renamePolicyTable(m *metadata.MetaData, schema, old, new string) {
+	for i, p := range m.Policies {
+		if p.Schema == schema && p.Table == old {
+			m.Policies = slices.Clone(m.Policies)
+			c := p.Clone()
+			c.Table = new
+			m.Policies[i] = c
+		}
+	}
+}
+
+// dropTablePolicies removes the policies of a dropped table, which
+// PostgreSQL drops with it.
+func dropTablePolicies(m *metadata.MetaData, schema, table string) {
+	m.Policies = slices.DeleteFunc(slices.Clone(m.Policies), func(p *metadata.Policy) bool { return p.Schema == schema && p.Table == table })
+	if len(m.Policies) == 0 {
+		m.Policies = nil
+	}
+}
