@@ -86,7 +86,9 @@ func (r *reader) rowSecurity(p Path, n *yaml.Node, where string) RowSecurity {
 		Forced: r.boolean(p.Field("forced"), f["forced"].val, where+": forced")}
 }
 
-// rowSecurityNode writes a table's row_security: when a switch is set.
+// rowSecurityNode writes a table's row_security: when a switch is set,
+// in long form too (it is PostgreSQL's, and most tables have none, as
+// the MySQL table options).
 func (o *out) rowSecurityNode(b obj, s RowSecurity) {
 	if !s.On() {
 		return
@@ -108,17 +110,20 @@ func (o *out) policy(po *Policy) *yaml.Node {
 	b.set1("schema", po.Schema)
 	b.set("table", o.str(po.Table))
 	b.set("name", o.str(po.Name))
-	if po.Restrictive {
+	// The defaults (permissive, ALL, PUBLIC) are left out but in long
+	// form, which spells every key.
+	switch {
+	case po.Restrictive:
 		b.set("as", o.str("restrictive"))
+	case o.long:
+		b.set("as", o.str("permissive"))
 	}
-	if c := po.CommandOrAll(); c != "ALL" {
+	if c := po.CommandOrAll(); c != "ALL" || o.long {
 		b.set("command", o.str(c))
 	}
-	if len(po.Roles) > 0 {
-		b.set("roles", o.stringList(po.Roles))
-	}
-	b.set1("using", po.Using)
-	b.set1("with_check", po.WithCheck)
+	b.list("roles", po.Roles)
+	b.opt("using", po.Using)
+	b.opt("with_check", po.WithCheck)
 	b.opt("comment", po.Comment)
 	return b.n
 }

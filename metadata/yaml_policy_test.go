@@ -41,6 +41,19 @@ func TestPoliciesRoundTrip(t *testing.T) {
 	if err != nil || string(again) != string(out) {
 		t.Errorf("written again differs (%v):\n%s", err, again)
 	}
+	js, err := metadata.WriteJSON(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"as": "permissive"`, `"command": "ALL"`, `"roles": []`, `"with_check": null`} {
+		if !strings.Contains(string(js), want) {
+			t.Errorf("the JSON, which spells every key, lacks %s:\n%s", want, js)
+		}
+	}
+	fromJSON, err := metadata.Read("schema.json", js)
+	if err != nil || !reflect.DeepEqual(fromJSON.Policies, m.Policies) {
+		t.Errorf("the JSON reads back as %+v (%v)", fromJSON.Policies, err)
+	}
 }
 
 // TestPolicyReadErrors: what a policy or row_security cannot be is an
