@@ -18,11 +18,16 @@ func (r *Runner) Current(ctx context.Context) ([]string, error) {
 }
 
 // CurrentHeads reads vt's heads on db without a history; a missing
-// version table means no heads.
+// version table means no heads. The dialect tells a missing table from its
+// error when it can (see [dialect.MissingTableReporter]); otherwise a ping
+// and a probe of the table tell it from a lost connection.
 func CurrentHeads(ctx context.Context, db *sql.DB, vt versions.VersionTable) ([]string, error) {
 	heads, err := vt.Heads(ctx, db)
 	if err == nil {
 		return heads, nil
+	}
+	if dialect.MissingTable(vt.Dialect, err) {
+		return nil, nil
 	}
 	if err := db.PingContext(ctx); err != nil {
 		return nil, err

@@ -67,9 +67,12 @@ type DiffOptions struct {
 	// default one and every other the target uses.
 	Schemas []string
 	// Strict refuses a target schema.yaml that breaks any validation rule;
-	// without it, rules the database does not enforce are warnings (see
+	// without it, rules the database does not enforce are left out (see
 	// [metadata.Rules]).
 	Strict bool
+	// Portable warns of the rules the database does not enforce but
+	// another does: a schema meant for other databases too.
+	Portable bool
 	// Reflected says the target schema.yaml was written from a database's
 	// catalog (init --from-database): only a model no DDL can be written
 	// for is refused.
@@ -149,7 +152,7 @@ func ReadDiffTarget(ctx context.Context, d dialect.Dialect, o DiffOptions) (*Tar
 	if schema == "" {
 		schema = "schema.yaml"
 	}
-	return ReadTargetWith(ctx, d, TargetOptions{Path: schema, DevURL: o.DevURL, Strict: o.Strict, Reflected: o.Reflected})
+	return ReadTargetWith(ctx, d, TargetOptions{Path: schema, DevURL: o.DevURL, Strict: o.Strict, Reflected: o.Reflected, Portable: o.Portable})
 }
 
 // DiffWith is [Diff] with the history g and the target schema t read
@@ -245,9 +248,9 @@ func (c *Comparison) fromDatabase(ctx context.Context, u *dialect.URL, o DiffOpt
 	if err := db.PingContext(ctx); err != nil {
 		return nil, nil, fmt.Errorf("connecting to %s: %w", u.Redacted(), err)
 	}
-	heads, err := databaseHeads(ctx, versions.VersionTable{Dialect: c.Dialect, Name: o.Compare.VersionTable}, db)
+	heads, err := CurrentHeads(ctx, db, versions.VersionTable{Dialect: c.Dialect, Name: o.Compare.VersionTable})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("reading the version table: %w", err)
 	}
 	c.DatabaseHeads = heads
 	want := c.Graph.HeadIDs()
@@ -295,28 +298,6 @@ func schemasOf(d dialect.Dialect, target *metadata.MetaData) []string {
 		return nil
 	}
 	return out
-}
-
-// databaseHeads reads the version table; a database without one has no heads.
-func databaseHeads(ctx context.Context, vt versions.VersionTable, db *sql.DB) ([]string, error) {
-	heads, err := vt.Heads(ctx, db)
-	if err == nil {
-		return heads, nil
-	}
-	name := vt.Name
-	if name == "" {
-		name = versions.DefaultVersionTable
-	}
-	table := vt.Dialect.QuoteIdent(name)
-	if vt.Schema != "" {
-		table = vt.Dialect.QuoteIdent(vt.Schema) + "." + table
-	}
-	rows, probe := db.QueryContext(ctx, "SELECT 1 FROM "+table+" WHERE 1 = 0")
-	if probe != nil {
-		return nil, nil // no version table: nothing applied yet
-	}
-	rows.Close()
-	return nil, fmt.Errorf("reading the version table: %w", err)
 }
 
 func orNone(ids []string) string {

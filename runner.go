@@ -44,6 +44,10 @@ type Options struct {
 	Dialect dialect.Dialect
 	// Migrations holds the revision files, in Directory.
 	Migrations fs.FS
+	// Graph, when set, is the history already loaded, and Migrations and
+	// Directory are not read: a fleet loads its history once for all its
+	// targets. A run does not change its graph, so runners may share one.
+	Graph *versions.Graph
 	// Directory is the folder of revision files within Migrations;
 	// "versions" when empty.
 	Directory string
@@ -91,8 +95,8 @@ func New(o Options) (*Runner, error) {
 	if o.Dialect == nil {
 		return nil, errors.New("retort: Options.Dialect is required")
 	}
-	if o.Migrations == nil {
-		return nil, errors.New("retort: Options.Migrations is required")
+	if o.Migrations == nil && o.Graph == nil {
+		return nil, errors.New("retort: Options.Migrations (or a loaded Options.Graph) is required")
 	}
 	if o.Directory == "" {
 		o.Directory = "versions"
@@ -107,9 +111,12 @@ func New(o Options) (*Runner, error) {
 	if o.LockTimeout <= 0 {
 		o.LockTimeout = DefaultLockTimeout
 	}
-	g, err := versions.Load(o.Migrations, o.Directory)
-	if err != nil {
-		return nil, err
+	g := o.Graph
+	if g == nil {
+		var err error
+		if g, err = versions.Load(o.Migrations, o.Directory); err != nil {
+			return nil, err
+		}
 	}
 	return &Runner{opts: o, graph: g,
 		vt: versions.VersionTable{Dialect: o.Dialect, Schema: o.VersionSchema, Name: o.VersionTable}}, nil

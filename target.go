@@ -27,8 +27,11 @@ type TargetOptions struct {
 	// DevURL is the scratch database a .sql script is loaded into.
 	DevURL string
 	// Strict refuses a schema.yaml breaking any validation rule; without
-	// it, rules the target's database does not enforce are warnings.
+	// it, rules the target's database does not enforce are left out.
 	Strict bool
+	// Portable reports rules the target's database does not enforce (but
+	// another does) as warnings.
+	Portable bool
 	// Reflected says the schema.yaml was written from a database's
 	// catalog: the database accepted it, so only the model rule (what no
 	// DDL can be written for) refuses it.
@@ -45,13 +48,13 @@ func ReadTarget(ctx context.Context, path string, d dialect.Dialect, devURL stri
 
 // ReadTargetWith is [ReadTarget] with options. A schema.yaml breaking a
 // validation rule that d's database does not enforce (see
-// [metadata.Rules]) is read, with a warning for each such problem, unless
-// o.Strict. With o.DevURL, the views of a schema.yaml get the database's
+// [metadata.Rules]) is read (with a warning for each such problem when
+// o.Portable), unless o.Strict. With o.DevURL, the views of a schema.yaml get the database's
 // rendering of their queries (see canonicalViews).
 func ReadTargetWith(ctx context.Context, d dialect.Dialect, o TargetOptions) (*Target, error) {
 	path := o.Path
 	if !strings.EqualFold(filepath.Ext(path), ".sql") {
-		ro := metadata.ReadOptions{Database: d.Name(), Strict: o.Strict, Reflected: o.Reflected}
+		ro := metadata.ReadOptions{Database: d.Name(), Strict: o.Strict, Reflected: o.Reflected, Portable: o.Portable}
 		m, problems, err := metadata.ReadFileWith(path, ro)
 		if err != nil {
 			return nil, &InputError{fmt.Errorf("reading the target schema: %w", err)}

@@ -48,7 +48,7 @@ func buildOnScratch(ctx context.Context, d dialect.Dialect, db *sql.DB, m *metad
 	if err := emptyScratch(ctx, d, db); err != nil {
 		return nil, fmt.Errorf("emptying it first: %w", err)
 	}
-	stmts, err := d.Plan(metadata.New(), dialect.CreateOps(m))
+	stmts, err := d.Plan(metadata.New(), dialect.CreateOpsFor(d, m))
 	if err != nil {
 		return nil, err
 	}

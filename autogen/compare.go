@@ -40,17 +40,18 @@ type phases struct {
 	dropTriggers, createTriggers        []ops.Op
 	dropRules, createRules              []ops.Op
 	dropPolicies, createPolicies        []ops.Op
-	schemaComments                      []ops.Op
+	dropEvents, createEvents            []ops.Op
+	schemaComments, schemaGrants        []ops.Op
 	warnings, notes                     []string
 	err                                 error // a comparison that cannot be made (views in a cycle)
 }
 
 func (p *phases) list() []ops.Op {
 	var out []ops.Op
-	for _, l := range [][]ops.Op{p.dropPolicies, p.dropRules, p.dropTriggers, p.dropViews, p.dropRoutines, p.createExtensions, p.createSequences, p.renameSequences, p.createEnums,
+	for _, l := range [][]ops.Op{p.dropPolicies, p.dropEvents, p.dropRules, p.dropTriggers, p.dropViews, p.dropRoutines, p.createExtensions, p.createSequences, p.renameSequences, p.createEnums,
 		p.addEnumValues, p.createDomains, p.alterDomains,
 		p.dropFKs, p.dropTables, p.dropKeys, p.dropPKs, p.addColumns, p.alterColumns, p.createPKs,
-		p.createKeys, p.createTables, p.createFKs, p.createRoutines, p.createViews, p.createTriggers, p.createRules, p.createPolicies, p.schemaComments,
+		p.createKeys, p.createTables, p.createFKs, p.createRoutines, p.createViews, p.createTriggers, p.createRules, p.createPolicies, p.createEvents, p.schemaComments, p.schemaGrants,
 		p.dropColumns, p.dropDomains, p.dropEnums, p.dropSequences,
 		p.dropExtensions} {
 		out = append(out, l...)
@@ -107,7 +108,9 @@ func compare(target, current *metadata.MetaData, d dialect.Dialect, opts Options
 	c.triggers()
 	c.rules()
 	c.policies()
+	c.events()
 	c.schemaComments()
+	c.schemaGrants()
 	if c.p.err != nil {
 		return nil, fmt.Errorf("autogen: %w", c.p.err)
 	}
@@ -164,7 +167,7 @@ func (c *comparer) createTables(added []*metadata.Table) {
 	if len(added) == 0 {
 		return
 	}
-	for _, o := range dialect.CreateOps(&metadata.MetaData{Tables: added}) {
+	for _, o := range dialect.CreateOpsFor(c.d, &metadata.MetaData{Tables: added}) {
 		if fk, ok := o.(*ops.CreateForeignKey); ok {
 			c.p.createFKs = append(c.p.createFKs, fk)
 			continue

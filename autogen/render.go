@@ -132,8 +132,18 @@ func Describe(o ops.Op) string {
 		return describeRuleOp(o)
 	case *ops.CreatePolicy, *ops.DropPolicy, *ops.ReplacePolicy, *ops.AlterRowSecurity:
 		return describePolicyOp(o)
+	case *ops.CreateEvent:
+		return fmt.Sprintf("Detected added event '%s'", o.Event.QualifiedName())
+	case *ops.DropEvent:
+		return fmt.Sprintf("Detected removed event '%s'", q(ops.TableRef{Schema: o.Schema, Table: o.EventName}))
+	case *ops.ReplaceEvent:
+		return fmt.Sprintf("Detected changed event '%s'", o.Event.QualifiedName())
 	case *ops.CommentSchema:
 		return fmt.Sprintf("Detected changed comment on schema '%s'", o.SchemaName)
+	case *ops.GrantSchema:
+		return fmt.Sprintf("Detected %s granted on schema '%s' to %s", strings.Join(o.Privileges, ", "), o.SchemaName, o.Role)
+	case *ops.RevokeSchema:
+		return fmt.Sprintf("Detected %s revoked on schema '%s' from %s", strings.Join(o.Privileges, ", "), o.SchemaName, o.Role)
 	}
 	return "Detected " + o.Name()
 }
@@ -182,6 +192,9 @@ func describeAlter(col string, o *ops.AlterColumn) string {
 	}
 	if o.Generated != nil {
 		parts = append(parts, "generation expression change")
+	}
+	if o.Attributes != nil {
+		parts = append(parts, "storage/statistics/options change")
 	}
 	return fmt.Sprintf("Detected %s on '%s'", strings.Join(parts, ", "), col)
 }

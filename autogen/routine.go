@@ -71,7 +71,7 @@ func (c *comparer) triggers() {
 // same.
 func sameTrigger(a, b *metadata.Trigger) bool {
 	return collapseSpace(a.Definition) == collapseSpace(b.Definition) && a.Comment == b.Comment && a.Definer == b.Definer &&
-		a.SQLMode == b.SQLMode
+		a.SQLMode == b.SQLMode && a.Follows == b.Follows
 }
 
 // describeRoutineOp is the Detected line of a routine or trigger op.

@@ -93,6 +93,9 @@ func (c *comparer) alterColumn(t, cur *metadata.Table, col, old *metadata.Column
 			a.ExistingCharset, a.ExistingCollation = ptr(old.Charset), ptr(old.Collation)
 		}
 	}
+	if !col.Attributes.Equal(old.Attributes) {
+		a.Attributes, a.ExistingAttributes, changed = ptr(col.Attributes.Clone()), ptr(old.Attributes.Clone()), true
+	}
 	if !changed {
 		return nil
 	}

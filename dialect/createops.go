@@ -9,9 +9,25 @@ import (
 // extensions, sequences, enums, domains,
 // its tables in [SortTables] order (each without its deferred foreign
 // keys), then the deferred keys, its routines ([OrderedRoutines]), its
-// views in [SortViews] order and its triggers. The ops hold copies; m is
-// not changed.
-func CreateOps(m *metadata.MetaData) []ops.Op {
+// views in [SortViews] order, its triggers, rules and events. The ops
+// hold copies; m is not changed.
+func CreateOps(m *metadata.MetaData) []ops.Op { return CreateOpsFor(nil, m) }
+
+// ForwardReferencer is implemented by a dialect whose CREATE TABLE may
+// reference a table that does not exist yet (SQLite checks foreign keys
+// when rows change, and cannot add one to an existing table but by
+// recreating it). For it, [CreateOpsFor] defers no foreign key: each stays
+// in its table's CREATE TABLE, in the order the table declares it.
+type ForwardReferencer interface {
+	// ForwardReferences reports whether REFERENCES may name a table
+	// created later.
+	ForwardReferences() bool
+}
+
+// CreateOpsFor is [CreateOps] for dialect d: when d is a
+// [ForwardReferencer] that allows forward references, the keys of a cycle
+// are not deferred but created with their tables. d may be nil.
+func CreateOpsFor(d Dialect, m *metadata.MetaData) []ops.Op {
 	var list []ops.Op
 	for _, e := range m.Extensions {
 		list = append(list, &ops.CreateExtension{Extension: e.Clone()})
@@ -26,9 +42,12 @@ func CreateOps(m *metadata.MetaData) []ops.Op {
 		list = append(list, &ops.CreateDomain{Domain: d.Clone()})
 	}
 	ordered, deferred := SortTables(m.Tables)
+	if fr, ok := d.(ForwardReferencer); ok && fr.ForwardReferences() {
+		deferred = nil
+	}
 	skip := make(map[*metadata.ForeignKey]bool, len(deferred))
-	for _, d := range deferred {
-		skip[d.ForeignKey] = true
+	for _, f := range deferred {
+		skip[f.ForeignKey] = true
 	}
 	for _, t := range ordered {
 		c := t.Clone()
@@ -40,10 +59,10 @@ func CreateOps(m *metadata.MetaData) []ops.Op {
 		}
 		list = append(list, &ops.CreateTable{Table: c})
 	}
-	for _, d := range deferred {
+	for _, f := range deferred {
 		list = append(list, &ops.CreateForeignKey{
-			TableRef:   TableOf(d.Table),
-			ForeignKey: d.ForeignKey.Clone(),
+			TableRef:   TableOf(f.Table),
+			ForeignKey: f.ForeignKey.Clone(),
 		})
 	}
 	list = append(list, createRoutineOps(m)...)
@@ -57,23 +76,19 @@ func CreateOps(m *metadata.MetaData) []ops.Op {
 	list = append(list, createTriggerOps(m)...)
 	list = append(list, createRuleOps(m)...)
 	list = append(list, createPolicyOps(m)...)
-	for _, s := range m.Schemas {
-		list = append(list, &ops.CommentSchema{SchemaName: s.Name, Comment: s.Comment, Known: true})
-	}
-	return list
+	list = append(list, createEventOps(m)...)
+	return append(list, createSchemaOps(m)...)
 }
 
 // DropOps returns the ops that drop everything m holds, the reverse of
-// [CreateOps]: the schemas' comments, the policies, the rules, the triggers, the views (the deepest first), the routines,
+// [CreateOps]: the schemas' comments, the policies, the events, the rules, the triggers, the views (the deepest first), the routines,
 // the deferred foreign keys, then the tables in reverse dependency order,
 // then the domains, the
 // enums, the sequences and the extensions.
 func DropOps(m *metadata.MetaData) []ops.Op {
-	var list []ops.Op
-	for _, s := range m.Schemas {
-		list = append(list, &ops.CommentSchema{SchemaName: s.Name, Existing: s.Comment, Known: true})
-	}
+	list := dropSchemaOps(m)
 	list = append(list, dropPolicyOps(m)...)
+	list = append(list, dropEventOps(m)...)
 	list = append(list, dropRuleOps(m)...)
 	list = append(list, dropTriggerOps(m)...)
 	views, err := SortViews(m.Views)

@@ -32,6 +32,21 @@ var ErrNoAggregates = errors.New("aggregates are modelled on PostgreSQL only: re
 // (SQLite) asked to plan a function or procedure.
 var ErrNoRoutines = errors.New("SQLite has no stored functions or procedures: register them with the driver instead, and remove them from the schema or the revision")
 
+// ErrNoTriggerOrder is returned by a dialect that fires a table's
+// triggers in an order of its own (PostgreSQL and SQLite) asked to plan
+// a trigger with [metadata.Trigger.Follows].
+var ErrNoTriggerOrder = errors.New("follows: (FOLLOWS) is MySQL's: PostgreSQL fires a table's triggers in name order and SQLite " +
+	"in an order of its own; remove follows: (on PostgreSQL, name the triggers in the order they must run)")
+
+// TriggerOrderError is [ErrNoTriggerOrder] for trigger t, or nil when t
+// follows none.
+func TriggerOrderError(t *metadata.Trigger) error {
+	if t.Follows == "" {
+		return nil
+	}
+	return fmt.Errorf("trigger %s: %w", t.Label(), ErrNoTriggerOrder)
+}
+
 // SortRoutines returns list so that each routine comes after those of the
 // list it uses ([metadata.Routine.Uses]), otherwise in list order; a
 // cycle is a *RoutineCycleError.
@@ -66,6 +81,7 @@ func NormalizeRoutineOrder(m *metadata.MetaData) {
 	slices.SortStableFunc(m.Triggers, func(a, b *metadata.Trigger) int {
 		return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Table, b.Table), cmp.Compare(a.Name, b.Name))
 	})
+	m.Triggers = afterFollowed(m.Triggers)
 	slices.SortStableFunc(m.RewriteRules, func(a, b *metadata.RewriteRule) int {
 		return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Table, b.Table), cmp.Compare(a.Name, b.Name))
 	})
@@ -112,4 +128,45 @@ func dropRoutineOps(m *metadata.MetaData) []ops.Op {
 		list = append(list, ops.DropRoutineOf(ordered[i]))
 	}
 	return list
+}
+
+// afterFollowed moves each trigger that follows another of its table
+// (MySQL's FOLLOWS) right after the one it follows, the rest keeping
+// their order, so that the one it names exists when it is created. A
+// trigger following one the list does not have, or a cycle, stays where
+// it is (the server refuses it with its own message).
+func afterFollowed(list []*metadata.Trigger) []*metadata.Trigger {
+	type key struct{ schema, table, name string }
+	byKey := map[key]*metadata.Trigger{}
+	after := map[*metadata.Trigger][]*metadata.Trigger{}
+	for _, t := range list {
+		byKey[key{t.Schema, t.Table, t.Name}] = t
+	}
+	placed := map[*metadata.Trigger]bool{}
+	for _, t := range list {
+		if f := byKey[key{t.Schema, t.Table, t.Follows}]; t.Follows != "" && f != nil && f != t {
+			after[f] = append(after[f], t)
+		}
+	}
+	out := make([]*metadata.Trigger, 0, len(list))
+	var place func(t *metadata.Trigger)
+	place = func(t *metadata.Trigger) {
+		if placed[t] {
+			return
+		}
+		placed[t] = true
+		out = append(out, t)
+		for _, n := range after[t] {
+			place(n)
+		}
+	}
+	for _, t := range list {
+		if f := byKey[key{t.Schema, t.Table, t.Follows}]; t.Follows == "" || f == nil || f == t {
+			place(t)
+		}
+	}
+	for _, t := range list { // cycles
+		place(t)
+	}
+	return out
 }

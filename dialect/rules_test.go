@@ -39,6 +39,19 @@ func TestRefuseRules(t *testing.T) {
 			_, err := d.Plan(state, []ops.Op{&ops.CommentSchema{Comment: "ours", Known: true}})
 			assert.ErrorIs(t, err, dialect.ErrNoSchemaComments)
 		})
+		for _, o := range []ops.Op{&ops.GrantSchema{SchemaName: "public", Role: "reporting", Privileges: []string{"USAGE"}},
+			&ops.RevokeSchema{SchemaName: "public", Role: "PUBLIC", Privileges: []string{"USAGE"}}} {
+			t.Run(d.Name()+"/"+o.Name(), func(t *testing.T) {
+				_, err := d.Plan(state, []ops.Op{o})
+				assert.ErrorIs(t, err, dialect.ErrNoSchemaGrants)
+				assert.ErrorContains(t, err, `schema "public", role `)
+			})
+		}
+		t.Run(d.Name()+"/CreateOps of a schema with grants", func(t *testing.T) {
+			granted := &metadata.MetaData{Schemas: []*metadata.Schema{{Name: "public", Grants: []metadata.SchemaGrant{{Role: "PUBLIC", Privileges: []string{"CREATE", "USAGE"}}}}}}
+			_, err := d.Plan(metadata.New(), dialect.CreateOps(granted))
+			assert.ErrorIs(t, err, dialect.ErrNoSchemaGrants)
+		})
 	}
 	for _, d := range []dialect.Dialect{&mysql.Dialect{}, &sqlite.Dialect{}} {
 		for _, tc := range cases {

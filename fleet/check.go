@@ -18,9 +18,7 @@ import (
 func (f *Fleet) Check(ctx context.Context, o retort.DiffOptions) []Result {
 	g, err := retort.LoadHistory(o)
 	if err != nil {
-		return f.each(ctx, func(_ context.Context, url string) Result {
-			return Result{Target: redactURL(url), Err: err}
-		})
+		return f.failAll(ctx, err)
 	}
 	targets := &targetCache{byDialect: map[string]*cachedTarget{}}
 	return f.each(ctx, func(ctx context.Context, url string) Result {

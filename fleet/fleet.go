@@ -10,6 +10,7 @@ import (
 
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/dialect"
+	"github.com/retortdb/retort/versions"
 )
 
 // Fleet runs one history on many databases: the targets of migrate.yaml's
@@ -20,7 +21,8 @@ type Fleet struct {
 	// Targets are the databases' URLs.
 	Targets []string
 	// Options are every target's runner options; DB and Dialect are
-	// set per target (left as given here, they are ignored).
+	// set per target (left as given here, they are ignored). The history
+	// is loaded once, into Graph, and shared by the targets' runners.
 	Options retort.Options
 	// Parallel is how many targets run at once (1 when zero).
 	Parallel int
@@ -64,17 +66,44 @@ func Failed(results []Result) int {
 
 // Upgrade upgrades every target to target ("head", ...).
 func (f *Fleet) Upgrade(ctx context.Context, target string) []Result {
-	return f.each(ctx, f.run(func(ctx context.Context, r *retort.Runner) error { return r.Upgrade(ctx, target) }))
+	return f.runAll(ctx, func(ctx context.Context, r *retort.Runner) error { return r.Upgrade(ctx, target) })
 }
 
 // Downgrade downgrades every target to target ("base", "-1", ...).
 func (f *Fleet) Downgrade(ctx context.Context, target string) []Result {
-	return f.each(ctx, f.run(func(ctx context.Context, r *retort.Runner) error { return r.Downgrade(ctx, target) }))
+	return f.runAll(ctx, func(ctx context.Context, r *retort.Runner) error { return r.Downgrade(ctx, target) })
 }
 
 // Current reads every target's heads (From and To both).
 func (f *Fleet) Current(ctx context.Context) []Result {
-	return f.each(ctx, f.run(nil))
+	return f.runAll(ctx, nil)
+}
+
+// runAll runs fn on every target with one history, loaded here once (the
+// targets' runners share it) unless Options.Graph holds it already; a
+// history that does not load is every target's error.
+func (f *Fleet) runAll(ctx context.Context, fn func(context.Context, *retort.Runner) error) []Result {
+	o := f.Options
+	if o.Graph == nil {
+		dir := o.Directory
+		if dir == "" {
+			dir = "versions"
+		}
+		if o.Migrations == nil {
+			return f.failAll(ctx, errors.New("fleet: Options.Migrations (or a loaded Options.Graph) is required"))
+		}
+		g, err := versions.Load(o.Migrations, dir)
+		if err != nil {
+			return f.failAll(ctx, err)
+		}
+		o.Graph = g
+	}
+	return f.each(ctx, f.run(o, fn))
+}
+
+// failAll gives every target err.
+func (f *Fleet) failAll(ctx context.Context, err error) []Result {
+	return f.each(ctx, func(_ context.Context, url string) Result { return Result{Target: redactURL(url), Err: err} })
 }
 
 // each runs one on every target, Parallel at a time, results in the
@@ -122,9 +151,9 @@ func (f *Fleet) each(ctx context.Context, one func(context.Context, string) Resu
 
 // run returns what each runs on one target: open it, run fn and read
 // the heads before and after.
-func (f *Fleet) run(fn func(context.Context, *retort.Runner) error) func(context.Context, string) Result {
+func (f *Fleet) run(o retort.Options, fn func(context.Context, *retort.Runner) error) func(context.Context, string) Result {
 	return func(ctx context.Context, url string) Result {
-		return timed(url, func(res *Result, d dialect.Dialect, u *dialect.URL) { f.one(ctx, d, u, fn, res) })
+		return timed(url, func(res *Result, d dialect.Dialect, u *dialect.URL) { one(ctx, o, d, u, fn, res) })
 	}
 }
 
@@ -146,8 +175,9 @@ func timed(url string, fn func(*Result, dialect.Dialect, *dialect.URL)) (res Res
 	return res
 }
 
-// one runs fn on the target d, u, reading the heads before and after.
-func (f *Fleet) one(ctx context.Context, d dialect.Dialect, u *dialect.URL, fn func(context.Context, *retort.Runner) error, res *Result) {
+// one runs fn on the target d, u with options o, reading the heads before
+// and after.
+func one(ctx context.Context, o retort.Options, d dialect.Dialect, u *dialect.URL, fn func(context.Context, *retort.Runner) error, res *Result) {
 	name, dsn, err := d.Driver(u)
 	if err != nil {
 		res.Err = err
@@ -159,7 +189,6 @@ func (f *Fleet) one(ctx context.Context, d dialect.Dialect, u *dialect.URL, fn f
 		return
 	}
 	defer db.Close()
-	o := f.Options
 	o.DB, o.Dialect = db, d
 	r, err := retort.New(o)
 	if err != nil {

@@ -3,7 +3,10 @@ package fleet_test
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"path/filepath"
+	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/retortdb/retort"
@@ -87,5 +90,38 @@ func TestFleetCancel(t *testing.T) {
 		if r.Err == nil {
 			t.Errorf("%s ran under a cancelled context", r.Target)
 		}
+	}
+}
+
+// openCounter is an fs.FS that counts the files opened through it.
+type openCounter struct {
+	fs.FS
+	opens atomic.Int64
+}
+
+func (c *openCounter) Open(name string) (fs.File, error) {
+	if strings.HasSuffix(name, ".yaml") {
+		c.opens.Add(1)
+	}
+	return c.FS.Open(name)
+}
+
+// TestFleetLoadsHistoryOnce: the history is read once for the whole fleet
+// and its runners share it, so eight targets upgraded four at a time open
+// each revision file once, not once a target; every target ends at head.
+func TestFleetLoadsHistoryOnce(t *testing.T) {
+	var urls []string
+	for range 8 {
+		urls = append(urls, dbtest.SQLite(t).URL)
+	}
+	files := &openCounter{FS: basic()}
+	fl := &fleet.Fleet{Targets: urls, Parallel: 4, Options: retort.Options{Migrations: files}}
+	for _, r := range fl.Upgrade(ctx(t), "head") {
+		if r.Err != nil || len(r.To) != 1 || r.To[0] != "r3" {
+			t.Errorf("%s: to %v: %v", r.Target, r.To, r.Err)
+		}
+	}
+	if n := files.opens.Load(); n != 3 {
+		t.Errorf("the fleet opened revision files %d times for 3 files and %d targets, want 3", n, len(urls))
 	}
 }

@@ -6,6 +6,9 @@ import "github.com/retortdb/retort/metadata"
 // written as a number or a boolean as well as a string.
 var scalar = []string{"string", "number", "boolean"}
 
+// unnamedDoc describes a key's unnamed flag.
+const unnamedDoc = "SQLite: written without CONSTRAINT name, as the database keeps it; elsewhere the server names it (by the naming convention)"
+
 // columnTypeKeys are the type keys a column carries itself.
 var columnShorthands = []string{"primary_key", "unique", "index", "references", "on_delete", "on_update"}
 
@@ -49,19 +52,21 @@ func modelDefs() obj {
 				"variants": typed("object", "a type per dialect: {mysql: mediumtext}"),
 			})),
 		"view": closed("a view, or a PostgreSQL materialized view: its query as the database renders it, and its options", metadata.Keys("view"), obj{
-			"schema":           str("the schema; empty: the default one"),
-			"name":             str("the view's name"),
-			"materialized":     boolean("PostgreSQL: a materialized view"),
-			"definition":       str("the query, SELECT ..., as the database renders it (pg_get_viewdef, information_schema.VIEWS, the text after AS)"),
-			"check_option":     obj{"enum": metadata.CheckOptions, "description": "WITH LOCAL or CASCADED CHECK OPTION"},
-			"security_invoker": boolean("PostgreSQL 15+: security_invoker"),
-			"security_barrier": boolean("PostgreSQL: security_barrier"),
-			"security":         obj{"enum": metadata.ViewSecurities, "description": "MySQL/MariaDB: SQL SECURITY; default definer"},
-			"algorithm":        obj{"enum": metadata.ViewAlgorithms, "description": "MySQL/MariaDB: ALGORITHM; default undefined"},
-			"definer":          str("MySQL/MariaDB: DEFINER user@host; empty: the account that runs the migration"),
-			"comment":          typed([]string{"string", "null"}, "PostgreSQL: the view's comment"),
-			"indexes":          obj{"type": []string{"array", "null"}, "items": ref("index"), "description": "a materialized view's indexes, each named"},
-			"reads":            strings_("the tables and views the query reads (schema.name), for the order of creation"),
+			"schema":               str("the schema; empty: the default one"),
+			"name":                 str("the view's name"),
+			"materialized":         boolean("PostgreSQL: a materialized view"),
+			"definition":           str("the query, SELECT ..., as the database renders it (pg_get_viewdef, information_schema.VIEWS, the text after AS)"),
+			"check_option":         obj{"enum": metadata.CheckOptions, "description": "WITH LOCAL or CASCADED CHECK OPTION"},
+			"security_invoker":     boolean("PostgreSQL 15+: security_invoker"),
+			"security_barrier":     boolean("PostgreSQL: security_barrier"),
+			"security":             obj{"enum": metadata.ViewSecurities, "description": "MySQL/MariaDB: SQL SECURITY; default definer"},
+			"algorithm":            obj{"enum": metadata.ViewAlgorithms, "description": "MySQL/MariaDB: ALGORITHM; default undefined"},
+			"definer":              str("MySQL/MariaDB: DEFINER user@host; empty: the account that runs the migration"),
+			"character_set_client": str("MySQL/MariaDB: the character_set_client the view is created under; empty: the migrating session's"),
+			"collation_connection": str("MySQL/MariaDB: the collation_connection the view is created under; empty: the migrating session's"),
+			"comment":              typed([]string{"string", "null"}, "PostgreSQL: the view's comment"),
+			"indexes":              obj{"type": []string{"array", "null"}, "items": ref("index"), "description": "a materialized view's indexes, each named"},
+			"reads":                strings_("the tables and views the query reads (schema.name), for the order of creation"),
 		}, "name", "definition"),
 		"sequence": closed("a PostgreSQL sequence: its options, each PostgreSQL's default when left out", metadata.Keys("sequence"), obj{
 			"schema":    str("the schema; empty: the default one"),
@@ -77,6 +82,13 @@ func modelDefs() obj {
 		"generated": closed("a generated column's generation: GENERATED ALWAYS AS (expression) STORED or VIRTUAL", metadata.Keys("generated"), obj{
 			"expression": typed(scalar, "the generation expression, as SQL text"),
 			"stored":     boolean("STORED (MariaDB: PERSISTENT); false: VIRTUAL, which PostgreSQL 15 lacks"),
+		}),
+		"attributes": closed("PostgreSQL: a column's storage, compression, statistics target and attribute options; "+
+			"each left out is the server's default (MySQL and SQLite refuse them)", metadata.Keys("attributes"), obj{
+			"storage":     obj{"enum": metadata.Storages, "description": "SET STORAGE; default the type's"},
+			"compression": obj{"enum": metadata.Compressions, "description": "SET COMPRESSION; default default_toast_compression"},
+			"statistics":  typed("integer", "SET STATISTICS, 0 to 10000; default default_statistics_target"),
+			"options":     strings_("attribute options, name=value: n_distinct=-0.5, n_distinct_inherited=100"),
 		}),
 		"domain": closed("a PostgreSQL domain: a base type with a default, NOT NULL and checks", metadata.Keys("domain"), obj{
 			"schema":    str("the schema; empty: the default one"),
@@ -100,6 +112,7 @@ func modelDefs() obj {
 			"name": str("the constraint's name"), "columns": constraintCols,
 			"deferrable":         boolean("PostgreSQL: DEFERRABLE"),
 			"initially_deferred": boolean("PostgreSQL: INITIALLY DEFERRED"),
+			"unnamed":            boolean(unnamedDoc),
 		}),
 		"foreign_key": closed("a foreign key", metadata.Keys(metadata.KindForeignKey), obj{
 			"name":               str("the constraint's name"),
@@ -111,6 +124,7 @@ func modelDefs() obj {
 			"on_update":          str("cascade, set null, set default, restrict or no action"),
 			"deferrable":         boolean("DEFERRABLE (PostgreSQL, SQLite)"),
 			"initially_deferred": boolean("INITIALLY DEFERRED (PostgreSQL, SQLite)"),
+			"unnamed":            boolean(unnamedDoc),
 		}),
 		"unique": closed("a unique constraint", metadata.Keys(metadata.KindUnique), obj{
 			"name": str("the constraint's name"), "columns": constraintCols,
@@ -148,6 +162,7 @@ func modelDefs() obj {
 	routineDefs(defs)
 	ruleDefs(defs)
 	policyDefs(defs)
+	eventDefs(defs)
 	return defs
 }
 
@@ -175,13 +190,19 @@ func column(keys []string) obj {
 		"charset":    typed([]string{"string", "null"}, "MySQL/MariaDB: the column's CHARACTER SET; empty: the table's"),
 		"collation":  typed([]string{"string", "null"}, "the column's COLLATE; MySQL/MariaDB: empty is its charset's default, or the table's; PostgreSQL: the type's default"),
 		"generated":  ref("generated"),
+		"clause_order": func() obj {
+			s := typed("array", "SQLite: the order CREATE TABLE writes the column's clauses in, as the database keeps it")
+			s["items"] = obj{"enum": metadata.ClauseKinds}
+			return s
+		}(),
+		"attributes": ref("attributes"),
 	}, "name")
 }
 
 // modelRoot is schema.yaml's top level.
 func modelRoot() obj {
 	root := closed("", []string{"naming_convention", "extensions", "enums", "domains", "sequences", "tables", "views",
-		"functions", "procedures", "aggregates", "triggers", "rules", "policies", "schemas"}, obj{
+		"functions", "procedures", "aggregates", "triggers", "rules", "policies", "events", "schemas"}, obj{
 		"naming_convention": closed("names for constraints and indexes that have none, in SQLAlchemy's tokens",
 			[]string{metadata.KindIndex, metadata.KindUnique, metadata.KindCheck, metadata.KindForeignKey, metadata.KindPrimaryKey},
 			obj{

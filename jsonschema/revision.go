@@ -78,6 +78,7 @@ func opDefs(defs obj) obj {
 		"existing_identity": typed([]string{"string", "null"}, ""),
 		"sequence":          ref("sequence"), "existing_sequence": ref("sequence"),
 		"generated": ref("generated"), "existing_generated": ref("generated"),
+		"attributes": ref("attributes"), "existing_attributes": ref("attributes"),
 	})
 	tableOptions := with(obj{
 		"charset":          typed([]string{"string", "null"}, "the new DEFAULT CHARSET; null: utf8mb4"),
@@ -97,7 +98,7 @@ func opDefs(defs obj) obj {
 		"set_table_comment":        closed("", withRef("comment", "existing_comment"), with(obj{"comment": typed([]string{"string", "null"}, ""), "existing_comment": typed([]string{"string", "null"}, "")})),
 		"add_column":               moded(closed("", withRef("column"), with(obj{"column": ref("column_alone")}))),
 		"drop_column":              moded(closed("", withRef("column"), with(obj{"column": anyOf("the column's name, or the whole column (for an exact reverse)", str(""), ref("column_alone"))}))),
-		"alter_column":             prop(moded(closed("", withRef("column", "new_name", "type", "nullable", "default", "comment", "autoincrement", "existing_type", "existing_nullable", "existing_default", "existing_comment", "existing_autoincrement", "charset", "collation", "existing_charset", "existing_collation", "identity", "sequence", "existing_identity", "existing_sequence", "generated", "existing_generated"), alter)), "online", boolean("the safe SET NOT NULL: PostgreSQL 12+ a NOT VALID check validated outside the transaction, then SET NOT NULL; MySQL/MariaDB ALGORITHM=INPLACE, LOCK=NONE; SQLite refuses it")),
+		"alter_column":             prop(moded(closed("", withRef("column", "new_name", "type", "nullable", "default", "comment", "autoincrement", "existing_type", "existing_nullable", "existing_default", "existing_comment", "existing_autoincrement", "charset", "collation", "existing_charset", "existing_collation", "identity", "sequence", "existing_identity", "existing_sequence", "generated", "existing_generated", "attributes", "existing_attributes"), alter)), "online", boolean("the safe SET NOT NULL: PostgreSQL 12+ a NOT VALID check validated outside the transaction, then SET NOT NULL; MySQL/MariaDB ALGORITHM=INPLACE, LOCK=NONE; SQLite refuses it")),
 		"alter_table":              closed("", withRef("charset", "collation", "row_format", "existing_charset", "existing_collation", "existing_row_format"), tableOptions),
 		"create_index":             moded(concurrent(element("index", idx))),
 		"drop_index":               moded(concurrent(element("index", idx))),
@@ -161,6 +162,7 @@ func opDefs(defs obj) obj {
 	routineOps(known, defs)
 	ruleOps(known, defs)
 	policyOps(known, defs)
+	eventOps(known, defs)
 	props := obj{}
 	for _, name := range ops.Names() {
 		if s, ok := known[name]; ok {

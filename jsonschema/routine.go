@@ -24,6 +24,7 @@ func routineDefs(defs obj) {
 		"comment":    typed([]string{"string", "null"}, "PostgreSQL: the trigger's comment"),
 		"definer":    str("MySQL/MariaDB: DEFINER user@host"),
 		"sql_mode":   str("MySQL/MariaDB: the sql_mode it was created under; empty: the migrating session's"),
+		"follows":    str("MySQL/MariaDB: the trigger of the same table, timing and event it runs after (FOLLOWS), created first"),
 		"function":   str("PostgreSQL: the function it executes (schema.name(arguments)), created first"),
 	}, "table", "name", "definition")
 }
@@ -35,11 +36,18 @@ func routineRootProps(root obj) {
 	props["procedures"] = listOf("routine", "the procedures")
 	props["aggregates"] = listOf("routine", "PostgreSQL: the aggregates, after their support functions")
 	props["triggers"] = listOf("trigger", "the triggers, created after the tables, routines and views")
-	props["schemas"] = map[string]any{"type": "array", "description": "PostgreSQL: the schemas that have a comment (COMMENT ON SCHEMA)",
-		"items": closed("a schema's comment", []string{"name", "comment"}, obj{"name": str("the schema; empty: the default one"),
-			"comment": str("its comment")})}
+	props["schemas"] = map[string]any{"type": "array",
+		"description": "PostgreSQL: the schemas that have a comment (COMMENT ON SCHEMA) or privileges other than a new schema's (GRANT ... ON SCHEMA)",
+		"items": closed("a schema's comment and privileges", []string{"name", "comment", "grants"}, obj{"name": str("the schema; empty: the default one"),
+			"comment": str("its comment"),
+			"grants": map[string]any{"type": "array", "description": "the privileges of roles other than the owner, in the ACL's order; " +
+				"left out: a new schema's (public: USAGE to PUBLIC)",
+				"items": closed("one role's privileges", []string{"role", "privileges"}, obj{
+					"role":       str("the role, or PUBLIC for every role"),
+					"privileges": obj{"type": "array", "items": obj{"enum": metadata.SchemaPrivileges}, "description": "CREATE, USAGE; empty: none"}}, "role")}})}
 	props["rules"] = listOf("rule", "PostgreSQL: the rewrite rules (CREATE RULE), created after the tables and views")
 	props["policies"] = listOf("policy", "PostgreSQL: the row-level security policies (CREATE POLICY), created after the tables, routines and views")
+	props["events"] = listOf("event", "MySQL/MariaDB: the scheduled events (CREATE EVENT), created last")
 }
 
 // routineOps describes the routine and trigger ops.

@@ -1,6 +1,10 @@
 package jsonschema
 
-import "github.com/retortdb/retort/metadata"
+import (
+	"strings"
+
+	"github.com/retortdb/retort/metadata"
+)
 
 // ruleDefs is the PostgreSQL rewrite rule definition schema.yaml and
 // revision files share.
@@ -20,6 +24,12 @@ func ruleOps(known, defs obj) {
 	known["comment_schema"] = closed("PostgreSQL: a schema's comment; existing: the comment before, for the downgrade",
 		[]string{"schema", "comment", "existing"}, obj{"schema": str("the schema; empty: the default one"),
 			"comment": str("the comment; empty: none"), "existing": str("the comment before; empty: none")})
+	for _, op := range []string{"grant_schema", "revoke_schema"} {
+		known[op] = closed("PostgreSQL: "+strings.ToUpper(strings.TrimSuffix(op, "_schema"))+" privileges ON SCHEMA to or from a role; "+
+			"the reverse of the other", []string{"schema", "role", "privileges"}, obj{"schema": str("the schema; empty: the default one"),
+			"role":       str("the role, or PUBLIC for every role; it must exist on the target"),
+			"privileges": obj{"type": "array", "items": obj{"enum": metadata.SchemaPrivileges}, "description": "the privileges"}}, "role", "privileges")
+	}
 	rule := defs["rule"].(obj)["properties"].(obj)
 	known["create_rule"] = ref("rule")
 	known["drop_rule"] = anyOf("the rule's table and name, or the whole rule (for an exact reverse)",

@@ -73,7 +73,7 @@ func (s *scratch) close(ctx context.Context) {
 // load creates m on the scratch database and puts a few rows in each
 // table, so that changes which depend on rows behave as on a live table.
 func (s *scratch) load(ctx context.Context, d dialect.Dialect, m *metadata.MetaData) error {
-	stmts, err := d.Plan(metadata.New(), dialect.CreateOps(m))
+	stmts, err := d.Plan(metadata.New(), dialect.CreateOpsFor(d, m))
 	if err != nil {
 		return fmt.Errorf("planning the scratch schema: %w", err)
 	}

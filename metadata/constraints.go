@@ -11,11 +11,15 @@ type PrimaryKey struct {
 	// CONSTRAINTS says) rather than at each statement.
 	Deferrable        bool
 	InitiallyDeferred bool
+	// Unnamed says the key is written without CONSTRAINT name where the
+	// database keeps such a key nameless (SQLite); Name still holds the
+	// convention's name, which the other databases give it.
+	Unnamed bool
 }
 
 // HasOptions reports whether pk says more than its name and columns, so
 // that it cannot be written as a column's primary_key: true.
-func (pk *PrimaryKey) HasOptions() bool { return pk.Deferrable || pk.InitiallyDeferred }
+func (pk *PrimaryKey) HasOptions() bool { return pk.Deferrable || pk.InitiallyDeferred || pk.Unnamed }
 
 // Clone returns a deep copy of pk.
 func (pk *PrimaryKey) Clone() *PrimaryKey {
@@ -45,6 +49,9 @@ type ForeignKey struct {
 	// Deferrable and InitiallyDeferred matter on PostgreSQL and SQLite only.
 	Deferrable        bool
 	InitiallyDeferred bool
+	// Unnamed: as [PrimaryKey]'s (SQLite writes FOREIGN KEY without
+	// CONSTRAINT name).
+	Unnamed bool
 }
 
 // Clone returns a deep copy of fk.

@@ -130,13 +130,17 @@ func (l ErrorList) Err() error {
 }
 
 // Split parts l into the problems o refuses and those it only warns
-// about: see [ReadOptions].
+// about, leaving out the portability problems o does not ask for: see
+// [ReadOptions].
 func (l ErrorList) Split(o ReadOptions) (errs, warnings ErrorList) {
 	for _, e := range l {
 		r := e.BrokenRule()
-		if o.Strict || r.ID == RuleModel || (!o.Reflected && r.Enforced(o.Database)) {
+		switch {
+		case o.Strict || r.ID == RuleModel || (!o.Reflected && r.Enforced(o.Database)):
 			errs = append(errs, e)
-		} else {
+		case o.Database != "" && !r.Enforced(o.Database) && !o.Portable:
+			// another database's rule: this one accepts the schema as is
+		default:
 			warnings = append(warnings, e)
 		}
 	}

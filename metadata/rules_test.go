@@ -14,8 +14,10 @@ import (
 )
 
 // TestRulesPerDatabase: a broken rule is an error on the databases that
-// enforce it, a warning on the others, an error everywhere with Strict,
-// and a warning everywhere for a reflected schema (but the model rule).
+// enforce it; on the others it is not reported, but as a warning with
+// Portable (a portability problem); an error everywhere with Strict; and
+// for a reflected schema, a warning where enforced, not reported
+// elsewhere but with Portable (the model rule an error everywhere).
 func TestRulesPerDatabase(t *testing.T) {
 	const users = "  - name: users\n    columns:\n      - {name: id, type: bigint, primary_key: true}\n"
 	cases := []struct {
@@ -50,14 +52,25 @@ func TestRulesPerDatabase(t *testing.T) {
 			data := []byte("tables:\n" + c.yaml)
 			rule := metadata.RuleByID(c.rule)
 			for _, db := range metadata.AllDatabases {
-				_, warnings, err := metadata.ReadWith("schema.yaml", data, metadata.ReadOptions{Database: db})
 				enforced := rule.Enforced(db)
+				_, warnings, err := metadata.ReadWith("schema.yaml", data, metadata.ReadOptions{Database: db, Portable: true})
 				got := ruleOf(t, err, warnings)
 				if got != c.rule {
-					t.Errorf("%s: broke rule %q, want %q (err %v, warnings %v)", db, got, c.rule, err, warnings)
+					t.Errorf("%s: Portable: broke rule %q, want %q (err %v, warnings %v)", db, got, c.rule, err, warnings)
 				}
 				if (err != nil) != enforced {
+					t.Errorf("%s: Portable: error %v, want one: %v", db, err, enforced)
+				}
+				_, warnings, err = metadata.ReadWith("schema.yaml", data, metadata.ReadOptions{Database: db})
+				if (err != nil) != enforced {
 					t.Errorf("%s: error %v, want one: %v", db, err, enforced)
+				}
+				if len(warnings) != 0 {
+					t.Errorf("%s: warnings %v, want none without Portable", db, warnings)
+				}
+				_, warnings, err = metadata.ReadWith("schema.yaml", data, metadata.ReadOptions{Database: db, Reflected: true})
+				if wantWarn := enforced && c.rule != metadata.RuleModel; (len(warnings) == 1) != wantWarn {
+					t.Errorf("%s: Reflected: warnings %v, want one: %v (err %v)", db, warnings, wantWarn, err)
 				}
 				if _, _, err := metadata.ReadWith("schema.yaml", data, metadata.ReadOptions{Database: db, Strict: true}); err == nil {
 					t.Errorf("%s: Strict: no error", db)
@@ -138,12 +151,17 @@ func validationDoc() []byte {
 Reading a schema.yaml checks it against the rules below. Each rule names the
 databases that enforce it: those that refuse the DDL, or would keep something
 other than what the file says. Breaking a rule is an **error** when the target
-database (the one --url names, or the dialect of --offline) enforces it, and a
-**warning** otherwise, printed as ` + "`warning: file:line:column: ... (rule ID: an error on ... only)`" + `.
-` + "`--strict`" + ` (diff, check, revision --autogenerate) makes every warning an error,
-for CI. A schema.yaml written from a database's catalog (init --from-database)
-is refused only for the model rule: the database held it, so it is valid there.
-Without a known database (the metadata.Read API) every rule is an error.
+database (the one --url names, or the dialect of --offline) enforces it. A rule
+only other databases enforce is a portability problem: the target database
+accepts the schema as is, so it is not reported, unless ` + "`--portable`" + ` (diff,
+check, revision --autogenerate) asks for the **warning** the table shows,
+printed as ` + "`warning: file:line:column: ... (rule ID: an error on ... only)`" + `:
+for a schema meant for several databases. ` + "`--strict`" + ` makes every rule an error,
+whichever database enforces it, for CI. A schema.yaml written from a database's
+catalog (init --from-database) is refused only for the model rule: the database
+held it, so it is valid there; the rules that database enforces are warnings,
+the others are left out as above. Without a known database (the metadata.Read
+API) every rule is an error.
 
 | Rule | What it forbids | PostgreSQL | MySQL/MariaDB | SQLite | Why |
 |---|---|---|---|---|---|

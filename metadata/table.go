@@ -250,6 +250,14 @@ type Column struct {
 	// Generated makes the column a generated one; nil: a column rows are
 	// written to.
 	Generated *Generated
+	// ClauseOrder is the order its CREATE TABLE writes the column's
+	// clauses in (kinds of [ClauseKinds]), where the database keeps the
+	// text (SQLite) and it is not the writer's own order; nil: the
+	// writer's. A spelling only: never compared.
+	ClauseOrder []string
+	// Attributes are PostgreSQL's storage, compression, statistics
+	// target and attribute options; the zero value is the defaults.
+	Attributes ColumnAttributes
 }
 
 // NewColumn returns a nullable column of the given type.
@@ -263,5 +271,7 @@ func (c *Column) Clone() *Column {
 	cp.Type = c.Type.Clone()
 	cp.Sequence = c.Sequence.Clone()
 	cp.Generated = c.Generated.Clone()
+	cp.ClauseOrder = cloneSlice(c.ClauseOrder)
+	cp.Attributes = c.Attributes.Clone()
 	return &cp
 }

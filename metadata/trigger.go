@@ -27,6 +27,13 @@ type Trigger struct {
 	// "" leaves it to the session that creates it (see
 	// [Routine.SQLMode]).
 	SQLMode string
+	// Follows is the trigger of the same table, timing and event this
+	// MySQL/MariaDB trigger runs after (CREATE TRIGGER ... FOLLOWS): it
+	// is created after that one. "" runs it after those created before
+	// it; Inspect sets it only where a table's triggers run in another
+	// order than their names' (ACTION_ORDER), on each of them but the
+	// first.
+	Follows string
 	// Function is the routine a PostgreSQL trigger executes
 	// (schema.name(arguments)): it is created first. Not compared.
 	Function string

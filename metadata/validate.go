@@ -24,7 +24,18 @@ func (m *MetaData) Validate() error {
 	v.tables()
 	v.views()
 	v.routines()
+	v.schemaGrants()
 	return v.errs.Err()
+}
+
+// schemaGrants checks the schemas' grants: roles named once, privileges
+// a schema has.
+func (v *validator) schemaGrants() {
+	for i, s := range v.m.Schemas {
+		for _, problem := range GrantProblems(s.Grants) {
+			v.add(Path("schemas").Index(i).Field("grants"), "%s: grants: %s", elementName("schema", s.Name, i), problem)
+		}
+	}
 }
 
 // validator collects the problems of one model.
@@ -267,6 +278,7 @@ func (v *validator) partition(p Path, t *Table) {
 func (v *validator) column(p Path, t *Table, c *Column) {
 	where := fmt.Sprintf("table %q, column %q", t.QualifiedName(), c.Name)
 	v.typ(p.Field("type"), where, c.Type)
+	v.clauseOrder(p.Field("clause_order"), where, c.ClauseOrder)
 	if c.AutoIncrement {
 		switch c.Type.Kind {
 		case SmallInt, Integer, BigInt, Native:
@@ -286,6 +298,9 @@ func (v *validator) column(p Path, t *Table, c *Column) {
 		case c.AutoIncrement:
 			v.add(p.Field("autoincrement"), "%s: a generated column cannot be autoincrement; remove one of them", where)
 		}
+	}
+	for _, problem := range c.Attributes.Problems() {
+		v.add(p.Field("attributes"), "%s: attributes: %s", where, problem)
 	}
 }
 

@@ -33,6 +33,22 @@ func (v *validator) routines() {
 	}
 	v.rules()
 	v.policies()
+	v.events()
+}
+
+// events checks that each event is named, once per schema.
+func (v *validator) events() {
+	seen := map[string]bool{}
+	for k, e := range v.m.Events {
+		p := Path("events").Index(k)
+		if !v.name(p.Field("name"), "an event", e.Name) {
+			continue
+		}
+		if seen[e.QualifiedName()] {
+			v.add(p.Field("name"), "event %s is declared twice; remove one", e.QualifiedName())
+		}
+		seen[e.QualifiedName()] = true
+	}
 }
 
 // rules checks that each rule is named once per table, on a table or

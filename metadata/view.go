@@ -57,6 +57,14 @@ type View struct {
 	// the server (the account that runs the migration). Inspect records
 	// it only when it is another account than the inspecting one.
 	Definer string
+	// CharacterSetClient and CollationConnection are MySQL's session
+	// settings the view was created under (SHOW CREATE VIEW's columns):
+	// they decide the character set of its literals without an
+	// introducer. "" is the session's of the account that runs the
+	// migration; Inspect records them only when they differ from the
+	// inspecting session's.
+	CharacterSetClient  string
+	CollationConnection string
 	// Comment is the view's comment (PostgreSQL).
 	Comment string
 	// Indexes are a materialized view's indexes.
@@ -100,7 +108,8 @@ func (v *View) Kind() string {
 func (v *View) SameQuery(o *View) bool {
 	return v.Definition == o.Definition && v.Materialized == o.Materialized && v.CheckOption == o.CheckOption &&
 		v.SecurityInvoker == o.SecurityInvoker && v.SecurityBarrier == o.SecurityBarrier &&
-		v.Security == o.Security && v.Algorithm == o.Algorithm && v.Definer == o.Definer
+		v.Security == o.Security && v.Algorithm == o.Algorithm && v.Definer == o.Definer &&
+		v.CharacterSetClient == o.CharacterSetClient && v.CollationConnection == o.CollationConnection
 }
 
 // TrimDefinition returns a view's query without the white space around

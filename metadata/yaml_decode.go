@@ -35,9 +35,11 @@ func Keys(element string) []string {
 		"trigger":      triggerKeys,
 		"rule":         ruleKeys,
 		"policy":       policyKeys,
+		"event":        eventKeys,
 		"domain":       domainKeys,
 		"extension":    extensionKeys,
 		"generated":    generatedKeys,
+		"attributes":   attributeKeys,
 		"index_key":    indexKeyKeys,
 		KindPrimaryKey: primaryKeyKeys,
 		KindForeignKey: foreignKeyKeys,
@@ -134,6 +136,16 @@ func DecodeIndex(file string, n *yaml.Node, what string) (*Index, error) {
 
 // typeKeys are the keys of a type mapping, for [DecodeType].
 var typeKeys = []string{"type", "native", "variants"}
+
+// decodeNamed is decode for an element that must have a name: read
+// returns it and its name.
+func decodeNamed[T any](file string, n *yaml.Node, what string, read func(r *reader, n *yaml.Node) (T, string)) (T, error) {
+	return decode(file, n, func(r *reader, n *yaml.Node) T {
+		v, name := read(r, n)
+		r.named("", n, name, what)
+		return v
+	})
+}
 
 // decode runs read on n, dereferenced (nil is null), with a reader of its
 // own: the element read, or its problems sorted by position.

@@ -56,7 +56,7 @@ tables:
 `,
 			want: []string{
 				"schema.yaml:5:35: table \"users\", column \"email\": unknown key \"nulable\" (did you mean \"nullable\"?)",
-				"schema.yaml:6:33: table \"users\", column \"bio\": unknown key \"colour\"; use one of name, type, native, variants, primary_key, autoincrement, identity, sequence, nullable, default, unique, index, references, on_delete, on_update, comment, charset, collation, generated",
+				"schema.yaml:6:33: table \"users\", column \"bio\": unknown key \"colour\"; use one of name, type, native, variants, primary_key, autoincrement, identity, sequence, nullable, default, unique, index, references, on_delete, on_update, comment, charset, collation, generated, clause_order, attributes",
 			},
 		},
 		{
@@ -373,6 +373,20 @@ tables:
 				"schema.yaml:4:66: table \"t\", column \"id\": autoincrement needs an integer type, not text",
 				"schema.yaml:4:81: table \"t\", column \"id\": an autoincrement column cannot have a default; remove one of them",
 				"schema.yaml:5:48: table \"t\", column \"n\": only one column of a table can be autoincrement",
+			},
+		},
+		{
+			name: "clause order",
+			yaml: `
+tables:
+  - name: t
+    columns:
+      - {name: id, type: integer, clause_order: [primary_key, notnull]}
+      - {name: n, type: integer, clause_order: [default, default]}
+`,
+			want: []string{
+				"schema.yaml:4:63: table \"t\", column \"id\": clause_order: unknown clause \"notnull\" (did you mean \"not_null\"?)",
+				"schema.yaml:5:58: table \"t\", column \"n\": clause_order: default is listed twice; list it once",
 			},
 		},
 	}

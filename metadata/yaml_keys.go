@@ -146,7 +146,8 @@ func action(s string) string {
 func (r *reader) primaryKeyItem(at Path, n *yaml.Node, what, key string) *PrimaryKey {
 	f := r.item(at, n, what, key, primaryKeyKeys)
 	return &PrimaryKey{Name: f.str("name"), Columns: f.strings("columns"),
-		Deferrable: f.boolean("deferrable"), InitiallyDeferred: f.boolean("initially_deferred")}
+		Deferrable: f.boolean("deferrable"), InitiallyDeferred: f.boolean("initially_deferred"),
+		Unnamed: f.boolean("unnamed")}
 }
 
 func (r *reader) foreignKeyItem(at Path, n *yaml.Node, what, key string) *ForeignKey {
@@ -161,6 +162,7 @@ func (r *reader) foreignKeyItem(at Path, n *yaml.Node, what, key string) *Foreig
 		OnUpdate:          action(f.str("on_update")),
 		Deferrable:        f.boolean("deferrable"),
 		InitiallyDeferred: f.boolean("initially_deferred"),
+		Unnamed:           f.boolean("unnamed"),
 	}
 }
 

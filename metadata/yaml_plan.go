@@ -33,7 +33,7 @@ func (o *out) plan(t *Table) plan {
 		}
 	}
 	pl.foreignKeys = leading(t, t.ForeignKeys, func(fk *ForeignKey) string {
-		if len(fk.Columns) != 1 || len(fk.RefColumns) != 1 || fk.Deferrable || fk.InitiallyDeferred ||
+		if len(fk.Columns) != 1 || len(fk.RefColumns) != 1 || fk.Deferrable || fk.InitiallyDeferred || fk.Unnamed ||
 			!dotless(fk.RefSchema) || !dotless(fk.RefTable) || !dotless(fk.RefColumns[0]) ||
 			fk.RefTable == "" || fk.RefColumns[0] == "" ||
 			!o.derived(KindForeignKey, t, fk.Name, fk.Columns, fk.RefTable, fk.RefColumns) {
@@ -121,6 +121,7 @@ func (o *out) primaryKey(t *Table, pk *PrimaryKey) *yaml.Node {
 	o.name(b, KindPrimaryKey, t, pk.Name, pk.Columns, "", nil)
 	b.list("columns", pk.Columns)
 	b.deferral(pk.Deferrable, pk.InitiallyDeferred)
+	b.flag("unnamed", pk.Unnamed)
 	return b.n
 }
 
@@ -148,5 +149,6 @@ func (o *out) foreignKey(t *Table, fk *ForeignKey) *yaml.Node {
 	b.opt("on_delete", fk.OnDelete)
 	b.opt("on_update", fk.OnUpdate)
 	b.deferral(fk.Deferrable, fk.InitiallyDeferred)
+	b.flag("unnamed", fk.Unnamed)
 	return b.n
 }

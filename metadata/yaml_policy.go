@@ -128,13 +128,13 @@ func (o *out) policy(po *Policy) *yaml.Node {
 	return b.n
 }
 
-// policiesNode sets the policies: list when there are policies.
-func (o *out) policiesNode(doc obj) { listNode(o, doc, "policies", o.m.Policies, o.policy) }
-
 // DecodePolicy reads n, a policy mapping as in schema.yaml's policies
 // list, for the policy ops of revision files.
 func DecodePolicy(file string, n *yaml.Node, what string) (*Policy, error) {
-	return decodeNamed(file, n, what, (*reader).policy, func(po *Policy) string { return po.Name })
+	return decodeNamed(file, n, what, func(r *reader, n *yaml.Node) (*Policy, string) {
+		po := r.policy("", n, what)
+		return po, po.Name
+	})
 }
 
 // EncodePolicy renders po as a policy mapping, as [DecodePolicy] reads it.

@@ -26,11 +26,17 @@ func ReadFile(path string) (*MetaData, error) {
 // ReadOptions say which broken [Rules] reading a schema refuses.
 type ReadOptions struct {
 	// Database is the database the schema is for (a dialect's Name):
-	// rules it enforces are errors, the others warnings. "" (none known):
-	// only rules every database enforces are errors.
+	// rules it enforces are errors; the others, which only other
+	// databases enforce, are portability problems, reported (as warnings)
+	// only with Portable. "" (none known): only rules every database
+	// enforces are errors, the others warnings.
 	Database string
-	// Strict makes every warning an error.
+	// Strict makes every rule an error, whatever database enforces it:
+	// the schema must be valid on every database.
 	Strict bool
+	// Portable reports the rules only other databases than Database
+	// enforce, as warnings (migrate's --portable): a schema meant to move.
+	Portable bool
 	// Reflected says the schema was written from a database's catalog:
 	// the database accepted it, so only [RuleModel] (a model no DDL can be
 	// written for) is an error, unless Strict.
@@ -152,7 +158,7 @@ func (r *reader) place(problems ErrorList) ErrorList {
 }
 
 var schemaKeys = []string{"naming_convention", "extensions", "enums", "domains", "sequences", "tables", "views",
-	"functions", "procedures", "aggregates", "triggers", "rules", "policies", "schemas"}
+	"functions", "procedures", "aggregates", "triggers", "rules", "policies", "events", "schemas"}
 
 func (r *reader) metadata(root *yaml.Node) *MetaData {
 	m := New()
@@ -172,6 +178,7 @@ func (r *reader) metadata(root *yaml.Node) *MetaData {
 	r.routinesOf(m, f)
 	r.rulesOf(m, f)
 	r.policiesOf(m, f)
+	r.eventsOf(m, f)
 	r.schemasOf(m, f)
 	if ex, ok := f["extensions"]; ok {
 		m.Extensions = r.extensions(ex.val)

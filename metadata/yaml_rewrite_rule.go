@@ -56,35 +56,12 @@ func (o *out) rule(ru *RewriteRule) *yaml.Node {
 	return b.n
 }
 
-// rulesNode sets the rules: list when there are rules.
-func (o *out) rulesNode(doc obj) { listNode(o, doc, "rules", o.m.RewriteRules, o.rule) }
-
-// listNode sets doc's key to the list of items, each written by write,
-// when there are items.
-func listNode[T any](o *out, doc obj, key string, items []T, write func(T) *yaml.Node) {
-	if len(items) == 0 {
-		return
-	}
-	seq := o.seq(false)
-	for _, it := range items {
-		seq.Content = append(seq.Content, write(it))
-	}
-	doc.set(key, seq)
-}
-
 // DecodeRewriteRule reads n, a rule mapping as in schema.yaml's rules list, for
 // the rule ops of revision files.
 func DecodeRewriteRule(file string, n *yaml.Node, what string) (*RewriteRule, error) {
-	return decodeNamed(file, n, what, (*reader).rule, func(ru *RewriteRule) string { return ru.Name })
-}
-
-// decodeNamed reads n, a named element of a schema.yaml list, with read,
-// and reports it without a name.
-func decodeNamed[T any](file string, n *yaml.Node, what string, read func(*reader, Path, *yaml.Node, string) T, name func(T) string) (T, error) {
-	return decode(file, n, func(r *reader, n *yaml.Node) T {
-		v := read(r, "", n, what)
-		r.named("", n, name(v), what)
-		return v
+	return decodeNamed(file, n, what, func(r *reader, n *yaml.Node) (*RewriteRule, string) {
+		ru := r.rule("", n, what)
+		return ru, ru.Name
 	})
 }
 

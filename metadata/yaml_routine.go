@@ -13,7 +13,7 @@ var routineKeys = []string{"schema", "name", "arguments", "returns", "definition
 
 // triggerKeys are a trigger mapping's keys, under triggers: and in the
 // trigger ops.
-var triggerKeys = []string{"schema", "table", "name", "definition", "comment", "definer", "sql_mode", "function"}
+var triggerKeys = []string{"schema", "table", "name", "definition", "comment", "definer", "sql_mode", "follows", "function"}
 
 // routineLists are schema.yaml's routine keys and the kind of each, in
 // the order they are written.
@@ -74,6 +74,7 @@ func (r *reader) trigger(p Path, n *yaml.Node, where string) *Trigger {
 	t.Comment = r.str(p.Field("comment"), f["comment"].val, where+": comment")
 	t.Definer = r.str(p.Field("definer"), f["definer"].val, where+": definer")
 	t.SQLMode = r.str(p.Field("sql_mode"), f["sql_mode"].val, where+": sql_mode")
+	t.Follows = r.str(p.Field("follows"), f["follows"].val, where+": follows")
 	t.Function = r.str(p.Field("function"), f["function"].val, where+": function")
 	if t.Table == "" {
 		r.errorf(p.Field("table"), n, "%s: table is missing; name the table the trigger is on", where)
@@ -131,6 +132,7 @@ func (o *out) trigger(t *Trigger) *yaml.Node {
 	b.opt("comment", t.Comment)
 	b.set1("definer", t.Definer)
 	b.set1("sql_mode", t.SQLMode)
+	b.set1("follows", t.Follows)
 	b.set1("function", t.Function)
 	return b.n
 }
@@ -154,8 +156,9 @@ func (o *out) routinesNodes(doc obj) {
 		}
 		doc.set("triggers", seq)
 	}
-	o.rulesNode(doc)
-	o.policiesNode(doc)
+	setList(o, doc, "rules", o.m.RewriteRules, o.rule)
+	setList(o, doc, "policies", o.m.Policies, o.policy)
+	setList(o, doc, "events", o.m.Events, o.event)
 	o.schemasNode(doc)
 }
 

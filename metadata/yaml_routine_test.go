@@ -9,8 +9,9 @@ import (
 	"github.com/retortdb/retort/metadata"
 )
 
-// TestRoutinesRoundTrip writes functions, procedures, aggregates and
-// triggers and reads them back unchanged, twice to the same bytes.
+// TestRoutinesRoundTrip writes functions, procedures, aggregates,
+// triggers and events and reads them back unchanged, twice to the same
+// bytes.
 func TestRoutinesRoundTrip(t *testing.T) {
 	m := &metadata.MetaData{
 		Tables: []*metadata.Table{{Name: "films", Columns: []*metadata.Column{{Name: "id", Type: metadata.Type{Kind: metadata.Integer}}}}},
@@ -25,7 +26,13 @@ func TestRoutinesRoundTrip(t *testing.T) {
 		Aggregates: []*metadata.Routine{{Kind: metadata.KindAggregate, Schema: "rep", Name: "cat", Arguments: "text", Returns: "text",
 			Definition: "CREATE AGGREGATE rep.cat(text) (SFUNC = rep._cat, STYPE = text)", Uses: []string{"rep._cat(text, text)"}}},
 		Triggers: []*metadata.Trigger{{Table: "films", Name: "films_touch", Function: "touch()",
-			Definition: "CREATE TRIGGER films_touch BEFORE UPDATE ON public.films FOR EACH ROW EXECUTE FUNCTION touch()"}},
+			Definition: "CREATE TRIGGER films_touch BEFORE UPDATE ON public.films FOR EACH ROW EXECUTE FUNCTION touch()"},
+			{Table: "films", Name: "films_after", Follows: "films_touch",
+				Definition: "CREATE TRIGGER `films_after` BEFORE UPDATE ON `films` FOR EACH ROW SET NEW.id = 1"}},
+		Events: []*metadata.Event{{Name: "purge", Schedule: "EVERY 1 DAY STARTS '2031-01-01 00:00:00'", Preserve: true,
+			Status: "disabled", Body: "BEGIN\n  DELETE FROM films;\nEND", Comment: "nightly", Definer: "app@%",
+			SQLMode: "TRADITIONAL", TimeZone: "+02:00"}, {Schema: "rep", Name: "once", Schedule: "AT '2031-01-01 00:00:00'",
+			Body: "DELETE FROM films"}},
 	}
 	out, err := metadata.Write(m)
 	if err != nil {
@@ -39,7 +46,7 @@ func TestRoutinesRoundTrip(t *testing.T) {
 		name       string
 		back, want any
 	}{{"functions", back.Functions, m.Functions}, {"procedures", back.Procedures, m.Procedures},
-		{"aggregates", back.Aggregates, m.Aggregates}, {"triggers", back.Triggers, m.Triggers}} {
+		{"aggregates", back.Aggregates, m.Aggregates}, {"triggers", back.Triggers, m.Triggers}, {"events", back.Events, m.Events}} {
 		if !reflect.DeepEqual(got.back, got.want) {
 			t.Errorf("%s differ after a round trip:\n%s", got.name, out)
 		}
@@ -63,6 +70,10 @@ func TestRoutineErrors(t *testing.T) {
 		{"declared twice", "functions:\n  - {name: f, arguments: int, definition: x}\n  - {name: f, arguments: int, definition: y}\n", "function f(int) is declared twice"},
 		{"trigger without table", "triggers:\n  - name: tr\n    definition: CREATE TRIGGER tr\n", "table is missing"},
 		{"trigger on nothing", table + "triggers:\n  - {name: tr, table: u, definition: CREATE TRIGGER tr}\n", "there is no table or view u"},
+		{"event without schedule", "events:\n  - {name: e, body: DELETE FROM t}\n", "schema.yaml:2:5: event \"e\": schedule is missing"},
+		{"event without body", "events:\n  - {name: e, schedule: EVERY 1 DAY}\n", "body is missing"},
+		{"event status", "events:\n  - {name: e, schedule: EVERY 1 DAY, body: x, status: paused}\n", "is not one of enabled, disabled, slaveside_disabled"},
+		{"event twice", "events:\n  - {name: e, schedule: EVERY 1 DAY, body: x}\n  - {name: e, schedule: EVERY 1 DAY, body: y}\n", "event e is declared twice"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := metadata.Read("schema.yaml", []byte(tc.yaml))

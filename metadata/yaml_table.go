@@ -10,12 +10,12 @@ import (
 var (
 	tableKeys  = []string{"schema", "name", "comment", "charset", "collation", "row_format", "partition_by", "partition_of", "inherits", "row_security", "columns", "indexes", "unique", "checks", "foreign_keys", "primary_key"}
 	columnKeys = []string{"name", "type", "native", "variants", "primary_key", "autoincrement", "identity", "sequence", "nullable", "default",
-		"unique", "index", "references", "on_delete", "on_update", "comment", "charset", "collation", "generated"}
-	primaryKeyKeys = []string{"name", "columns", "deferrable", "initially_deferred"}
+		"unique", "index", "references", "on_delete", "on_update", "comment", "charset", "collation", "generated", "clause_order", "attributes"}
+	primaryKeyKeys = []string{"name", "columns", "deferrable", "initially_deferred", "unnamed"}
 	partitionKeys  = []string{"schema", "table", "bound"}
 	inheritKeys    = []string{"schema", "table"}
 	foreignKeyKeys = []string{"name", "columns", "ref_schema", "ref_table", "ref_columns", "on_delete", "on_update",
-		"deferrable", "initially_deferred"}
+		"deferrable", "initially_deferred", "unnamed"}
 	uniqueKeys = []string{"name", "columns", "nulls_not_distinct", "deferrable", "initially_deferred"}
 	checkKeys  = []string{"name", "expression", "no_inherit"}
 	indexKeys  = []string{"name", "columns", "expressions", "keys", "unique", "where", "using", "include", "with", "comment"}
@@ -132,6 +132,12 @@ func (r *reader) column(p Path, n *yaml.Node, where string) (*Column, map[string
 	c.Collation = r.str(p.Field("collation"), f["collation"].val, where+": collation")
 	if v, ok := f["generated"]; ok && !IsNullNode(v.val) {
 		c.Generated = r.generated(p.Field("generated"), v.val, where+": generated")
+	}
+	if v, ok := f["clause_order"]; ok && !IsNullNode(v.val) {
+		c.ClauseOrder = r.stringList(p.Field("clause_order"), v.val, where+": clause_order")
+	}
+	if v, ok := f["attributes"]; ok {
+		c.Attributes = r.attributes(p.Field("attributes"), v.val, where+": attributes")
 	}
 	return c, f
 }

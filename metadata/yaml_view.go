@@ -10,7 +10,7 @@ import (
 // viewKeys are a view mapping's keys: under views:, and in the view ops
 // of revision files.
 var viewKeys = []string{"schema", "name", "materialized", "definition", "check_option", "security_invoker",
-	"security_barrier", "security", "algorithm", "definer", "comment", "indexes", "reads"}
+	"security_barrier", "security", "algorithm", "definer", "character_set_client", "collation_connection", "comment", "indexes", "reads"}
 
 // views reads the views list.
 func (r *reader) views(n *yaml.Node) []*View {
@@ -40,6 +40,8 @@ func (r *reader) view(p Path, n *yaml.Node, where string) *View {
 	v.Security = r.choice(p.Field("security"), f["security"], where+": security", ViewSecurities)
 	v.Algorithm = r.choice(p.Field("algorithm"), f["algorithm"], where+": algorithm", ViewAlgorithms)
 	v.Definer = r.str(p.Field("definer"), f["definer"].val, where+": definer")
+	v.CharacterSetClient = r.str(p.Field("character_set_client"), f["character_set_client"].val, where+": character_set_client")
+	v.CollationConnection = r.str(p.Field("collation_connection"), f["collation_connection"].val, where+": collation_connection")
 	v.Comment = r.str(p.Field("comment"), f["comment"].val, where+": comment")
 	v.Reads = r.stringList(p.Field("reads"), f["reads"].val, where+": reads")
 	ip := p.Field("indexes")
@@ -89,6 +91,8 @@ func (o *out) view(v *View) *yaml.Node {
 	b.set1("security", v.Security)
 	b.set1("algorithm", v.Algorithm)
 	b.set1("definer", v.Definer)
+	b.set1("character_set_client", v.CharacterSetClient)
+	b.set1("collation_connection", v.CollationConnection)
 	b.opt("comment", v.Comment)
 	if len(v.Indexes) > 0 {
 		ixs := o.seq(false)

@@ -270,6 +270,12 @@ func (o *out) column(c *Column, inKey bool, f colFlags) *yaml.Node {
 	if c.Generated != nil {
 		b.set("generated", o.generated(c.Generated))
 	}
+	if len(c.ClauseOrder) > 0 { // a spelling: left out even in long form when unsaid
+		b.set("clause_order", o.stringList(c.ClauseOrder))
+	}
+	if !c.Attributes.IsZero() {
+		b.set("attributes", o.attributes(c.Attributes))
+	}
 	return b.n
 }
 
@@ -307,4 +313,17 @@ func (o *out) columnType(b obj, t Type) error {
 		b.set("variants", v.n)
 	}
 	return nil
+}
+
+// setList sets key of doc to the list of items, each written by write,
+// when there are items.
+func setList[T any](o *out, doc obj, key string, items []T, write func(T) *yaml.Node) {
+	if len(items) == 0 {
+		return
+	}
+	seq := o.seq(false)
+	for _, it := range items {
+		seq.Content = append(seq.Content, write(it))
+	}
+	doc.set(key, seq)
 }

@@ -17,7 +17,7 @@ func (o *AlterColumn) what() string { return "alter_column " + o.qname() + "." +
 func (o *AlterColumn) changes() bool {
 	return o.NewName != "" || o.Type != nil || o.Nullable != nil || o.Default != nil ||
 		o.Comment != nil || o.AutoIncrement != nil || o.Charset != nil || o.Collation != nil ||
-		o.Identity != nil || o.Sequence != nil || o.Generated != nil
+		o.Identity != nil || o.Sequence != nil || o.Generated != nil || o.Attributes != nil
 }
 
 // Reverse swaps each changed field with its Existing* field and renames
@@ -39,12 +39,14 @@ func (o *AlterColumn) Reverse() (Op, error) {
 	r.Identity, r.ExistingIdentity = swap(o.Identity, o.ExistingIdentity, "existing_identity", &missing)
 	r.Sequence, r.ExistingSequence = swap(o.Sequence, o.ExistingSequence, "existing_sequence", &missing)
 	r.Generated, r.ExistingGenerated = swap(o.Generated, o.ExistingGenerated, "existing_generated", &missing)
+	r.Attributes, r.ExistingAttributes = swap(o.Attributes, o.ExistingAttributes, "existing_attributes", &missing)
 	if len(missing) > 0 {
 		return nil, irreversible(o.what(), strings.Join(missing, ", ")+" (the column as it was)")
 	}
 	r.Type, r.ExistingType = cloneType(r.Type), cloneType(r.ExistingType)
 	r.Sequence, r.ExistingSequence = r.Sequence.Clone(), r.ExistingSequence.Clone()
 	r.Generated, r.ExistingGenerated = r.Generated.Clone(), r.ExistingGenerated.Clone()
+	r.Attributes, r.ExistingAttributes = cloneAttributes(r.Attributes), cloneAttributes(r.ExistingAttributes)
 	return r, nil
 }
 
@@ -60,6 +62,14 @@ func swap[T any](changed, existing *T, field string, missing *[]string) (*T, *T)
 		return nil, nil
 	}
 	return existing, changed
+}
+
+func cloneAttributes(a *metadata.ColumnAttributes) *metadata.ColumnAttributes {
+	if a == nil {
+		return nil
+	}
+	c := a.Clone()
+	return &c
 }
 
 func cloneType(t *metadata.Type) *metadata.Type {
@@ -81,10 +91,18 @@ func (o *AlterColumn) Validate() error {
 	case o.NewName == o.ColumnName:
 		return fmt.Errorf("%s: new_name is the same name", o.what())
 	case !o.changes():
-		return fmt.Errorf("%s: nothing to change (new_name, type, nullable, default, comment, autoincrement, charset, collation or generated)", o.what())
+		return fmt.Errorf("%s: nothing to change (new_name, type, nullable, default, comment, autoincrement, charset, collation, generated or attributes)", o.what())
 	}
 	if err := o.AlterMode.validate(o.what()); err != nil {
 		return err
+	}
+	for _, a := range []*metadata.ColumnAttributes{o.Attributes, o.ExistingAttributes} {
+		if a == nil {
+			continue
+		}
+		if p := a.Problems(); len(p) > 0 {
+			return fmt.Errorf("%s: attributes: %s", o.what(), strings.Join(p, "; "))
+		}
 	}
 	for _, t := range []*metadata.Type{o.Type, o.ExistingType} {
 		if t == nil {
@@ -160,5 +178,8 @@ func (o *AlterColumn) change(c *metadata.Column) {
 		if o.Generated.Expression != "" {
 			c.Generated = o.Generated.Clone()
 		}
+	}
+	if o.Attributes != nil {
+		c.Attributes = o.Attributes.Clone()
 	}
 }

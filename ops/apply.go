@@ -41,6 +41,7 @@ func Apply(m *metadata.MetaData, o Op) error {
 func ApplyAll(m *metadata.MetaData, list []Op) error {
 	var skipped []error
 	for i, o := range list {
+		ForgetDroppedReferrers(m, list, i)
 		err := Apply(m, o)
 		switch {
 		case err == nil:

@@ -166,7 +166,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"bad boolean", `- create_index: {name: ix, table: t, columns: [a], unique: yes}`,
 			`r.yaml:1:60: create_index ix: unique must be true or false, not "yes"`},
 		{"validation", `- alter_column: {table: users, column: a}`,
-			"r.yaml:1:17: alter_column users.a: nothing to change (new_name, type, nullable, default, comment, autoincrement, charset, collation or generated)"},
+			"r.yaml:1:17: alter_column users.a: nothing to change (new_name, type, nullable, default, comment, autoincrement, charset, collation, generated or attributes)"},
 		{"rows with different keys", "- bulk_insert:\n    table: t\n    rows:\n      - {a: 1, b: 2}\n      - {a: 1, c: 3}",
 			"r.yaml:5:9: bulk_insert t: rows[1]: no value for column \"b\"; every row has the same columns as the first (null for none)\n" +
 				"r.yaml:5:16: bulk_insert t: rows[1]: column \"c\" is not in the first row; every row has the same columns (a, b)"},

@@ -160,9 +160,10 @@ func decodeDropColumn(d *decoder, n *yaml.Node) Op {
 
 // alterKeys are alter_column's keys after table, schema and column.
 var alterKeys = []string{"new_name", "type", "nullable", "default", "comment", "autoincrement", "charset", "collation",
-	"identity", "sequence", "generated",
+	"identity", "sequence", "generated", "attributes",
 	"existing_type", "existing_nullable", "existing_default", "existing_comment", "existing_autoincrement",
-	"existing_charset", "existing_collation", "existing_identity", "existing_sequence", "existing_generated"}
+	"existing_charset", "existing_collation", "existing_identity", "existing_sequence", "existing_generated",
+	"existing_attributes"}
 
 func decodeAlterColumn(d *decoder, n *yaml.Node) Op {
 	o := d.obj(n, labelled("alter_column", n, "table"), withRef(withMode(append([]string{"column", "online"}, alterKeys...)...)...))
@@ -199,6 +200,13 @@ func decodeAlterColumn(d *decoder, n *yaml.Node) Op {
 			g, err := metadata.DecodeGenerated(d.file, o.val(key), o.sub(key))
 			d.add(err)
 			*dst = g
+		}
+	}
+	for key, dst := range map[string]**metadata.ColumnAttributes{"attributes": &op.Attributes, "existing_attributes": &op.ExistingAttributes} {
+		if o.has(key) {
+			a, err := metadata.DecodeColumnAttributes(d.file, o.val(key), o.sub(key))
+			d.add(err)
+			*dst = &a
 		}
 	}
 	if o.has("type") {

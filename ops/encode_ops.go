@@ -107,6 +107,9 @@ func (o *AlterColumn) encode() (*yaml.Node, error) {
 	if err := b.generated("generated", o.Generated); err != nil {
 		return nil, err
 	}
+	if err := b.attributes("attributes", o.Attributes); err != nil {
+		return nil, err
+	}
 	if err := b.typ("existing_type", o.ExistingType); err != nil {
 		return nil, err
 	}
@@ -123,7 +126,25 @@ func (o *AlterColumn) encode() (*yaml.Node, error) {
 	if err := b.generated("existing_generated", o.ExistingGenerated); err != nil {
 		return nil, err
 	}
+	if err := b.attributes("existing_attributes", o.ExistingAttributes); err != nil {
+		return nil, err
+	}
 	return b.n, nil
+}
+
+// attributes adds a column's PostgreSQL attributes, when set ({} for
+// the defaults).
+func (b mapb) attributes(key string, a *metadata.ColumnAttributes) error {
+	if a == nil {
+		return nil
+	}
+	n, err := metadata.EncodeColumnAttributes(*a)
+	if err != nil {
+		return err
+	}
+	n.Style = yaml.FlowStyle
+	b.set(key, n)
+	return nil
 }
 
 // generated adds a column's generation, when set ({} for none).

@@ -103,6 +103,10 @@ type AlterColumn struct {
 	// back, which would replace or freeze its values; a changed
 	// expression recomputes them.
 	Generated *metadata.Generated
+	// Attributes are PostgreSQL's storage, compression, statistics
+	// target and attribute options after the change, all of them (the
+	// zero value: every one the default); MySQL and SQLite refuse it.
+	Attributes *metadata.ColumnAttributes
 
 	ExistingType          *metadata.Type
 	ExistingNullable      *bool
@@ -114,6 +118,7 @@ type AlterColumn struct {
 	ExistingIdentity      *string
 	ExistingSequence      *metadata.Sequence
 	ExistingGenerated     *metadata.Generated
+	ExistingAttributes    *metadata.ColumnAttributes
 }
 
 // CreateIndex creates an index on a table.

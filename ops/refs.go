@@ -111,3 +111,34 @@ func deleteFunc[S ~[]E, E any](s S, del func(E) bool) S {
 	}
 	return s
 }
+
+// ForgetDroppedReferrers takes out of m the foreign keys that refer to the
+// table list[i] drops (when it is a DropTable) from tables that a later
+// DropTable of list drops too: the tables of a cycle that SQLite creates
+// with forward references, whose downgrade drops them one after the other.
+// Once list is applied, no key is left dangling; a database that needs the
+// key gone first (PostgreSQL, MySQL) refuses the DROP TABLE itself.
+func ForgetDroppedReferrers(m *metadata.MetaData, list []Op, i int) {
+	o, ok := list[i].(*DropTable)
+	if !ok {
+		return
+	}
+	later := map[TableRef]bool{}
+	for _, next := range list[i+1:] {
+		if d, ok := next.(*DropTable); ok {
+			later[d.TableRef] = true
+		}
+	}
+	for _, t := range m.Tables {
+		if !later[TableRef{Schema: t.Schema, Table: t.Name}] {
+			continue
+		}
+		kept := t.ForeignKeys[:0:0]
+		for _, fk := range t.ForeignKeys {
+			if !refersTo(t, fk, o.Schema, o.TableRef.Table) {
+				kept = append(kept, fk)
+			}
+		}
+		t.ForeignKeys = kept
+	}
+}

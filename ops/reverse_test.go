@@ -59,6 +59,11 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 		{name: "alter_table charset, collation, row format", op: &ops.AlterTable{TableRef: products,
 			Charset: ptr("utf8mb3"), Collation: ptr(""), RowFormat: ptr("COMPACT"),
 			ExistingCharset: ptr(""), ExistingCollation: ptr(""), ExistingRowFormat: ptr("")}},
+		{name: "alter_column attributes", op: &ops.AlterColumn{TableRef: products, ColumnName: "name",
+			Attributes:         &metadata.ColumnAttributes{Storage: "external", Compression: "pglz", Statistics: ptr(500), Options: []string{"n_distinct=-0.5"}},
+			ExistingAttributes: &metadata.ColumnAttributes{}}},
+		{name: "add_column with attributes", op: &ops.AddColumn{TableRef: customers, Column: &metadata.Column{Name: "notes", Type: metadata.Type{Kind: metadata.Text},
+			Nullable: true, Attributes: metadata.ColumnAttributes{Storage: "main", Statistics: ptr(0)}}}},
 		{name: "alter_column rename of a referenced key", op: &ops.AlterColumn{TableRef: customers, ColumnName: "id", NewName: "customer_id"}},
 		{name: "alter_column rename in a composite key", op: &ops.AlterColumn{TableRef: ops.TableRef{Table: "order_lines"}, ColumnName: "line_no", NewName: "position"}},
 		{name: "create_index", op: &ops.CreateIndex{TableRef: products, Index: &metadata.Index{Name: "ix_products_launched", Columns: []string{"launched_on", "name"}, Where: "launched_on IS NOT NULL"}}},
@@ -144,6 +149,8 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 			Definition: "CREATE TRIGGER order_touch BEFORE INSERT OR UPDATE ON public.\"order\" FOR EACH ROW EXECUTE FUNCTION touch()", Function: "touch()"},
 			Existing: touchOrders.Trigger}},
 		{name: "comment_schema", op: &ops.CommentSchema{SchemaName: "billing", Comment: "invoices", Known: true}},
+		{name: "grant_schema", op: &ops.GrantSchema{SchemaName: "billing", Role: "reporting", Privileges: []string{"USAGE"}}},
+		{name: "revoke_schema", op: &ops.RevokeSchema{SchemaName: "public", Role: "PUBLIC", Privileges: []string{"USAGE"}}},
 		{name: "create_rule", op: &ops.CreateRule{Rule: orderRule()}},
 		{name: "drop_rule", setup: []ops.Op{&ops.CreateRule{Rule: orderRule()}}, op: ops.DropRuleOf(orderRule())},
 		{name: "replace_rule", setup: []ops.Op{&ops.CreateRule{Rule: orderRule()}}, op: &ops.ReplaceRule{Rule: &metadata.RewriteRule{
@@ -157,6 +164,10 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 			Table: "order", Name: "order_owner", Restrictive: true, Command: "UPDATE", Using: "true", WithCheck: "total > 0"}, Existing: orderPolicy()}},
 		{name: "alter_row_security enable and force", op: &ops.AlterRowSecurity{TableRef: ops.TableRef{Table: "order"},
 			RowSecurity: metadata.RowSecurity{Enabled: true, Forced: true}, Existing: &metadata.RowSecurity{}}},
+		{name: "create_event", op: &ops.CreateEvent{Event: purgeEvent()}},
+		{name: "drop_event", setup: []ops.Op{&ops.CreateEvent{Event: purgeEvent()}}, op: ops.DropEventOf(purgeEvent())},
+		{name: "replace_event", setup: []ops.Op{&ops.CreateEvent{Event: purgeEvent()}}, op: &ops.ReplaceEvent{Event: &metadata.Event{
+			Name: "purge", Schedule: "EVERY 1 HOUR", Status: "disabled", Body: "DELETE FROM coupons WHERE percent = 0"}, Existing: purgeEvent()}},
 	}
 }
 
@@ -165,6 +176,12 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 func orderPolicy() *metadata.Policy {
 	return &metadata.Policy{Table: "order", Name: "order_owner", Command: "SELECT", Roles: []string{"clerk", "public"},
 		Using: "(customer_id = (current_setting('app.customer'::text))::bigint)", Comment: "a customer sees their orders"}
+}
+
+// purgeEvent is the MySQL event fixture of the reverse cases.
+func purgeEvent() *metadata.Event {
+	return &metadata.Event{Name: "purge", Schedule: "EVERY 1 DAY STARTS '2030-01-01 00:00:00'", Preserve: true,
+		Body: "DELETE FROM coupons WHERE percent < 0", Comment: "nightly", SQLMode: "STRICT_TRANS_TABLES", TimeZone: "+00:00"}
 }
 
 // orderRule is the rewrite rule fixture of the reverse cases.

@@ -267,4 +267,7 @@ func init() {
 	for name, dec := range policyDecoders() {
 		decoders[name] = dec
 	}
+	for name, dec := range eventDecoders() {
+		decoders[name] = dec
+	}
 }

@@ -42,7 +42,7 @@ func benchInspect(b *testing.B, schema func(name string) *metadata.MetaData) {
 		b.Run(name, func(b *testing.B) {
 			d := dialectOf(b, name)
 			db := dbtest.Open(b, name)
-			dialecttest.PlanAndExec(b, d, db.DB, metadata.New(), dialect.CreateOps(m)...)
+			dialecttest.PlanAndExec(b, d, db.DB, metadata.New(), dialect.CreateOpsFor(d, m)...)
 			for b.Loop() {
 				res, err := reflect.Inspect(b.Context(), db.DB, d, reflect.Options{})
 				if err != nil {

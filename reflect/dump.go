@@ -59,7 +59,7 @@ func Dump(m *metadata.MetaData, d dialect.Dialect, f Format) ([]byte, error) {
 // dumpSQL plans the ops that create m from nothing and prints them as a
 // script, one statement per paragraph.
 func dumpSQL(m *metadata.MetaData, d dialect.Dialect) ([]byte, error) {
-	stmts, err := d.Plan(metadata.New(), dialect.CreateOps(m))
+	stmts, err := d.Plan(metadata.New(), dialect.CreateOpsFor(d, m))
 	if err != nil {
 		return nil, fmt.Errorf("reflect: planning the DDL: %w", err)
 	}

@@ -49,7 +49,7 @@ func eachDialect(t *testing.T, fn func(t *testing.T, d dialect.Dialect, open dia
 func create(t testing.TB, d dialect.Dialect, db *dbtest.DB, m *metadata.MetaData) (*metadata.MetaData, []string) {
 	t.Helper()
 	m, schemas := dialecttest.Prepare(t, d, db.DB, m)
-	dialecttest.PlanAndExec(t, d, db.DB, metadata.New(), dialect.CreateOps(m)...)
+	dialecttest.PlanAndExec(t, d, db.DB, metadata.New(), dialect.CreateOpsFor(d, m)...)
 	return m, schemas
 }
 

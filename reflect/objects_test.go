@@ -52,7 +52,7 @@ func inspectObjectsQueryCount(t *testing.T, name string) {
 	for _, size := range []int{1, 3} {
 		m := objectsSchema(name, 20*size, 10*size, 4*size+2, 10*size)
 		db := dbtest.Open(t, name)
-		dialecttest.PlanAndExec(t, d, db.DB, metadata.New(), dialect.CreateOps(m)...)
+		dialecttest.PlanAndExec(t, d, db.DB, metadata.New(), dialect.CreateOpsFor(d, m)...)
 		c := &countingQueryer{q: db.DB}
 		res, err := reflect.Inspect(t.Context(), c, d, reflect.Options{})
 		if err != nil {

@@ -23,6 +23,7 @@ import (
 type autogenFlags struct {
 	url, schema, devURL string
 	offline, strict     bool
+	portable            bool // warn of the validation rules only other databases enforce
 	reflected           bool // the schema was written from the database (init --from-database)
 }
 
@@ -34,6 +35,7 @@ func (f *autogenFlags) register(fl *pflag.FlagSet, offline bool) {
 		fl.BoolVar(&f.offline, "offline", false, "compare with the history folded from the revision files instead of a database")
 	}
 	fl.BoolVar(&f.strict, "strict", false, "make warnings errors: refuse a schema.yaml breaking a validation rule the database does not enforce (docs/validation.md), and report as a change a default, check or index expression whose two spellings cannot be compared by meaning")
+	fl.BoolVar(&f.portable, "portable", false, "warn of a schema.yaml breaking a validation rule the database does not enforce but another does (docs/validation.md): for a schema meant for several databases")
 }
 
 // diffOptions are retort.DiffOptions from migrate.yaml, the environment
@@ -44,7 +46,7 @@ func (a *app) diffOptions(f autogenFlags) retort.DiffOptions {
 		o = a.cfg.DiffOptions()
 	}
 	o.Migrations, o.Directory = os.DirFS(a.directory), "versions"
-	o.Offline, o.Strict, o.Reflected = f.offline, f.strict, f.reflected
+	o.Offline, o.Strict, o.Reflected, o.Portable = f.offline, f.strict, f.reflected, f.portable
 	o.Compare.Strict = f.strict
 	if f.url != "" {
 		o.URL = f.url

@@ -41,47 +41,26 @@ func moved(reason, lines string) knownDiff {
 // fails when a known difference no longer shows, so that fixing one moves
 // its file towards the strict list.
 var realWorldDumps = []realWorldDump{
-	{file: "chinook.sqlite.sql", known: []knownDiff{sqliteUnnamedFK}},
-	{file: "chinook-autoincrement.sqlite.sql", known: []knownDiff{sqliteUnnamedFK, sqliteInlinePK}},
-	{file: "sakila.sqlite.sql", known: []knownDiff{sqliteUnnamedPK, sqliteClauseOrder,
-		sqliteFKOrder}},
+	{file: "chinook.sqlite.sql"},
+	{file: "chinook-autoincrement.sqlite.sql"},
+	{file: "sakila.sqlite.sql"},
 	{file: "synapse.sqlite.sql", skip: "modernc.org/sqlite has no FTS4, which the file's two virtual tables need"},
 	{file: "chinook.postgresql.sql"},
 	{file: "chinook-identity.postgresql.sql"},
 	{file: "chinook-serial.postgresql.sql"},
-	{file: "pagila.postgresql.sql", known: []knownDiff{pgSchemaGrants}},
+	{file: "pagila.postgresql.sql"},
 	{file: "pagila-pg18.postgresql.sql", skip: "needs PostgreSQL 18 (uuidv7(), VIRTUAL generated columns) and pgvector; the server here is 15"},
-	{file: "sakila.postgresql.sql", known: []knownDiff{pgSchemaGrants}},
-	{file: "synapse.postgresql.sql", known: []knownDiff{pgAttributeOptions}},
+	{file: "sakila.postgresql.sql"},
+	{file: "synapse.postgresql.sql"},
 	{file: "chinook.mysql.sql"},
 	{file: "chinook-autoincrement.mysql.sql"},
-	{file: "sakila.mysql.sql", known: []knownDiff{mysqlViewIntroducers}, warnings: mysqlWarnings},
-	{file: "sakila-jooq.mysql.sql", known: []knownDiff{mysqlViewIntroducers}, warnings: mysqlWarnings},
+	{file: "sakila.mysql.sql"},
+	{file: "sakila-jooq.mysql.sql"},
 }
 
-// The known differences, by database.
-var (
-	sqliteUnnamedFK = rewrite("SQLite: an unnamed FOREIGN KEY comes back named fk_<table>_<column>_<ref> (dialect/sqlite; wt-rw)",
-		`^(table (\w+): {3})FOREIGN KEY\((\w+)\)REFERENCES (\w+)`, "${1}CONSTRAINT fk_${2}_${3}_${4} FOREIGN KEY($3)REFERENCES $4")
-	sqliteUnnamedPK = rewrite("SQLite: an unnamed PRIMARY KEY comes back as CONSTRAINT pk_<table> (dialect/sqlite; wt-rw)",
-		`^(table (\w+): {3})PRIMARY KEY`, "${1}CONSTRAINT pk_$2 PRIMARY KEY")
-	sqliteInlinePK = rewrite("SQLite: INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL comes back NOT NULL CONSTRAINT pk_<table> "+
-		"PRIMARY KEY AUTOINCREMENT (dialect/sqlite; wt-rw)",
-		`^(table (\w+): {3}\w+ INTEGER) PRIMARY KEY AUTOINCREMENT NOT NULL$`, "$1 NOT NULL CONSTRAINT pk_$2 PRIMARY KEY AUTOINCREMENT")
-	sqliteFKOrder = moved("SQLite: a table's foreign keys come back in name order, not as declared (dialect/sqlite; wt-rw)",
-		`^table \w+: {3}CONSTRAINT fk_`)
-	sqliteClauseOrder = rewrite("SQLite: DEFAULT x NOT NULL comes back NOT NULL DEFAULT x (dialect/sqlite; wt-rw)",
-		`DEFAULT ('[^']*'|[\w.]+) NOT NULL$`, "NOT NULL DEFAULT $1")
-
-	pgSchemaGrants = only("PostgreSQL: privileges on schema public (GRANT ALL ... TO PUBLIC) are not modelled "+
-		"(privileges are outside issue 15; unowned)", `^- (REVOKE|GRANT) \w+ ON SCHEMA public `)
-	pgAttributeOptions = only("PostgreSQL: column attribute options (ALTER COLUMN ... SET (n_distinct=...)) are not "+
-		"modelled (dialect/postgres; wt-rw)", `^- ALTER TABLE ONLY \S+ ALTER COLUMN \S+ SET \(n_distinct=`)
-
-	mysqlViewIntroducers = rewrite("MySQL: a view's string literals lose their charset introducer (_utf8mb3' ' comes "+
-		"back ' ') (dialect/mysql; wt-mysqlobj)", `_utf8mb[34]'`, "'")
-	mysqlWarnings = regexp.MustCompile(`is named like an index of table`)
-)
+// The known differences: none at the moment, every file is strict. A new
+// one is declared here with only, hunkOf, rewrite or moved, with its reason
+// and owner, and listed on its file.
 
 // assertKnownDiff fails on a diff line that no known difference accounts
 // for, and on a known difference that no longer shows (delete it: the

@@ -17,7 +17,8 @@ import (
 // names; tables of the connection's own database get an empty Schema) in
 // fourteen catalog queries on MariaDB (fifteen for a user who may not read
 // mysql.proc) and thirteen on MySQL, whatever the number of tables,
-// routines and triggers. It reads what Plan writes back into the same model, as
+// routines and triggers, plus one SHOW CREATE VIEW per view whose query
+// has a string literal (see readViewTexts). It reads what Plan writes back into the same model, as
 // [Dialect.Normalize] predicts:
 // canonical types, canonical defaults (MariaDB's quoted strings, MySQL's
 // bare literals and both spellings of CURRENT_TIMESTAMP agree), enums named
@@ -28,7 +29,8 @@ import (
 // options (see viewRow); generated columns with their expression
 // (metadata.Column.Generated); functions, procedures and triggers with
 // their definitions printed from the catalog (see routineDefinition).
-// Events and sequences are reported in Warnings.
+// events with their schedule (see eventRow). Sequences are reported in
+// Warnings.
 //
 // information_schema is not transactional, so no snapshot keeps the
 // queries consistent: the tables are listed again last, and a table gone
@@ -58,6 +60,9 @@ func (d *Dialect) Inspect(ctx context.Context, q dialect.Queryer, opts dialect.I
 		return nil, err
 	}
 	if err := in.run(ctx, in.checkPrivilegeQueries()); err != nil {
+		return nil, err
+	}
+	if err := in.readViewTexts(ctx); err != nil {
 		return nil, err
 	}
 	in.finishIndexes()
@@ -96,24 +101,27 @@ type tableKey struct{ schema, name string }
 
 // inspector accumulates one Inspect.
 type inspector struct {
-	q        dialect.Queryer
-	flavor   Flavor
-	current  string   // DATABASE()
-	schemas  []string // the databases read
-	args     []any    // schemas as bind arguments
-	tables   map[tableKey]*metadata.Table
-	order    []*metadata.Table
-	enums    []*metadata.Enum
-	jsonCk   map[tableKey]map[string]bool // MariaDB: columns with json_valid checks
-	indexes  map[ixKey]*metadata.Index
-	ixOrder  []ixKey
-	unread   unread
-	views    []*metadata.View
-	warnings []string
+	q       dialect.Queryer
+	flavor  Flavor
+	current string   // DATABASE()
+	schemas []string // the databases read
+	args    []any    // schemas as bind arguments
+	tables  map[tableKey]*metadata.Table
+	order   []*metadata.Table
+	enums   []*metadata.Enum
+	jsonCk  map[tableKey]map[string]bool // MariaDB: columns with json_valid checks
+	indexes map[ixKey]*metadata.Index
+	ixOrder []ixKey
+	unread  unread
+	views   []*metadata.View
+	// viewTexts are the views SHOW CREATE VIEW reads again.
+	viewTexts []viewText
+	warnings  []string
 
 	routines     map[routineKey]*routineRead
 	routineOrder []*routineRead
 	triggers     []*metadata.Trigger
+	events       []*metadata.Event
 	triggerOrder []triggerRead
 }
 
@@ -402,6 +410,7 @@ func (in *inspector) finish() *metadata.MetaData {
 	m.Views = in.views
 	dialect.NormalizeViewOrder(m)
 	in.finishRoutines(m)
+	m.Events = in.events
 	m.Enums = in.enums
 	slices.SortStableFunc(m.Enums, func(a, b *metadata.Enum) int {
 		return strings.Compare(a.Schema+"\x00"+a.Name, b.Schema+"\x00"+b.Name)

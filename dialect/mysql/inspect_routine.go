@@ -48,10 +48,6 @@ ORDER BY TRIGGER_SCHEMA, EVENT_OBJECT_TABLE, TRIGGER_NAME`
 	procParamsQueryMariaDB = `SELECT db, name, type, CONVERT(param_list USING utf8mb4)
 FROM mysql.proc
 WHERE db IN (%s) AND type IN ('FUNCTION', 'PROCEDURE')`
-
-	// eventsQuery lists the events, which the model does not hold, for
-	// warnings.
-	eventsQuery = `SELECT EVENT_SCHEMA, EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA IN (%s)`
 )
 
 // routineQueries read routines, their parameters, triggers and events.
@@ -187,9 +183,9 @@ func (in *inspector) finishRoutines(m *metadata.MetaData) {
 		rr.r.Definition = routineDefinition(rr)
 		m.AddRoutine(rr.r)
 	}
+	in.setFollows()
 	m.Triggers = in.triggers
 	dialect.NormalizeRoutineOrder(m)
-	in.warnTriggerOrder()
 }
 
 // routineDefinition prints a routine as SHOW CREATE does, without the
@@ -259,45 +255,25 @@ func (in *inspector) triggerRow(rows scanner) error {
 	return nil
 }
 
-// warnTriggerOrder warns where triggers of one table, timing and event
-// run in another order than their names': they are created by name, so
-// the rebuilt order would differ (FOLLOWS / PRECEDES are not modelled).
-func (in *inspector) warnTriggerOrder() {
+// setFollows keeps the order triggers of one table, timing and event run
+// in (ACTION_ORDER) where it is not their names' (the order a rebuild
+// creates them in otherwise): each but the first follows the one before
+// it (FOLLOWS), and is created after it.
+func (in *inspector) setFollows() {
 	groups := map[string][]triggerRead{}
 	for _, tr := range in.triggerOrder {
 		k := tr.t.QualifiedTable() + " " + tr.when + " " + tr.event
 		groups[k] = append(groups[k], tr)
 	}
-	keys := make([]string, 0, len(groups))
-	for k := range groups {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		g := groups[k]
+	for _, g := range groups {
 		slices.SortFunc(g, func(a, b triggerRead) int { return cmp.Compare(a.order, b.order) })
-		if !slices.IsSortedFunc(g, func(a, b triggerRead) int { return cmp.Compare(a.t.Name, b.t.Name) }) {
-			in.warn("the triggers %s on %s run in an order (FOLLOWS/PRECEDES) other than their names', which the model does not keep: "+
-				"a rebuild creates them by name; give them names in their order", triggerNames(g), k)
+		if slices.IsSortedFunc(g, func(a, b triggerRead) int { return cmp.Compare(a.t.Name, b.t.Name) }) {
+			continue
+		}
+		for i := 1; i < len(g); i++ {
+			g[i].t.Follows = g[i-1].t.Name
 		}
 	}
-}
-
-func triggerNames(g []triggerRead) string {
-	names := make([]string, len(g))
-	for i, tr := range g {
-		names[i] = tr.t.Name
-	}
-	return strings.Join(names, ", ")
-}
-
-func (in *inspector) eventRow(rows scanner) error {
-	var db, name string
-	if err := rows.Scan(&db, &name); err != nil {
-		return err
-	}
-	in.warn("event %q is not modelled; it was left out", name)
-	return nil
 }
 
 // collapseSpace trims s and makes each run of white space one space:

@@ -9,16 +9,20 @@ import (
 
 // The views query reads every view of the databases with its query (as
 // the server stores it: every name quoted, table names qualified by
-// their database), CHECK OPTION, SQL SECURITY, DEFINER, ALGORITHM
-// (MariaDB's information_schema has it; MySQL's does not, and the view is
-// read as UNDEFINED) and the inspecting account, to tell a definer of
-// its own from the server's default.
+// their database, but string literals without their charset introducer),
+// CHECK OPTION, SQL SECURITY, DEFINER, ALGORITHM (MariaDB's
+// information_schema has it; MySQL's does not, and the view is read as
+// UNDEFINED), the session character sets it was created under, and the
+// inspecting account and session's own, to tell settings of its own from
+// the server's defaults.
 const (
-	viewsQueryMariaDB = `SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE, DEFINER, ALGORITHM, CURRENT_USER()
+	viewsQueryMariaDB = `SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE, DEFINER, ALGORITHM, CURRENT_USER(),
+  CHARACTER_SET_CLIENT, COLLATION_CONNECTION, @@character_set_client, @@collation_connection
 FROM information_schema.VIEWS
 WHERE TABLE_SCHEMA IN (%s)
 ORDER BY TABLE_SCHEMA, TABLE_NAME`
-	viewsQueryMySQL = `SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE, DEFINER, 'UNDEFINED', CURRENT_USER()
+	viewsQueryMySQL = `SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE, DEFINER, 'UNDEFINED', CURRENT_USER(),
+  CHARACTER_SET_CLIENT, COLLATION_CONNECTION, @@character_set_client, @@collation_connection
 FROM information_schema.VIEWS
 WHERE TABLE_SCHEMA IN (%s)
 ORDER BY TABLE_SCHEMA, TABLE_NAME`
@@ -36,19 +40,18 @@ func (in *inspector) viewsQuery() catalogQuery {
 // viewRow reads one view. Its query is kept without the qualifier of
 // its own database (the server adds it to every table it reads), so that
 // the view builds the same in a database of another name; the relations
-// it reads are those names qualified by a database read.
+// it reads are those names qualified by a database read. A query with a
+// string literal is read again by readViewTexts, with its introducers.
+// The session character sets are kept when they are not the inspecting
+// session's.
 func (in *inspector) viewRow(rows scanner) error {
-	var db, name, def, check, security, definer, algorithm, user string
-	if err := rows.Scan(&db, &name, &def, &check, &security, &definer, &algorithm, &user); err != nil {
+	var db, name, def, check, security, definer, algorithm, user, cs, coll, sessionCS, sessionColl string
+	if err := rows.Scan(&db, &name, &def, &check, &security, &definer, &algorithm, &user,
+		&cs, &coll, &sessionCS, &sessionColl); err != nil {
 		return err
 	}
 	v := &metadata.View{Schema: in.modelSchema(db), Name: name}
-	v.Definition, v.Reads = unqualifyView(def, db, func(schema string) (string, bool) {
-		if !slices.Contains(in.schemas, schema) {
-			return "", false
-		}
-		return in.modelSchema(schema), true
-	})
+	v.Definition, v.Reads = unqualifyView(def, db, in.readSchema)
 	v.Definition = metadata.TrimDefinition(v.Definition)
 	if check = strings.ToLower(check); check != "none" {
 		v.CheckOption = check
@@ -62,8 +65,22 @@ func (in *inspector) viewRow(rows scanner) error {
 	if definer != user {
 		v.Definer = definer
 	}
+	if !strings.EqualFold(cs, sessionCS) || !strings.EqualFold(coll, sessionColl) {
+		v.CharacterSetClient, v.CollationConnection = cs, coll
+	}
 	in.views = append(in.views, v)
+	if hasStringLiteral(def) {
+		in.viewTexts = append(in.viewTexts, viewText{db: db, v: v})
+	}
 	return nil
+}
+
+// readSchema is the model schema of database schema, when it is read.
+func (in *inspector) readSchema(schema string) (string, bool) {
+	if !slices.Contains(in.schemas, schema) {
+		return "", false
+	}
+	return in.modelSchema(schema), true
 }
 
 // unqualifyView drops the qualifier `own`. from the names of a view's

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/metadata"
 )
 
@@ -51,6 +52,7 @@ func (d *Dialect) Normalize(m *metadata.MetaData) *metadata.MetaData {
 	})
 	normalizeViews(c)
 	normalizeRoutines(c)
+	dialect.NormalizeEventOrder(c)
 	return c
 }
 

@@ -145,6 +145,9 @@ func (p *planner) plan(o ops.Op) ([]dialect.Statement, error) {
 	if out, ok, err := p.planRoutine(o); ok {
 		return out, err
 	}
+	if out, ok := p.planEvent(o); ok {
+		return out, nil
+	}
 	switch o := o.(type) {
 	case *ops.CreateTable:
 		if err := dialect.NoPartitions(o.Table); err != nil {

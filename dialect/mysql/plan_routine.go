@@ -2,7 +2,9 @@ package mysql
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/metadata"
@@ -27,11 +29,12 @@ func (p *planner) planRoutine(o ops.Op) (out []dialect.Statement, ok bool, err e
 			out = append(out, more...)
 		}
 	case *ops.CreateTrigger:
-		out = p.createTrigger(o.Trigger)
+		out, err = p.createTrigger(o.Trigger)
 	case *ops.DropTrigger:
 		out = sqls(p.dropTrigger(o.Schema, o.TriggerName))
 	case *ops.ReplaceTrigger:
-		out = append(sqls(p.dropTrigger(o.Trigger.Schema, o.Trigger.Name)), p.createTrigger(o.Trigger)...)
+		out, err = p.createTrigger(o.Trigger)
+		out = append(sqls(p.dropTrigger(o.Trigger.Schema, o.Trigger.Name)), out...)
 	default:
 		return nil, false, nil
 	}
@@ -55,12 +58,25 @@ func (p *planner) dropRoutine(kind, schema, name string) ([]dialect.Statement, e
 	return sqls("DROP " + strings.ToUpper(kind) + " " + p.table(ops.TableRef{Schema: schema, Table: name})), nil
 }
 
-// createTrigger runs the definition as createRoutine does. A trigger
-// lives in its table's database.
-func (p *planner) createTrigger(t *metadata.Trigger) []dialect.Statement {
+// createTrigger runs the definition as createRoutine does, with FOLLOWS
+// after FOR EACH ROW when the trigger follows another. A trigger lives in
+// its table's database.
+func (p *planner) createTrigger(t *metadata.Trigger) ([]dialect.Statement, error) {
 	def := p.qualifyCreate(t.Definition, "TRIGGER", t.Schema, t.Name)
-	return underMode(t.SQLMode, p.withDefiner(def, t.Definer))
+	if t.Follows != "" {
+		at := forEachRowRE().FindStringIndex(def)
+		if at == nil {
+			return nil, fmt.Errorf("trigger %s: follows: %s needs FOR EACH ROW in the definition, "+
+				"where FOLLOWS goes: write the whole CREATE TRIGGER statement", t.Label(), t.Follows)
+		}
+		def = def[:at[1]] + " FOLLOWS " + p.d.QuoteIdent(t.Follows) + def[at[1]:]
+	}
+	return underMode(t.SQLMode, p.withDefiner(def, t.Definer)), nil
 }
+
+// forEachRowRE finds the FOR EACH ROW of a CREATE TRIGGER statement (the
+// first: the body comes after it).
+var forEachRowRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bFOR\s+EACH\s+ROW\b`) })
 
 func (p *planner) dropTrigger(schema, name string) string {
 	return "DROP TRIGGER " + p.table(ops.TableRef{Schema: schema, Table: name})

@@ -241,18 +241,20 @@ func (in *inspector) tableRow(m *metadata.MetaData) func(*sql.Rows) error {
 
 var nextvalRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^nextval\('.*'::regclass\)$`) })
 
-// columnScan is one row of columnsQuery: Scan's sixteen destinations in
-// one allocation, where sixteen locals whose addresses Scan takes would
+// columnScan is one row of columnsQuery: Scan's twenty destinations in
+// one allocation, where twenty locals whose addresses Scan takes would
 // each escape to the heap (10,000 rows on the 1,000-table fixture).
 type columnScan struct {
 	schema, table, name, format, typtype, typSchema, typName, base, def, identity, generated, comment, collation string
-	attnum                                                                                                       int
+	storage, compression, options                                                                                string
+	attnum, statistics                                                                                           int
 	notNull, local                                                                                               bool
 }
 
 func (in *inspector) columnRow(r *sql.Rows) error {
 	v := new(columnScan)
-	if err := r.Scan(&v.schema, &v.table, &v.attnum, &v.name, &v.format, &v.typtype, &v.typSchema, &v.typName, &v.base, &v.notNull, &v.def, &v.identity, &v.generated, &v.comment, &v.collation, &v.local); err != nil {
+	if err := r.Scan(&v.schema, &v.table, &v.attnum, &v.name, &v.format, &v.typtype, &v.typSchema, &v.typName, &v.base, &v.notNull, &v.def, &v.identity, &v.generated, &v.comment, &v.collation, &v.local,
+		&v.storage, &v.compression, &v.statistics, &v.options); err != nil {
 		return err
 	}
 	t := in.table(v.schema, v.table)
@@ -264,10 +266,15 @@ func (in *inspector) columnRow(r *sql.Rows) error {
 		in.attnames[k] = map[int]string{}
 	}
 	in.attnames[k][v.attnum] = v.name
+	attrs, err := v.attributes()
+	if err != nil {
+		return fmt.Errorf("attributes of column %s.%s: %w", v.table, v.name, err)
+	}
 	if t.PartitionOf != nil {
+		in.warnPartitionAttributes(v.table, v.name, attrs)
 		return nil // a partition's columns are its parent's (named for its keys above)
 	}
-	c := &metadata.Column{Name: v.name, Nullable: !v.notNull, Comment: v.comment, Collation: v.collation}
+	c := &metadata.Column{Name: v.name, Nullable: !v.notNull, Comment: v.comment, Collation: v.collation, Attributes: attrs}
 	switch v.typtype {
 	case "e":
 		c.Type = metadata.EnumType(qualify(in.schema(v.typSchema), v.typName))

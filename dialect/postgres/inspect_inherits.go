@@ -78,5 +78,9 @@ func parentColumn(m *metadata.MetaData, t *metadata.Table, name string) *metadat
 // parent's: what the child can change on its own is its default and its
 // NOT NULL (and its comment, which the model keeps on the parent only).
 func sameInherited(parent, child *metadata.Column) bool {
-	return parent.Default == child.Default && parent.Nullable == child.Nullable && child.Comment == ""
+	// CREATE TABLE ... INHERITS copies the parent's storage and
+	// compression, not its statistics target and options.
+	copied := metadata.ColumnAttributes{Storage: parent.Attributes.Storage, Compression: parent.Attributes.Compression}
+	return parent.Default == child.Default && parent.Nullable == child.Nullable && child.Comment == "" &&
+		child.Attributes.Equal(copied)
 }

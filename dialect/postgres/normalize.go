@@ -95,6 +95,7 @@ func normalizeTable(t *metadata.Table) {
 			c.Identity = ""
 		}
 		normalizeColumnExtras(c)
+		normalizeAttributes(c)
 	}
 	if pk := t.PrimaryKey; pk != nil && !pk.Deferrable {
 		pk.InitiallyDeferred = false

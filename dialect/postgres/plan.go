@@ -87,6 +87,9 @@ func stmts(sqls ...string) []dialect.Statement {
 }
 
 func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, error) {
+	if err := dialect.RefuseEvent("postgresql", o); err != nil {
+		return nil, err
+	}
 	if out, ok, err := p.planView(o); ok {
 		return out, err
 	}
@@ -97,6 +100,9 @@ func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, e
 		return out, err
 	}
 	if out, ok, err := p.planPolicy(o); ok {
+		return out, err
+	}
+	if out, ok, err := p.planSchemaGrant(o); ok {
 		return out, err
 	}
 	if c, ok := o.(*ops.CommentSchema); ok {
@@ -232,6 +238,11 @@ func (p Postgres) createTable(m *metadata.MetaData, t *metadata.Table) ([]dialec
 	}
 	out = append(out, stmts(p.createTableSQL(t, body))...)
 	out = append(out, owned...)
+	attrs, err := p.columnAttributes(r, t.Columns...)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, attrs...)
 	more, err := p.comments(t)
 	if err != nil {
 		return nil, err
@@ -331,6 +342,11 @@ func (p Postgres) addColumn(m *metadata.MetaData, o *ops.AddColumn) ([]dialect.S
 	out, owned := p.serialParts(o.TableRef, o.Column)
 	out = append(out, stmts("ALTER TABLE "+p.table(o.TableRef)+" ADD COLUMN "+def)...)
 	out = append(out, owned...)
+	attrs, err := p.columnAttributes(o.TableRef, o.Column)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, attrs...)
 	if o.Column.Comment != "" {
 		s, err := p.comment("COLUMN "+p.table(o.TableRef)+"."+p.QuoteIdent(o.Column.Name), o.Column.Comment)
 		if err != nil {

@@ -17,7 +17,14 @@ func (p Postgres) alterColumn(m *metadata.MetaData, o *ops.AlterColumn) ([]diale
 	tbl := p.table(o.TableRef)
 	col := p.QuoteIdent(o.ColumnName)
 	alter := "ALTER TABLE " + tbl + " ALTER COLUMN " + col + " "
+	attrs, err := p.alterAttributes(m, o)
+	if err != nil {
+		return nil, err
+	}
 	if o.Generated != nil {
+		if attrs != nil {
+			return nil, fmt.Errorf("%s.%s: alter_column changes the generation and the attributes; split it into two alter_column ops", o.Table, o.ColumnName)
+		}
 		return p.regenerate(m, o)
 	}
 	var out []string
@@ -93,6 +100,7 @@ func (p Postgres) alterColumn(m *metadata.MetaData, o *ops.AlterColumn) ([]diale
 	if o.Online && o.Nullable != nil && !*o.Nullable {
 		res = append(res, p.safeSetNotNull(o)...)
 	}
+	res = append(res, attrs...)
 	if o.Comment != nil {
 		s, err := p.comment("COLUMN "+tbl+"."+col, *o.Comment)
 		if err != nil {

@@ -117,34 +117,23 @@ func (p Postgres) roleList(roles []string) string {
 	return strings.Join(out, ", ")
 }
 
-// checkRoles is a DO block that fails, naming the role and what to do,
-// when a role of the policy does not exist on the server: roles are
-// global, not part of the schema, and Retort creates none.
+// checkRoles is a DO block for each role of the policy that fails,
+// naming the role and what to do, when the server does not have it:
+// roles are global, not part of the schema, and Retort creates none.
 func (p Postgres) checkRoles(po *metadata.Policy) ([]dialect.Statement, error) {
-	var b strings.Builder
+	var out []dialect.Statement
 	for _, r := range po.Roles {
 		if r == "public" {
 			continue
 		}
-		name, err := p.Literal(r)
-		if err != nil {
-			return nil, err
-		}
-		msg, err := p.Literal(fmt.Sprintf("policy %s: role %s does not exist on this server; create it (CREATE ROLE %s) before the upgrade, or take it out of the policy's roles:",
+		st, err := p.roleExists(r, fmt.Sprintf("policy %s: role %s does not exist on this server; create it (CREATE ROLE %s) before the upgrade, or take it out of the policy's roles:",
 			po.Label(), p.QuoteIdent(r), p.QuoteIdent(r)))
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(&b, "\n  IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = %s) THEN\n    RAISE EXCEPTION USING MESSAGE = %s, ERRCODE = 'undefined_object';\n  END IF;", name, msg)
+		out = append(out, st)
 	}
-	if b.Len() == 0 {
-		return nil, nil
-	}
-	body := "BEGIN" + b.String() + "\nEND"
-	if strings.Contains(body, "$retort_roles$") {
-		return nil, fmt.Errorf("policy %s: a role name holds $retort_roles$; rename the role", po.Label())
-	}
-	return stmts("DO $retort_roles$\n" + body + "\n$retort_roles$"), nil
+	return out, nil
 }
 
 // rowSecurity renders the ALTER TABLE statements that set a table's row

@@ -102,6 +102,9 @@ func (p Postgres) replaceRoutine(r, old *metadata.Routine) ([]dialect.Statement,
 
 // createTrigger runs the definition, then sets the comment.
 func (p Postgres) createTrigger(t *metadata.Trigger) ([]dialect.Statement, error) {
+	if err := dialect.TriggerOrderError(t); err != nil {
+		return nil, err
+	}
 	out := stmts(t.Definition)
 	if t.Comment != "" {
 		c, err := p.comment("TRIGGER "+p.QuoteIdent(t.Name)+" ON "+p.qname(t.Schema, t.Table), t.Comment)

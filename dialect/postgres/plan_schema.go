@@ -24,6 +24,8 @@ func schemaOf(o ops.Op) string {
 		return o.Extension.Schema
 	case *ops.CommentSchema:
 		return o.SchemaName
+	case *ops.GrantSchema:
+		return o.SchemaName
 	}
 	return ""
 }

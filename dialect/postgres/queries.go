@@ -44,7 +44,13 @@ WHERE n.nspname = ANY($1) AND ` + relKinds
 
 // columnsQuery reads column comments through a materialised CTE: joined to
 // pg_description directly, the planner picks a nested loop that takes
-// seconds on thousands of columns.
+// seconds on thousands of columns. The last four columns are the
+// attributes pg_dump writes after the table (ColumnAttributes): storage
+// when not the type's, compression, statistics target (-1, or NULL from
+// PostgreSQL 17, for the default) and attribute options as a JSON list,
+// less the pg_attver= stamp the server keeps on every column (pg_dump
+// leaves it out too: it is the server's, not the user's). attcompression
+// needs PostgreSQL 14 or later.
 const columnsQuery = `
 WITH comments AS MATERIALIZED (
   SELECT objoid, objsubid, description FROM pg_description WHERE classoid = 'pg_class'::regclass AND objsubid > 0)
@@ -54,7 +60,10 @@ SELECT n.nspname, c.relname, a.attnum, a.attname,
        a.attnotnull, coalesce(pg_get_expr(ad.adbin, ad.adrelid), ''),
        a.attidentity, a.attgenerated, coalesce(d.description, ''),
        CASE WHEN a.attcollation <> t.typcollation THEN coalesce(co.collname, '') ELSE '' END,
-       a.attislocal
+       a.attislocal,
+       CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage::text ELSE '' END, a.attcompression::text,
+       coalesce(a.attstattarget::int, -1),
+       CASE WHEN a.attoptions IS NULL THEN '' ELSE coalesce((SELECT json_agg(o)::text FROM unnest(a.attoptions) o WHERE o NOT LIKE 'pg\_attver=%'), '') END
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -12,12 +12,13 @@ var _ dialect.ViewTypeBinder = Postgres{}
 func (Postgres) ViewsBindColumnTypes() bool { return true }
 
 // normalizeViews gives m's views the form Inspect reads: the query
-// trimmed, MySQL's options (SQL SECURITY, ALGORITHM, DEFINER) left out,
-// and the views in creation order.
+// trimmed, MySQL's options (SQL SECURITY, ALGORITHM, DEFINER, the
+// session character sets) left out, and the views in creation order.
 func normalizeViews(m *metadata.MetaData) {
 	for _, v := range m.Views {
 		v.Definition = metadata.TrimDefinition(v.Definition)
 		v.Security, v.Algorithm, v.Definer = "", "", ""
+		v.CharacterSetClient, v.CollationConnection = "", ""
 	}
 	dialect.NormalizeViewOrder(m)
 }

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/retortdb/retort/dialect"
@@ -13,15 +14,19 @@ import (
 // enum(<enum name>) and hides it.
 const enumCheckPrefix = "enum_"
 
+// ForwardReferences reports that SQLite's REFERENCES may name a table
+// created later (dialect.ForwardReferencer): the keys of a cycle are
+// written in their CREATE TABLE, since SQLite cannot add one afterwards
+// but by recreating the table.
+func (*Dialect) ForwardReferences() bool { return true }
+
 // createTableSQL renders CREATE TABLE for t, named name (the recreate
 // builds under a temporary name). Enum values come from m.
 func (d *Dialect) createTableSQL(m *metadata.MetaData, t *metadata.Table, name string) (string, error) {
-	inline := inlinePrimaryKey(t)
-	body := t
+	inline := columnPrimaryKey(t)
+	body := unnamedKeys(t)
 	if inline != nil {
-		c := *t
-		c.PrimaryKey = nil
-		body = &c
+		body.PrimaryKey = nil
 	}
 	def := func(c *metadata.Column) (string, error) { return d.columnSQL(m, t, c, inline) }
 	sql, err := dialect.TableBody(d, body, def, nil)
@@ -29,6 +34,28 @@ func (d *Dialect) createTableSQL(m *metadata.MetaData, t *metadata.Table, name s
 		return "", fmt.Errorf("sqlite: %w", err)
 	}
 	return "CREATE TABLE " + quote(name) + " " + sql, nil
+}
+
+// unnamedKeys returns a shallow copy of t whose primary key and foreign
+// keys marked Unnamed have no name, so that they are written without
+// CONSTRAINT name, as SQLite keeps them.
+func unnamedKeys(t *metadata.Table) *metadata.Table {
+	c := *t
+	if pk := t.PrimaryKey; pk != nil && pk.Unnamed {
+		k := *pk
+		k.Name = ""
+		c.PrimaryKey = &k
+	}
+	c.ForeignKeys = make([]*metadata.ForeignKey, len(t.ForeignKeys))
+	for i, fk := range t.ForeignKeys {
+		if fk.Unnamed {
+			k := *fk
+			k.Name = ""
+			fk = &k
+		}
+		c.ForeignKeys[i] = fk
+	}
+	return &c
 }
 
 // inlinePrimaryKey returns t's primary key when it must be written on its
@@ -40,6 +67,24 @@ func inlinePrimaryKey(t *metadata.Table) *metadata.PrimaryKey {
 		return nil
 	}
 	if c := t.Column(pk.Columns[0]); c != nil && autoIncrementable(c) {
+		return pk
+	}
+	return nil
+}
+
+// columnPrimaryKey returns t's primary key when it is written on its
+// column: the autoincrement key (inlinePrimaryKey), or a one-column key
+// whose column's ClauseOrder lists primary_key, as its CREATE TABLE wrote
+// it ("id INTEGER PRIMARY KEY").
+func columnPrimaryKey(t *metadata.Table) *metadata.PrimaryKey {
+	if pk := inlinePrimaryKey(t); pk != nil {
+		return pk
+	}
+	pk := t.PrimaryKey
+	if pk == nil || len(pk.Columns) != 1 {
+		return nil
+	}
+	if c := t.Column(pk.Columns[0]); c != nil && slices.Contains(c.ClauseOrder, metadata.ClausePrimaryKey) {
 		return pk
 	}
 	return nil
@@ -59,25 +104,32 @@ func autoIncrementable(c *metadata.Column) bool {
 }
 
 // columnSQL renders one column definition of t. inline is t's primary key
-// when it goes on its column (see inlinePrimaryKey).
+// when it goes on its column (see columnPrimaryKey). NOT NULL, DEFAULT and
+// the column's PRIMARY KEY come in the column's ClauseOrder; the rowid's
+// column, never NULL, is written without NOT NULL when its ClauseOrder
+// leaves not_null out.
 func (d *Dialect) columnSQL(m *metadata.MetaData, t *metadata.Table, c *metadata.Column, inline *metadata.PrimaryKey) (string, error) {
 	col := *c
 	col.Default = defaultSQL(c.Default)
-	var extra []string
+	clauses := map[string]string{}
 	if inline != nil && inline.Columns[0] == c.Name {
-		col.Type = metadata.IntegerType
-		col.Nullable = false
-		pk := "PRIMARY KEY AUTOINCREMENT"
-		if c.Identity == metadata.IdentityRowid {
-			pk = "PRIMARY KEY" // the rowid, without the keyword
-		}
-		if inline.Name != "" {
-			pk = "CONSTRAINT " + quote(inline.Name) + " " + pk
-		}
-		extra = append(extra, pk)
-	} else if rowidAlias(t, c) {
+		clauses[metadata.ClausePrimaryKey] = inlinePrimaryKeySQL(c, inline)
+	}
+	rowid := rowidAlias(t, c)
+	if forced := inlinePrimaryKey(t); forced != nil && forced.Columns[0] == c.Name {
+		col.Type, rowid = metadata.IntegerType, true // AUTOINCREMENT: INTEGER only
+	}
+	if rowid {
 		col.Nullable = false
 	}
+	bare := rowid && len(c.ClauseOrder) > 0 && !slices.Contains(c.ClauseOrder, metadata.ClauseNotNull)
+	if !col.Nullable && !bare {
+		clauses[metadata.ClauseNotNull] = "NOT NULL"
+	}
+	if col.Default != "" {
+		clauses[metadata.ClauseDefault] = "DEFAULT " + col.Default
+	}
+	extra := metadata.OrderClauses(c.ClauseOrder, clauses)
 	if typ := c.Type.For(Name); typ.Kind == metadata.EnumKind {
 		check, err := enumCheck(m, t, c.Name, typ.EnumName)
 		if err != nil {
@@ -85,7 +137,20 @@ func (d *Dialect) columnSQL(m *metadata.MetaData, t *metadata.Table, c *metadata
 		}
 		extra = append(extra, check)
 	}
+	col.Nullable, col.Default = true, "" // written above, in order
 	return dialect.ColumnDef(d, &col, extra...)
+}
+
+// inlinePrimaryKeySQL is the PRIMARY KEY clause of an inline key's column.
+func inlinePrimaryKeySQL(c *metadata.Column, inline *metadata.PrimaryKey) string {
+	pk := "PRIMARY KEY"
+	if autoIncrementable(c) && c.Identity != metadata.IdentityRowid {
+		pk += " AUTOINCREMENT" // identity rowid: the rowid, without the keyword
+	}
+	if inline.Name != "" && !inline.Unnamed {
+		pk = "CONSTRAINT " + quote(inline.Name) + " " + pk
+	}
+	return pk
 }
 
 // enumCheck renders the column CHECK of an enum column.

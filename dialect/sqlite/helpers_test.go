@@ -112,7 +112,7 @@ func apply(t testing.TB, db *sql.DB, state *metadata.MetaData, list ...ops.Op) [
 // create makes m in db from an empty database.
 func create(t testing.TB, db *sql.DB, m *metadata.MetaData) {
 	t.Helper()
-	apply(t, db, metadata.New(), dialect.CreateOps(m)...)
+	apply(t, db, metadata.New(), dialect.CreateOpsFor(sqliteDialect, m)...)
 }
 
 // inspect reflects db.

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -127,6 +128,7 @@ func (c *catalog) table(o objectRow, enums *enumSet, warn func(string, ...any)) 
 		}
 		if pt.PrimaryKey != nil {
 			t.PrimaryKey.Name = pt.PrimaryKey.Name
+			t.PrimaryKey.Unnamed = pt.PrimaryKey.Name == ""
 		}
 		if c := t.Column(t.PrimaryKey.Columns[0]); rowidAlias(t, c) {
 			c.Nullable = false // the rowid is never NULL
@@ -134,7 +136,43 @@ func (c *catalog) table(o objectRow, enums *enumSet, warn func(string, ...any)) 
 	}
 	t.Uniques = c.tableUniques(o.name, pt)
 	t.ForeignKeys = c.tableForeignKeys(o.name, pt)
+	keepClauseOrders(t, pt)
 	return t
+}
+
+// keepClauseOrders gives each column of t the order its CREATE TABLE
+// writes its NOT NULL, DEFAULT and column PRIMARY KEY in, when the writer
+// would not write the same (see columnSQL): another order, a PRIMARY KEY
+// on a column that needs none there, a rowid column without NOT NULL.
+func keepClauseOrders(t *metadata.Table, pt *parsedTable) {
+	forced := inlinePrimaryKey(t)
+	for _, pc := range pt.Columns {
+		c := t.Column(pc.Name)
+		if c == nil {
+			continue
+		}
+		pk := t.PrimaryKey
+		onColumn := pk != nil && len(pk.Columns) == 1 && pk.Columns[0] == c.Name
+		has := map[string]bool{metadata.ClauseNotNull: !c.Nullable, metadata.ClauseDefault: c.Default != "",
+			metadata.ClausePrimaryKey: onColumn && slices.Contains(pc.Clauses, metadata.ClausePrimaryKey)}
+		var written, canonical []string
+		for _, k := range pc.Clauses {
+			if has[k] && !slices.Contains(written, k) {
+				written = append(written, k)
+			}
+		}
+		for _, k := range metadata.ClauseKinds {
+			if slices.Contains(written, k) {
+				canonical = append(canonical, k)
+			}
+		}
+		declared := has[metadata.ClausePrimaryKey] && forced == nil
+		bare := len(written) > 0 && !slices.Contains(pc.Clauses, metadata.ClauseNotNull) &&
+			(rowidAlias(t, c) || forced != nil && onColumn)
+		if !slices.Equal(written, canonical) || declared || bare {
+			c.ClauseOrder = written
+		}
+	}
 }
 
 // reflectedDefault is a column's default as Inspect reports it. An
@@ -178,8 +216,9 @@ func (c *catalog) tableUniques(table string, pt *parsedTable) []*metadata.Unique
 	return out
 }
 
-// tableForeignKeys returns the foreign keys of a table, sorted by name,
-// with the names, deferrability and explicit NO ACTION its SQL gives them
+// tableForeignKeys returns the foreign keys of a table in the order its SQL
+// declares them (a cycle's keys are created with their tables, see
+// Dialect.ForwardReferences), with the names, deferrability and explicit NO ACTION its SQL gives them
 // (pragma_foreign_key_list says NO ACTION for an omitted action too).
 func (c *catalog) tableForeignKeys(table string, pt *parsedTable) []*metadata.ForeignKey {
 	var byID []*metadata.ForeignKey
@@ -203,6 +242,7 @@ func (c *catalog) tableForeignKeys(table string, pt *parsedTable) []*metadata.Fo
 			if !used[fk] && sameNames(fk.Columns, pf.Columns) && strings.EqualFold(fk.RefTable, pf.RefTable) {
 				used[fk] = true
 				fk.Name, fk.Deferrable, fk.InitiallyDeferred = pf.Name, pf.Deferrable, pf.InitiallyDeferred
+				fk.Unnamed = pf.Name == ""
 				fk.OnDelete, fk.OnUpdate = written(fk.OnDelete, pf.OnDelete), written(fk.OnUpdate, pf.OnUpdate)
 				out = append(out, fk)
 				break
@@ -214,16 +254,7 @@ func (c *catalog) tableForeignKeys(table string, pt *parsedTable) []*metadata.Fo
 			out = append(out, fk)
 		}
 	}
-	sortForeignKeys(out)
 	return out
-}
-
-// sortForeignKeys orders foreign keys by name (unnamed ones first, in
-// their order). The order of the SQL is not kept: a cycle of keys is
-// created by adding one key after its table, so the same schema can come
-// in either order.
-func sortForeignKeys(fks []*metadata.ForeignKey) {
-	sort.SliceStable(fks, func(i, j int) bool { return fks[i].Name < fks[j].Name })
 }
 
 // action maps pragma_foreign_key_list's action to the model's; NO ACTION

@@ -87,6 +87,9 @@ func normalTable(m *metadata.MetaData, t *metadata.Table) {
 			}
 		}
 	}
+	if pk := t.PrimaryKey; pk != nil && (pk.Unnamed || pk.Name == "") {
+		pk.Name, pk.Unnamed = "", true // written without CONSTRAINT name, and so read back
+	}
 	if pk := t.PrimaryKey; pk != nil && len(pk.Columns) == 1 {
 		if c := t.Column(pk.Columns[0]); c != nil && rowidAlias(t, c) {
 			c.Nullable = false // the rowid; other keys' columns may hold NULL
@@ -95,9 +98,11 @@ func normalTable(m *metadata.MetaData, t *metadata.Table) {
 	for _, ck := range t.Checks {
 		ck.Expression = strings.TrimSpace(ck.Expression)
 	}
-	sortForeignKeys(t.ForeignKeys)
 	for _, fk := range t.ForeignKeys {
 		fk.RefSchema = ""
+		if fk.Unnamed || fk.Name == "" {
+			fk.Name, fk.Unnamed = "", true
+		}
 		fk.OnDelete = strings.ToLower(fk.OnDelete)
 		fk.OnUpdate = strings.ToLower(fk.OnUpdate)
 		if !fk.Deferrable {

@@ -32,6 +32,9 @@ type parsedColumn struct {
 	// GeneratedExpr is a generated column's expression as written, its
 	// parentheses left out.
 	GeneratedExpr string
+	// Clauses are the column's PRIMARY KEY, NOT NULL and DEFAULT clauses
+	// in the order written (metadata clause kinds).
+	Clauses []string
 }
 
 // parsedKey is a PRIMARY KEY or UNIQUE constraint.

@@ -1,6 +1,10 @@
 package sqlite
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/retortdb/retort/metadata"
+)
 
 // parseCreateTable parses a CREATE TABLE (or CREATE VIRTUAL TABLE)
 // statement as sqlite_schema holds it.
@@ -175,7 +179,11 @@ func (p *parser) columnConstraint(pt *parsedTable, col *parsedColumn) (done bool
 		p.skipConflict()
 		col.AutoIncrement = p.accept("AUTOINCREMENT")
 		pt.PrimaryKey = &parsedKey{Name: cname, Columns: []string{col.Name}}
-	case p.accept("NOT", "NULL"), p.accept("NULL"):
+		col.Clauses = append(col.Clauses, metadata.ClausePrimaryKey)
+	case p.accept("NOT", "NULL"):
+		p.skipConflict()
+		col.Clauses = append(col.Clauses, metadata.ClauseNotNull)
+	case p.accept("NULL"):
 		p.skipConflict()
 	case p.accept("UNIQUE"):
 		p.skipConflict()
@@ -187,6 +195,7 @@ func (p *parser) columnConstraint(pt *parsedTable, col *parsedColumn) (done bool
 		}
 		pt.Checks = append(pt.Checks, parsedCheck{Name: cname, Expr: expr, Column: col.Name})
 	case p.accept("DEFAULT"):
+		col.Clauses = append(col.Clauses, metadata.ClauseDefault)
 		if p.peek().punct("(") {
 			_, err = p.skipGroup()
 		} else {

@@ -18,8 +18,9 @@ func TestParseCreateTable(t *testing.T) {
 			name: "column constraints lifted",
 			sql:  `CREATE TABLE "a""b" (id INTEGER CONSTRAINT pk PRIMARY KEY ASC ON CONFLICT ROLLBACK AUTOINCREMENT, e TEXT UNIQUE NOT NULL DEFAULT 'x,)' CHECK (e <> ')'))`,
 			want: parsedTable{
-				Name:       `a"b`,
-				Columns:    []parsedColumn{{Name: "id", Type: "INTEGER", AutoIncrement: true}, {Name: "e", Type: "TEXT"}},
+				Name: `a"b`,
+				Columns: []parsedColumn{{Name: "id", Type: "INTEGER", AutoIncrement: true, Clauses: []string{"primary_key"}},
+					{Name: "e", Type: "TEXT", Clauses: []string{"not_null", "default"}}},
 				PrimaryKey: &parsedKey{Name: "pk", Columns: []string{"id"}},
 				Uniques:    []parsedKey{{Columns: []string{"e"}}},
 				Checks:     []parsedCheck{{Expr: "e <> ')'", Column: "e"}},
@@ -56,6 +57,19 @@ func TestParseCreateTable(t *testing.T) {
 			name: "virtual table",
 			sql:  `CREATE VIRTUAL TABLE docs USING fts5(body, tokenize = 'porter')`,
 			want: parsedTable{Name: "docs", Virtual: true},
+		},
+		{
+			name: "clause order as written, unnamed keys",
+			sql: `CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, a CHAR(1) DEFAULT 'Y' NOT NULL, ` +
+				`b INT NULL DEFAULT 3, p INT, FOREIGN KEY (p) REFERENCES t (id))`,
+			want: parsedTable{
+				Name: "t",
+				Columns: []parsedColumn{{Name: "id", Type: "INTEGER", AutoIncrement: true, Clauses: []string{"primary_key", "not_null"}},
+					{Name: "a", Type: "CHAR(1)", Clauses: []string{"default", "not_null"}},
+					{Name: "b", Type: "INT", Clauses: []string{"default"}}, {Name: "p", Type: "INT"}},
+				PrimaryKey:  &parsedKey{Columns: []string{"id"}},
+				ForeignKeys: []parsedFK{{Columns: []string{"p"}, RefTable: "t", RefColumns: []string{"id"}}},
+			},
 		},
 		{
 			name: "as select",

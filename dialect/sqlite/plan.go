@@ -91,6 +91,9 @@ func (p *planner) step(list []ops.Op, i int) (int, error) {
 	if err := dialect.RefusePostgresOnly("sqlite", list[i]); err != nil {
 		return 0, opError(i, list[i], err)
 	}
+	if err := dialect.RefuseEvent("sqlite", list[i]); err != nil {
+		return 0, opError(i, list[i], err)
+	}
 	if ref, ok := tableOp(list[i]); ok {
 		return p.tableBatch(list, i, ref)
 	}
@@ -122,6 +125,7 @@ func (p *planner) step(list []ops.Op, i int) (int, error) {
 		}
 		return 1, nil
 	case *ops.DropTable:
+		ops.ForgetDroppedReferrers(p.cur, list, i) // a cycle's tables, dropped one after the other
 		p.emitSQL(i, "DROP TABLE "+quote(o.TableRef.Table))
 	case *ops.RenameTable:
 		p.emitSQL(i, "ALTER TABLE "+quote(o.Table)+" RENAME TO "+quote(o.NewName))

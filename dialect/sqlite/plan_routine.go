@@ -13,10 +13,16 @@ func (p *planner) planRoutine(i int, o ops.Op) (ok bool, err error) {
 	case *ops.CreateRoutine, *ops.DropRoutine, *ops.ReplaceRoutine:
 		return true, opError(i, o, dialect.ErrNoRoutines)
 	case *ops.CreateTrigger:
+		if err := dialect.TriggerOrderError(o.Trigger); err != nil {
+			return true, opError(i, o, err)
+		}
 		p.emitSQL(i, o.Trigger.Definition)
 	case *ops.DropTrigger:
 		p.emitSQL(i, "DROP TRIGGER "+quote(o.TriggerName))
 	case *ops.ReplaceTrigger:
+		if err := dialect.TriggerOrderError(o.Trigger); err != nil {
+			return true, opError(i, o, err)
+		}
 		p.emitSQL(i, "DROP TRIGGER "+quote(o.Trigger.Name), o.Trigger.Definition)
 	default:
 		return false, nil

@@ -42,7 +42,7 @@ func TestRealWorld(t *testing.T) {
 			require.NoError(t, err, "%s", yaml)
 
 			dst := freshDB(t)
-			apply(t, dst, metadata.New(), dialect.CreateOps(model)...)
+			apply(t, dst, metadata.New(), dialect.CreateOpsFor(sqliteDialect, model)...)
 			second := inspect(t, dst)
 			// schema.yaml leaves out the names the naming convention
 			// gives: the second database has them where the first had

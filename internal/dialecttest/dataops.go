@@ -16,7 +16,7 @@ func RunDataOps(t *testing.T, d dialect.Dialect, open Opener) {
 	t.Run("execute", func(t *testing.T) {
 		db := open(t)
 		start := base()
-		PlanAndExec(t, d, db.DB, metadata.New(), dialect.CreateOps(start)...)
+		PlanAndExec(t, d, db.DB, metadata.New(), dialect.CreateOpsFor(d, start)...)
 		PlanAndExec(t, d, db.DB, start,
 			&ops.Execute{SQL: "CREATE TABLE executed (a integer)"},
 			&ops.Execute{PerDialect: map[string]string{d.Name(): "CREATE TABLE executed_here (a integer)", "nosuchdb": "this is not SQL"}},
@@ -29,7 +29,7 @@ func RunDataOps(t *testing.T, d dialect.Dialect, open Opener) {
 	t.Run("bulk_insert", func(t *testing.T) {
 		db := open(t)
 		start := base()
-		PlanAndExec(t, d, db.DB, metadata.New(), dialect.CreateOps(start)...)
+		PlanAndExec(t, d, db.DB, metadata.New(), dialect.CreateOpsFor(d, start)...)
 		rows := [][]any{
 			{int64(1), "it's", "2001-02-03"},
 			{int64(2), `back\slash "quoted"`, nil},

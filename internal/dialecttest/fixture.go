@@ -59,8 +59,9 @@ func Prepare(t testing.TB, d dialect.Dialect, db *sql.DB, m *metadata.MetaData) 
 	return m, schemas
 }
 
-// CreateAndDrop creates m on db from nothing with [dialect.CreateOps]
-// (enums, tables in foreign key order, deferred keys of cycles last),
+// CreateAndDrop creates m on db from nothing with [dialect.CreateOpsFor]
+// (enums, tables in foreign key order, deferred keys of cycles last where
+// the dialect takes no forward reference),
 // checks the inspection against m, drops it all with [dialect.DropOps] and
 // checks that nothing is left.
 func CreateAndDrop(t *testing.T, d dialect.Dialect, open Opener, m *metadata.MetaData) {
@@ -69,7 +70,7 @@ func CreateAndDrop(t *testing.T, d dialect.Dialect, open Opener, m *metadata.Met
 	if err := m.Validate(); err != nil {
 		t.Fatalf("the model is not valid: %v", err)
 	}
-	create := dialect.CreateOps(m)
+	create := dialect.CreateOpsFor(d, m)
 	PlanAndExec(t, d, db.DB, metadata.New(), create...)
 	got := Inspect(t, d, db.DB, schemas...)
 	if !AssertSchema(t, d, m, got.MetaData) {

@@ -49,7 +49,7 @@ func RunIdentifiers(t *testing.T, d dialect.Dialect, open Opener) {
 		m.AddTable(tb)
 	}
 	mustName(m)
-	PlanAndExec(t, d, db.DB, metadata.New(), dialect.CreateOps(m)...)
+	PlanAndExec(t, d, db.DB, metadata.New(), dialect.CreateOpsFor(d, m)...)
 	put := func(table, col string, v any) {
 		s, err := dialect.Compile(d, dialect.InsertInto(dialect.Table(table), "id", col).Values(1, v))
 		if err != nil {

@@ -193,7 +193,7 @@ func RunOps(t *testing.T, d dialect.Dialect, open Opener) {
 			t.Parallel()
 			start := tc.start()
 			db := open(t)
-			PlanAndExec(t, d, db.DB, metadata.New(), dialect.CreateOps(start)...)
+			PlanAndExec(t, d, db.DB, metadata.New(), dialect.CreateOpsFor(d, start)...)
 			if !AssertSchema(t, d, start, Inspect(t, d, db.DB).MetaData) {
 				t.Fatal("the starting model does not round-trip; fix that first")
 			}
