@@ -39,6 +39,7 @@ type phases struct {
 	createRoutines, dropRoutines        []ops.Op
 	dropTriggers, createTriggers        []ops.Op
 	dropRules, createRules              []ops.Op
+	dropPolicies, createPolicies        []ops.Op
 	dropEvents, createEvents            []ops.Op
 	schemaComments, schemaGrants        []ops.Op
 	warnings, notes                     []string
@@ -47,10 +48,10 @@ type phases struct {
 
 func (p *phases) list() []ops.Op {
 	var out []ops.Op
-	for _, l := range [][]ops.Op{p.dropEvents, p.dropRules, p.dropTriggers, p.dropViews, p.dropRoutines, p.createExtensions, p.createSequences, p.renameSequences, p.createEnums,
+	for _, l := range [][]ops.Op{p.dropPolicies, p.dropEvents, p.dropRules, p.dropTriggers, p.dropViews, p.dropRoutines, p.createExtensions, p.createSequences, p.renameSequences, p.createEnums,
 		p.addEnumValues, p.createDomains, p.alterDomains,
 		p.dropFKs, p.dropTables, p.dropKeys, p.dropPKs, p.addColumns, p.alterColumns, p.createPKs,
-		p.createKeys, p.createTables, p.createFKs, p.createRoutines, p.createViews, p.createTriggers, p.createRules, p.createEvents, p.schemaComments, p.schemaGrants,
+		p.createKeys, p.createTables, p.createFKs, p.createRoutines, p.createViews, p.createTriggers, p.createRules, p.createPolicies, p.createEvents, p.schemaComments, p.schemaGrants,
 		p.dropColumns, p.dropDomains, p.dropEnums, p.dropSequences,
 		p.dropExtensions} {
 		out = append(out, l...)
@@ -106,6 +107,7 @@ func compare(target, current *metadata.MetaData, d dialect.Dialect, opts Options
 	c.routines()
 	c.triggers()
 	c.rules()
+	c.policies()
 	c.events()
 	c.schemaComments()
 	c.schemaGrants()

@@ -130,6 +130,8 @@ func Describe(o ops.Op) string {
 		return describeRoutineOp(o)
 	case *ops.CreateRule, *ops.DropRule, *ops.ReplaceRule:
 		return describeRuleOp(o)
+	case *ops.CreatePolicy, *ops.DropPolicy, *ops.ReplacePolicy, *ops.AlterRowSecurity:
+		return describePolicyOp(o)
 	case *ops.CreateEvent:
 		return fmt.Sprintf("Detected added event '%s'", o.Event.QualifiedName())
 	case *ops.DropEvent:

@@ -75,17 +75,19 @@ func CreateOpsFor(d Dialect, m *metadata.MetaData) []ops.Op {
 	}
 	list = append(list, createTriggerOps(m)...)
 	list = append(list, createRuleOps(m)...)
+	list = append(list, createPolicyOps(m)...)
 	list = append(list, createEventOps(m)...)
 	return append(list, createSchemaOps(m)...)
 }
 
 // DropOps returns the ops that drop everything m holds, the reverse of
-// [CreateOps]: the schemas' comments, the events, the rules, the triggers, the views (the deepest first), the routines,
+// [CreateOps]: the schemas' comments, the policies, the events, the rules, the triggers, the views (the deepest first), the routines,
 // the deferred foreign keys, then the tables in reverse dependency order,
 // then the domains, the
 // enums, the sequences and the extensions.
 func DropOps(m *metadata.MetaData) []ops.Op {
 	list := dropSchemaOps(m)
+	list = append(list, dropPolicyOps(m)...)
 	list = append(list, dropEventOps(m)...)
 	list = append(list, dropRuleOps(m)...)
 	list = append(list, dropTriggerOps(m)...)

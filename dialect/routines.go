@@ -70,7 +70,7 @@ func OrderedRoutines(m *metadata.MetaData) []*metadata.Routine {
 }
 
 // NormalizeRoutineOrder sorts each of m's routine lists by schema, name
-// and arguments, and its triggers and rules by schema, table and name, as every
+// and arguments, and its triggers, rules and policies by schema, table and name, as every
 // dialect's Normalize and Inspect give them.
 func NormalizeRoutineOrder(m *metadata.MetaData) {
 	for _, list := range [][]*metadata.Routine{m.Functions, m.Procedures, m.Aggregates} {
@@ -83,6 +83,9 @@ func NormalizeRoutineOrder(m *metadata.MetaData) {
 	})
 	m.Triggers = afterFollowed(m.Triggers)
 	slices.SortStableFunc(m.RewriteRules, func(a, b *metadata.RewriteRule) int {
+		return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Table, b.Table), cmp.Compare(a.Name, b.Name))
+	})
+	slices.SortStableFunc(m.Policies, func(a, b *metadata.Policy) int {
 		return cmp.Or(cmp.Compare(a.Schema, b.Schema), cmp.Compare(a.Table, b.Table), cmp.Compare(a.Name, b.Name))
 	})
 }

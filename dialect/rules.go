@@ -60,12 +60,16 @@ func RefuseRule(dialect string, o ops.Op) error {
 var ErrNoSchemaComments = errors.New("the database has no schema comments; remove schemas: from the schema, or target PostgreSQL")
 
 // RefusePostgresOnly returns the error of a PostgreSQL-only op (a rule
-// op: [RefuseRule]; comment_schema: [ErrNoSchemaComments]; a column's
+// op: [RefuseRule]; a policy or row security op: [RefuseRowSecurity];
+// comment_schema: [ErrNoSchemaComments]; a column's
 // attributes: [ErrNoColumnAttributes]; grant_schema and revoke_schema:
 // [ErrNoSchemaGrants]) planned for dialect, and nil for any other op.
 func RefusePostgresOnly(dialect string, o ops.Op) error {
 	if c, ok := o.(*ops.CommentSchema); ok {
 		return fmt.Errorf("%s: schema %q: %w", dialect, c.SchemaName, ErrNoSchemaComments)
+	}
+	if err := RefuseRowSecurity(dialect, o); err != nil {
+		return err
 	}
 	if err := refuseColumnAttributes(dialect, o); err != nil {
 		return err

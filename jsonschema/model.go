@@ -161,6 +161,7 @@ func modelDefs() obj {
 	}
 	routineDefs(defs)
 	ruleDefs(defs)
+	policyDefs(defs)
 	eventDefs(defs)
 	return defs
 }
@@ -201,7 +202,7 @@ func column(keys []string) obj {
 // modelRoot is schema.yaml's top level.
 func modelRoot() obj {
 	root := closed("", []string{"naming_convention", "extensions", "enums", "domains", "sequences", "tables", "views",
-		"functions", "procedures", "aggregates", "triggers", "rules", "events", "schemas"}, obj{
+		"functions", "procedures", "aggregates", "triggers", "rules", "policies", "events", "schemas"}, obj{
 		"naming_convention": closed("names for constraints and indexes that have none, in SQLAlchemy's tokens",
 			[]string{metadata.KindIndex, metadata.KindUnique, metadata.KindCheck, metadata.KindForeignKey, metadata.KindPrimaryKey},
 			obj{

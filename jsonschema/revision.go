@@ -161,6 +161,7 @@ func opDefs(defs obj) obj {
 	}
 	routineOps(known, defs)
 	ruleOps(known, defs)
+	policyOps(known, defs)
 	eventOps(known, defs)
 	props := obj{}
 	for _, name := range ops.Names() {

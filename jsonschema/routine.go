@@ -46,6 +46,7 @@ func routineRootProps(root obj) {
 					"role":       str("the role, or PUBLIC for every role"),
 					"privileges": obj{"type": "array", "items": obj{"enum": metadata.SchemaPrivileges}, "description": "CREATE, USAGE; empty: none"}}, "role")}})}
 	props["rules"] = listOf("rule", "PostgreSQL: the rewrite rules (CREATE RULE), created after the tables and views")
+	props["policies"] = listOf("policy", "PostgreSQL: the row-level security policies (CREATE POLICY), created after the tables, routines and views")
 	props["events"] = listOf("event", "MySQL/MariaDB: the scheduled events (CREATE EVENT), created last")
 }
 

@@ -30,6 +30,9 @@ type MetaData struct {
 	// RewriteRules are the tables' PostgreSQL rewrite rules, created after
 	// the views, with the triggers.
 	RewriteRules []*RewriteRule
+	// Policies are the tables' PostgreSQL row-level security policies,
+	// created after the routines and views their expressions may call.
+	Policies []*Policy
 	// Events are the MySQL/MariaDB scheduled events, created last.
 	Events []*Event
 	// Schemas are the PostgreSQL schemas that have a comment.
@@ -131,6 +134,7 @@ func (m *MetaData) Clone() *MetaData {
 	c.Aggregates = cloneEach(m.Aggregates, (*Routine).Clone)
 	c.Triggers = cloneEach(m.Triggers, (*Trigger).Clone)
 	c.RewriteRules = cloneEach(m.RewriteRules, (*RewriteRule).Clone)
+	c.Policies = cloneEach(m.Policies, (*Policy).Clone)
 	c.Events = cloneEach(m.Events, (*Event).Clone)
 	c.Schemas = cloneEach(m.Schemas, (*Schema).Clone)
 	return c

@@ -31,6 +31,9 @@ type Table struct {
 	// Inherits lists the tables this one inherits from, in order
 	// (PostgreSQL's INHERITS); its Columns are then only its own.
 	Inherits []Inherit
+	// RowSecurity is the table's row-level security (PostgreSQL); see
+	// [Policy].
+	RowSecurity RowSecurity
 }
 
 // NewTable returns a table with the given columns, for building a model in code.

@@ -32,6 +32,7 @@ func (v *validator) routines() {
 		}
 	}
 	v.rules()
+	v.policies()
 	v.events()
 }
 

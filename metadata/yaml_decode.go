@@ -34,6 +34,7 @@ func Keys(element string) []string {
 		"routine":      routineKeys,
 		"trigger":      triggerKeys,
 		"rule":         ruleKeys,
+		"policy":       policyKeys,
 		"event":        eventKeys,
 		"domain":       domainKeys,
 		"extension":    extensionKeys,

@@ -158,7 +158,7 @@ func (r *reader) place(problems ErrorList) ErrorList {
 }
 
 var schemaKeys = []string{"naming_convention", "extensions", "enums", "domains", "sequences", "tables", "views",
-	"functions", "procedures", "aggregates", "triggers", "rules", "events", "schemas"}
+	"functions", "procedures", "aggregates", "triggers", "rules", "policies", "events", "schemas"}
 
 func (r *reader) metadata(root *yaml.Node) *MetaData {
 	m := New()
@@ -177,6 +177,7 @@ func (r *reader) metadata(root *yaml.Node) *MetaData {
 	}
 	r.routinesOf(m, f)
 	r.rulesOf(m, f)
+	r.policiesOf(m, f)
 	r.eventsOf(m, f)
 	r.schemasOf(m, f)
 	if ex, ok := f["extensions"]; ok {

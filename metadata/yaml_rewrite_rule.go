@@ -7,14 +7,21 @@ var ruleKeys = []string{"schema", "table", "name", "event", "definition", "comme
 
 // rulesOf reads schema.yaml's rules: list.
 func (r *reader) rulesOf(m *MetaData, f map[string]field) {
-	v, ok := f["rules"]
+	m.RewriteRules = readList(r, f, "rules", "rule", (*reader).rule)
+}
+
+// readList reads the top-level list key of named elements of kind, each
+// with read; nil when absent.
+func readList[T any](r *reader, f map[string]field, key, kind string, read func(*reader, Path, *yaml.Node, string) T) []T {
+	v, ok := f[key]
 	if !ok {
-		return
+		return nil
 	}
-	for i, item := range r.list("rules", v.val, "rules") {
-		where := elementName("rule", scalarOf(item, "name"), i)
-		m.RewriteRules = append(m.RewriteRules, r.rule(Path("rules").Index(i), item, where))
+	var out []T
+	for i, item := range r.list(Path(key), v.val, key) {
+		out = append(out, read(r, Path(key).Index(i), item, elementName(kind, scalarOf(item, "name"), i)))
 	}
+	return out
 }
 
 // rule reads one rule mapping.

@@ -157,6 +157,7 @@ func (o *out) routinesNodes(doc obj) {
 		doc.set("triggers", seq)
 	}
 	setList(o, doc, "rules", o.m.RewriteRules, o.rule)
+	setList(o, doc, "policies", o.m.Policies, o.policy)
 	setList(o, doc, "events", o.m.Events, o.event)
 	o.schemasNode(doc)
 }

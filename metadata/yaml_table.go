@@ -8,7 +8,7 @@ import (
 )
 
 var (
-	tableKeys  = []string{"schema", "name", "comment", "charset", "collation", "row_format", "partition_by", "partition_of", "inherits", "columns", "indexes", "unique", "checks", "foreign_keys", "primary_key"}
+	tableKeys  = []string{"schema", "name", "comment", "charset", "collation", "row_format", "partition_by", "partition_of", "inherits", "row_security", "columns", "indexes", "unique", "checks", "foreign_keys", "primary_key"}
 	columnKeys = []string{"name", "type", "native", "variants", "primary_key", "autoincrement", "identity", "sequence", "nullable", "default",
 		"unique", "index", "references", "on_delete", "on_update", "comment", "charset", "collation", "generated", "clause_order", "attributes"}
 	primaryKeyKeys = []string{"name", "columns", "deferrable", "initially_deferred", "unnamed"}
@@ -53,6 +53,7 @@ func (r *reader) tableAs(p Path, n *yaml.Node, where string) *Table {
 	t.PartitionBy = r.str(p.Field("partition_by"), f["partition_by"].val, where+": partition_by")
 	t.PartitionOf = r.partitionOf(p.Field("partition_of"), f["partition_of"].val, where+": partition_of")
 	t.Inherits = r.inherits(p.Field("inherits"), f["inherits"].val, where+": inherits")
+	t.RowSecurity = r.rowSecurity(p.Field("row_security"), f["row_security"].val, where+": row_security")
 	var sh []shorthands
 	for j, cn := range r.list(p.Field("columns"), f["columns"].val, where+": columns") {
 		cp, what := p.Field("columns").Index(j), columnName(where, cn, j)

@@ -193,6 +193,7 @@ func (o *out) table(t *Table) *yaml.Node {
 		}
 		b.set("inherits", seq)
 	}
+	o.rowSecurityNode(b, t.RowSecurity)
 	cols := o.seq(false)
 	for j, c := range t.Columns {
 		inKey := t.PrimaryKey != nil && slices.Contains(t.PrimaryKey.Columns, c.Name)

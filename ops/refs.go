@@ -43,6 +43,7 @@ func renameTableRefs(m *metadata.MetaData, schema, old, new string) {
 			}
 		}
 	}
+	renamePolicyTable(m, schema, old, new)
 }
 
 // renameColumnRefs renames column old of t to new in t's primary key,

@@ -156,11 +156,26 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 		{name: "replace_rule", setup: []ops.Op{&ops.CreateRule{Rule: orderRule()}}, op: &ops.ReplaceRule{Rule: &metadata.RewriteRule{
 			Table: "order", Name: "order_archive", Event: "INSERT", Comment: "archives",
 			Definition: "CREATE RULE order_archive AS\n    ON INSERT TO \"order\" DO ALSO NOTIFY orders"}, Existing: orderRule()}},
+		{name: "create_policy", op: &ops.CreatePolicy{Policy: orderPolicy()}},
+		{name: "drop_policy", setup: []ops.Op{&ops.CreatePolicy{Policy: orderPolicy()}}, op: ops.DropPolicyOf(orderPolicy())},
+		{name: "drop_policy of a bare policy", setup: []ops.Op{&ops.CreatePolicy{Policy: &metadata.Policy{Table: "order", Name: "bare"}}},
+			op: ops.DropPolicyOf(&metadata.Policy{Table: "order", Name: "bare"})},
+		{name: "replace_policy", setup: []ops.Op{&ops.CreatePolicy{Policy: orderPolicy()}}, op: &ops.ReplacePolicy{Policy: &metadata.Policy{
+			Table: "order", Name: "order_owner", Restrictive: true, Command: "UPDATE", Using: "true", WithCheck: "total > 0"}, Existing: orderPolicy()}},
+		{name: "alter_row_security enable and force", op: &ops.AlterRowSecurity{TableRef: ops.TableRef{Table: "order"},
+			RowSecurity: metadata.RowSecurity{Enabled: true, Forced: true}, Existing: &metadata.RowSecurity{}}},
 		{name: "create_event", op: &ops.CreateEvent{Event: purgeEvent()}},
 		{name: "drop_event", setup: []ops.Op{&ops.CreateEvent{Event: purgeEvent()}}, op: ops.DropEventOf(purgeEvent())},
 		{name: "replace_event", setup: []ops.Op{&ops.CreateEvent{Event: purgeEvent()}}, op: &ops.ReplaceEvent{Event: &metadata.Event{
 			Name: "purge", Schedule: "EVERY 1 HOUR", Status: "disabled", Body: "DELETE FROM coupons WHERE percent = 0"}, Existing: purgeEvent()}},
 	}
+}
+
+// orderPolicy is the row-level security policy fixture of the reverse
+// cases.
+func orderPolicy() *metadata.Policy {
+	return &metadata.Policy{Table: "order", Name: "order_owner", Command: "SELECT", Roles: []string{"clerk", "public"},
+		Using: "(customer_id = (current_setting('app.customer'::text))::bigint)", Comment: "a customer sees their orders"}
 }
 
 // purgeEvent is the MySQL event fixture of the reverse cases.

@@ -264,6 +264,9 @@ func init() {
 	for name, dec := range ruleDecoders() {
 		decoders[name] = dec
 	}
+	for name, dec := range policyDecoders() {
+		decoders[name] = dec
+	}
 	for name, dec := range eventDecoders() {
 		decoders[name] = dec
 	}

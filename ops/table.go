@@ -92,6 +92,7 @@ func (o *DropTable) apply(m *metadata.MetaData) error {
 		return fmt.Errorf("%s: foreign key %s of table %s refers to it; drop that first", o.what(), fk.Name, t.QualifiedName())
 	}
 	m.RemoveTable(o.Schema, o.TableRef.Table)
+	dropTablePolicies(m, o.Schema, o.TableRef.Table)
 	if len(m.Tables) == 0 {
 		m.Tables = nil // as in a model that never had one
 	}

@@ -115,6 +115,7 @@ func inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions
 		{"routines", routinesQuery, in.routineRow(m)},
 		{"triggers", triggersQuery, in.triggerRow(m)},
 		{"rules", rulesQuery, in.ruleRow(m)},
+		{"policies", policiesQuery, in.policyRow(m)},
 		{"schema comments", schemaCommentsQuery, in.schemaCommentRow(m)},
 		{"objects not modelled", unmodelledQuery, in.unmodelledRow},
 	} {
@@ -238,10 +239,11 @@ func (in *inspector) enumRow(m *metadata.MetaData) func(*sql.Rows) error {
 func (in *inspector) tableRow(m *metadata.MetaData) func(*sql.Rows) error {
 	return func(r *sql.Rows) error {
 		var schema, name, comment, partKey, parentSchema, parent, bound, inherits string
-		if err := r.Scan(&schema, &name, &comment, &partKey, &parentSchema, &parent, &bound, &inherits); err != nil {
+		var rls metadata.RowSecurity
+		if err := r.Scan(&schema, &name, &comment, &partKey, &parentSchema, &parent, &bound, &inherits, &rls.Enabled, &rls.Forced); err != nil {
 			return err
 		}
-		t := &metadata.Table{Schema: in.schema(schema), Name: name, Comment: comment, PartitionBy: partKey}
+		t := &metadata.Table{Schema: in.schema(schema), Name: name, Comment: comment, PartitionBy: partKey, RowSecurity: rls}
 		if parent != "" {
 			t.PartitionOf = &metadata.PartitionOf{Table: parent, Bound: bound}
 			if parentSchema != schema {

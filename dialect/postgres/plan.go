@@ -99,6 +99,9 @@ func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, e
 	if out, ok, err := p.planRule(o); ok {
 		return out, err
 	}
+	if out, ok, err := p.planPolicy(o); ok {
+		return out, err
+	}
 	if out, ok, err := p.planSchemaGrant(o); ok {
 		return out, err
 	}
@@ -251,6 +254,9 @@ func (p Postgres) createTable(m *metadata.MetaData, t *metadata.Table) ([]dialec
 			return nil, err
 		}
 		out = append(out, s...)
+	}
+	if t.RowSecurity.On() {
+		out = append(out, stmts(p.rowSecurity(r, t.RowSecurity, &metadata.RowSecurity{})...)...)
 	}
 	return out, nil
 }

@@ -64,16 +64,22 @@ func (p Postgres) schemaGrant(verb, prep, schema, role string, privs []string) (
 // does not exist on the server: roles are the cluster's, not the
 // migration's, and are created by whoever runs the server.
 func (p Postgres) roleCheck(schema, role string) (dialect.Statement, error) {
-	lit, err := p.Literal(role)
-	if err != nil {
-		return dialect.Statement{}, err
-	}
 	where := schema
 	if where == "" {
 		where = "the default schema"
 	}
-	msg, err := p.Literal(fmt.Sprintf("retort: role %q does not exist on this server; create it (CREATE ROLE %s) before the upgrade, "+
+	return p.roleExists(role, fmt.Sprintf("retort: role %q does not exist on this server; create it (CREATE ROLE %s) before the upgrade, "+
 		"or remove it from the grants of schema %s", role, p.QuoteIdent(role), where))
+}
+
+// roleExists renders a DO block that fails with message when role does
+// not exist on the server (schema grants and policies name roles).
+func (p Postgres) roleExists(role, message string) (dialect.Statement, error) {
+	lit, err := p.Literal(role)
+	if err != nil {
+		return dialect.Statement{}, err
+	}
+	msg, err := p.Literal(message)
 	if err != nil {
 		return dialect.Statement{}, err
 	}

@@ -13,9 +13,10 @@ const relKinds = `c.relkind IN ('r', 'p')`
 
 // tablesQuery reads the tables, with a partitioned table's key, a
 // partition's parent and bound, and the parents a table inherits from
-// (INHERITS, as JSON [{"s": schema, "t": table}] in order). The comment
-// is a scalar subquery (an index lookup): joined, pg_description was
-// estimated at one row and scanned once per table (50 ms on 1,000).
+// (INHERITS, as JSON [{"s": schema, "t": table}] in order), and the row
+// security switches. The comment is a scalar subquery (an index lookup):
+// joined, pg_description was estimated at one row and scanned once per
+// table (50 ms on 1,000).
 const tablesQuery = `
 SELECT n.nspname, c.relname,
        coalesce((SELECT d.description FROM pg_description d
@@ -26,7 +27,8 @@ SELECT n.nspname, c.relname,
        CASE WHEN c.relispartition THEN '' ELSE coalesce((
          SELECT json_agg(json_build_object('s', hn.nspname, 't', hc.relname) ORDER BY h.inhseqno)::text
          FROM pg_inherits h JOIN pg_class hc ON hc.oid = h.inhparent JOIN pg_namespace hn ON hn.oid = hc.relnamespace
-         WHERE h.inhrelid = c.oid), '') END
+         WHERE h.inhrelid = c.oid), '') END,
+       c.relrowsecurity, c.relforcerowsecurity
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
