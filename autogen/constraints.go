@@ -22,7 +22,9 @@ func pair[T any](target, current []T, name func(T) string, same func(a, b T, byN
 
 func (c *comparer) uniques(t, cur *metadata.Table) {
 	create, drop := pair(t.Uniques, cur.Uniques, func(u *metadata.Unique) string { return u.Name },
-		func(a, b *metadata.Unique, _ bool) bool { return sameUnique(a, b) })
+		func(a, b *metadata.Unique, _ bool) bool {
+			return sameUnique(a, b) && c.sameComment(a.Comment, b.Comment)
+		})
 	r := ref(t)
 	for _, u := range drop {
 		c.p.dropKeys = append(c.p.dropKeys, &ops.DropConstraint{TableRef: r, ConstraintName: u.Name,
@@ -36,7 +38,7 @@ func (c *comparer) uniques(t, cur *metadata.Table) {
 func (c *comparer) checks(t, cur *metadata.Table) {
 	create, drop := pair(t.Checks, cur.Checks, func(ck *metadata.Check) string { return ck.Name },
 		func(a, b *metadata.Check, byName bool) bool {
-			return a.NoInherit == b.NoInherit && c.sameExpr(t.QualifiedName()+" check "+a.Name,
+			return a.NoInherit == b.NoInherit && c.sameComment(a.Comment, b.Comment) && c.sameExpr(t.QualifiedName()+" check "+a.Name,
 				dialect.Expr{Kind: dialect.ExprCheck, Table: t, SQL: a.Expression},
 				dialect.Expr{Kind: dialect.ExprCheck, Table: cur, SQL: b.Expression}, byName)
 		})
@@ -48,11 +50,20 @@ func (c *comparer) checks(t, cur *metadata.Table) {
 	for _, ck := range create {
 		c.p.createKeys = append(c.p.createKeys, &ops.CreateCheckConstraint{TableRef: r, Check: ck.Clone()})
 	}
+	for _, ck := range t.Checks {
+		if old := cur.Check(ck.Name); old != nil && ck.Name != "" && old.NotValid != ck.NotValid && !slices.Contains(create, ck) {
+			v := &ops.ValidateConstraint{TableRef: r, ConstraintName: ck.Name, Type: ops.ConstraintCheck, Check: ck.Clone(), Invalidate: ck.NotValid}
+			v.Check.NotValid = false
+			c.p.createKeys = append(c.p.createKeys, v)
+		}
+	}
 }
 
 func (c *comparer) foreignKeys(t, cur *metadata.Table) {
 	create, drop := pair(t.ForeignKeys, cur.ForeignKeys, func(fk *metadata.ForeignKey) string { return fk.Name },
-		func(a, b *metadata.ForeignKey, _ bool) bool { return sameForeignKey(t, a, b) })
+		func(a, b *metadata.ForeignKey, _ bool) bool {
+			return sameForeignKey(t, a, b) && c.sameComment(a.Comment, b.Comment)
+		})
 	r := ref(t)
 	for _, fk := range drop {
 		c.p.dropFKs = append(c.p.dropFKs, &ops.DropConstraint{TableRef: r, ConstraintName: fk.Name,
@@ -61,7 +72,19 @@ func (c *comparer) foreignKeys(t, cur *metadata.Table) {
 	for _, fk := range create {
 		c.p.createFKs = append(c.p.createFKs, &ops.CreateForeignKey{TableRef: r, ForeignKey: fk.Clone()})
 	}
+	for _, fk := range t.ForeignKeys {
+		if old := cur.ForeignKey(fk.Name); old != nil && fk.Name != "" && old.NotValid != fk.NotValid && !slices.Contains(create, fk) {
+			v := &ops.ValidateConstraint{TableRef: r, ConstraintName: fk.Name, Type: ops.ConstraintForeignKey, ForeignKey: fk.Clone(), Invalidate: fk.NotValid}
+			v.ForeignKey.NotValid = false
+			c.p.createFKs = append(c.p.createFKs, v)
+		}
+	}
 }
+
+// sameComment compares two constraints' comments, unless comments are
+// not compared. A changed comment is the constraint dropped and created
+// again with it (an exact reverse; PostgreSQL only has them).
+func (c *comparer) sameComment(a, b string) bool { return c.opts.IgnoreComments || a == b }
 
 // sameIndex compares two indexes: kind, columns, method, then expressions
 // and predicate by meaning.

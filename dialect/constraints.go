@@ -22,6 +22,11 @@ type ConstraintOptions struct {
 	NullsNotDistinct bool
 	// NoInherit: CHECK ... NO INHERIT.
 	NoInherit bool
+	// NotValid: a table's foreign keys and checks NOT VALID in the model
+	// (create_table; the ops' not_valid each dialect refuses itself).
+	NotValid bool
+	// Comments: COMMENT ON CONSTRAINT.
+	Comments bool
 }
 
 // RefuseConstraintOptions refuses, before any statement is planned, the
@@ -46,6 +51,8 @@ type optioned struct {
 	deferrable       bool
 	nullsNotDistinct bool
 	noInherit        bool
+	notValid         bool
+	comment          bool
 }
 
 // lacking names the first option c has that has lacks, or "".
@@ -57,20 +64,29 @@ func (c optioned) lacking(has ConstraintOptions) string {
 		return "UNIQUE NULLS NOT DISTINCT"
 	case c.noInherit && !has.NoInherit:
 		return "CHECK ... NO INHERIT"
+	case c.notValid && !has.NotValid:
+		return "NOT VALID " + c.kind
+	case c.comment && !has.Comments:
+		return "comment on a " + c.kind
 	}
 	return ""
 }
 
-// constraintsOf lists the primary keys, unique constraints and checks o
-// creates.
+// constraintsOf lists the constraints o creates.
 func constraintsOf(o ops.Op) []optioned {
 	pk := func(pk *metadata.PrimaryKey) optioned {
-		return optioned{kind: "primary key", name: pk.Name, deferrable: pk.Deferrable || pk.InitiallyDeferred}
+		return optioned{kind: "primary key", name: pk.Name, deferrable: pk.Deferrable || pk.InitiallyDeferred, comment: pk.Comment != ""}
 	}
 	uq := func(u *metadata.Unique) optioned {
-		return optioned{kind: "unique constraint", name: u.Name, deferrable: u.Deferrable || u.InitiallyDeferred, nullsNotDistinct: u.NullsNotDistinct}
+		return optioned{kind: "unique constraint", name: u.Name, deferrable: u.Deferrable || u.InitiallyDeferred,
+			nullsNotDistinct: u.NullsNotDistinct, comment: u.Comment != ""}
 	}
-	ck := func(c *metadata.Check) optioned { return optioned{kind: "check", name: c.Name, noInherit: c.NoInherit} }
+	ck := func(c *metadata.Check) optioned {
+		return optioned{kind: "check", name: c.Name, noInherit: c.NoInherit, notValid: c.NotValid, comment: c.Comment != ""}
+	}
+	fk := func(fk *metadata.ForeignKey) optioned {
+		return optioned{kind: "foreign key", name: fk.Name, notValid: fk.NotValid, comment: fk.Comment != ""}
+	}
 	var out []optioned
 	switch o := o.(type) {
 	case *ops.CreateTable:
@@ -83,6 +99,11 @@ func constraintsOf(o ops.Op) []optioned {
 		for _, c := range o.Table.Checks {
 			out = append(out, ck(c))
 		}
+		for _, f := range o.Table.ForeignKeys {
+			out = append(out, fk(f))
+		}
+	case *ops.CreateForeignKey:
+		out = append(out, fk(o.ForeignKey))
 	case *ops.CreateCheckConstraint:
 		out = append(out, ck(o.Check))
 	case *ops.CreatePrimaryKey:

@@ -10,6 +10,13 @@ var scalar = []string{"string", "number", "boolean"}
 var columnShorthands = []string{"primary_key", "unique", "index", "references", "on_delete", "on_update"}
 
 // modelDefs are the definitions schema.yaml and revision files share.
+// constraintComment and constraintNotValid describe a constraint's comment
+// and not_valid keys.
+var (
+	constraintComment  = str("PostgreSQL: the constraint's comment (COMMENT ON CONSTRAINT)")
+	constraintNotValid = boolean("PostgreSQL: NOT VALID, the rows there when it was added are not checked yet (validate_constraint checks them)")
+)
+
 func modelDefs() obj {
 	constraintCols := strings_("the columns, in order")
 	defs := obj{
@@ -100,6 +107,7 @@ func modelDefs() obj {
 			"name": str("the constraint's name"), "columns": constraintCols,
 			"deferrable":         boolean("PostgreSQL: DEFERRABLE"),
 			"initially_deferred": boolean("PostgreSQL: INITIALLY DEFERRED"),
+			"comment":            constraintComment,
 		}),
 		"foreign_key": closed("a foreign key", metadata.Keys(metadata.KindForeignKey), obj{
 			"name":               str("the constraint's name"),
@@ -111,16 +119,21 @@ func modelDefs() obj {
 			"on_update":          str("cascade, set null, set default, restrict or no action"),
 			"deferrable":         boolean("DEFERRABLE (PostgreSQL, SQLite)"),
 			"initially_deferred": boolean("INITIALLY DEFERRED (PostgreSQL, SQLite)"),
+			"not_valid":          constraintNotValid,
+			"comment":            constraintComment,
 		}),
 		"unique": closed("a unique constraint", metadata.Keys(metadata.KindUnique), obj{
 			"name": str("the constraint's name"), "columns": constraintCols,
 			"nulls_not_distinct": boolean("PostgreSQL 15+: UNIQUE NULLS NOT DISTINCT, NULLs collide"),
 			"deferrable":         boolean("PostgreSQL: DEFERRABLE"),
 			"initially_deferred": boolean("PostgreSQL: INITIALLY DEFERRED"),
+			"comment":            constraintComment,
 		}),
 		"check": closed("a check constraint", metadata.Keys(metadata.KindCheck), obj{
 			"name": str("the constraint's name"), "expression": typed(scalar, "the SQL condition"),
 			"no_inherit": boolean("PostgreSQL: NO INHERIT, the check is not inherited by child tables"),
+			"not_valid":  constraintNotValid,
+			"comment":    constraintComment,
 		}),
 		"index": closed("an index", metadata.Keys(metadata.KindIndex), obj{
 			"name":        str("the index's name"),

@@ -11,11 +11,16 @@ type PrimaryKey struct {
 	// CONSTRAINTS says) rather than at each statement.
 	Deferrable        bool
 	InitiallyDeferred bool
+	// Comment is the constraint's comment (PostgreSQL's COMMENT ON
+	// CONSTRAINT).
+	Comment string
 }
 
 // HasOptions reports whether pk says more than its name and columns, so
 // that it cannot be written as a column's primary_key: true.
-func (pk *PrimaryKey) HasOptions() bool { return pk.Deferrable || pk.InitiallyDeferred }
+func (pk *PrimaryKey) HasOptions() bool {
+	return pk.Deferrable || pk.InitiallyDeferred || pk.Comment != ""
+}
 
 // Clone returns a deep copy of pk.
 func (pk *PrimaryKey) Clone() *PrimaryKey {
@@ -45,6 +50,18 @@ type ForeignKey struct {
 	// Deferrable and InitiallyDeferred matter on PostgreSQL and SQLite only.
 	Deferrable        bool
 	InitiallyDeferred bool
+	// NotValid: the database has not checked the rows that were there
+	// when the key was added (PostgreSQL's NOT VALID); new rows are
+	// checked. validate_constraint makes it valid.
+	NotValid bool
+	// Comment: as [PrimaryKey]'s.
+	Comment string
+}
+
+// HasOptions reports whether fk says more than a column's references:
+// shorthand can.
+func (fk *ForeignKey) HasOptions() bool {
+	return fk.Deferrable || fk.InitiallyDeferred || fk.NotValid || fk.Comment != ""
 }
 
 // Clone returns a deep copy of fk.
@@ -74,11 +91,15 @@ type Unique struct {
 	// row with the same NULLs is refused (PostgreSQL 15's UNIQUE NULLS NOT
 	// DISTINCT); false is the standard, where NULLs never collide.
 	NullsNotDistinct bool
+	// Comment: as [PrimaryKey]'s.
+	Comment string
 }
 
 // HasOptions reports whether u says more than its name and columns, so
 // that it cannot be written as a column's unique: true.
-func (u *Unique) HasOptions() bool { return u.Deferrable || u.InitiallyDeferred || u.NullsNotDistinct }
+func (u *Unique) HasOptions() bool {
+	return u.Deferrable || u.InitiallyDeferred || u.NullsNotDistinct || u.Comment != ""
+}
 
 // Clone returns a deep copy of u.
 func (u *Unique) Clone() *Unique {
@@ -95,6 +116,10 @@ type Check struct {
 	// inherit from it (PostgreSQL's NO INHERIT; a domain's checks have
 	// no such option).
 	NoInherit bool
+	// NotValid: as [ForeignKey]'s (a table's checks only).
+	NotValid bool
+	// Comment: as [PrimaryKey]'s (a table's checks only).
+	Comment string
 }
 
 // Clone returns a copy of c.

@@ -146,7 +146,7 @@ func action(s string) string {
 func (r *reader) primaryKeyItem(at Path, n *yaml.Node, what, key string) *PrimaryKey {
 	f := r.item(at, n, what, key, primaryKeyKeys)
 	return &PrimaryKey{Name: f.str("name"), Columns: f.strings("columns"),
-		Deferrable: f.boolean("deferrable"), InitiallyDeferred: f.boolean("initially_deferred")}
+		Deferrable: f.boolean("deferrable"), InitiallyDeferred: f.boolean("initially_deferred"), Comment: f.str("comment")}
 }
 
 func (r *reader) foreignKeyItem(at Path, n *yaml.Node, what, key string) *ForeignKey {
@@ -161,18 +161,21 @@ func (r *reader) foreignKeyItem(at Path, n *yaml.Node, what, key string) *Foreig
 		OnUpdate:          action(f.str("on_update")),
 		Deferrable:        f.boolean("deferrable"),
 		InitiallyDeferred: f.boolean("initially_deferred"),
+		NotValid:          f.boolean("not_valid"),
+		Comment:           f.str("comment"),
 	}
 }
 
 func (r *reader) uniqueItem(at Path, n *yaml.Node, what, key string) *Unique {
 	f := r.item(at, n, what, key, uniqueKeys)
 	return &Unique{Name: f.str("name"), Columns: f.strings("columns"), NullsNotDistinct: f.boolean("nulls_not_distinct"),
-		Deferrable: f.boolean("deferrable"), InitiallyDeferred: f.boolean("initially_deferred")}
+		Deferrable: f.boolean("deferrable"), InitiallyDeferred: f.boolean("initially_deferred"), Comment: f.str("comment")}
 }
 
 func (r *reader) checkItem(at Path, n *yaml.Node, what, key string) *Check {
 	f := r.item(at, n, what, key, checkKeys)
-	return &Check{Name: f.str("name"), Expression: f.str("expression"), NoInherit: f.boolean("no_inherit")}
+	return &Check{Name: f.str("name"), Expression: f.str("expression"), NoInherit: f.boolean("no_inherit"),
+		NotValid: f.boolean("not_valid"), Comment: f.str("comment")}
 }
 
 func (r *reader) indexItem(at Path, n *yaml.Node, what, key string) *Index {

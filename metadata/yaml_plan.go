@@ -33,7 +33,7 @@ func (o *out) plan(t *Table) plan {
 		}
 	}
 	pl.foreignKeys = leading(t, t.ForeignKeys, func(fk *ForeignKey) string {
-		if len(fk.Columns) != 1 || len(fk.RefColumns) != 1 || fk.Deferrable || fk.InitiallyDeferred ||
+		if len(fk.Columns) != 1 || len(fk.RefColumns) != 1 || fk.HasOptions() ||
 			!dotless(fk.RefSchema) || !dotless(fk.RefTable) || !dotless(fk.RefColumns[0]) ||
 			fk.RefTable == "" || fk.RefColumns[0] == "" ||
 			!o.derived(KindForeignKey, t, fk.Name, fk.Columns, fk.RefTable, fk.RefColumns) {
@@ -112,6 +112,7 @@ func (o *out) unique(t *Table, u *Unique) *yaml.Node {
 	b.list("columns", u.Columns)
 	b.flag("nulls_not_distinct", u.NullsNotDistinct)
 	b.deferral(u.Deferrable, u.InitiallyDeferred)
+	b.set1("comment", u.Comment)
 	return b.n
 }
 
@@ -121,6 +122,7 @@ func (o *out) primaryKey(t *Table, pk *PrimaryKey) *yaml.Node {
 	o.name(b, KindPrimaryKey, t, pk.Name, pk.Columns, "", nil)
 	b.list("columns", pk.Columns)
 	b.deferral(pk.Deferrable, pk.InitiallyDeferred)
+	b.set1("comment", pk.Comment)
 	return b.n
 }
 
@@ -135,6 +137,8 @@ func (o *out) check(t *Table, c *Check) *yaml.Node {
 	o.name(b, KindCheck, t, c.Name, nil, "", nil)
 	b.set("expression", o.str(c.Expression))
 	b.flag("no_inherit", c.NoInherit)
+	b.flag("not_valid", c.NotValid)
+	b.set1("comment", c.Comment)
 	return b.n
 }
 
@@ -148,5 +152,7 @@ func (o *out) foreignKey(t *Table, fk *ForeignKey) *yaml.Node {
 	b.opt("on_delete", fk.OnDelete)
 	b.opt("on_update", fk.OnUpdate)
 	b.deferral(fk.Deferrable, fk.InitiallyDeferred)
+	b.flag("not_valid", fk.NotValid)
+	b.set1("comment", fk.Comment)
 	return b.n
 }

@@ -11,13 +11,13 @@ var (
 	tableKeys  = []string{"schema", "name", "comment", "charset", "collation", "row_format", "partition_by", "partition_of", "inherits", "columns", "indexes", "unique", "checks", "foreign_keys", "primary_key"}
 	columnKeys = []string{"name", "type", "native", "variants", "primary_key", "autoincrement", "identity", "sequence", "nullable", "default",
 		"unique", "index", "references", "on_delete", "on_update", "comment", "charset", "collation", "generated"}
-	primaryKeyKeys = []string{"name", "columns", "deferrable", "initially_deferred"}
+	primaryKeyKeys = []string{"name", "columns", "deferrable", "initially_deferred", "comment"}
 	partitionKeys  = []string{"schema", "table", "bound"}
 	inheritKeys    = []string{"schema", "table"}
 	foreignKeyKeys = []string{"name", "columns", "ref_schema", "ref_table", "ref_columns", "on_delete", "on_update",
-		"deferrable", "initially_deferred"}
-	uniqueKeys = []string{"name", "columns", "nulls_not_distinct", "deferrable", "initially_deferred"}
-	checkKeys  = []string{"name", "expression", "no_inherit"}
+		"deferrable", "initially_deferred", "not_valid", "comment"}
+	uniqueKeys = []string{"name", "columns", "nulls_not_distinct", "deferrable", "initially_deferred", "comment"}
+	checkKeys  = []string{"name", "expression", "no_inherit", "not_valid", "comment"}
 	indexKeys  = []string{"name", "columns", "expressions", "keys", "unique", "where", "using", "include", "with", "comment"}
 )
 

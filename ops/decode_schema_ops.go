@@ -236,13 +236,13 @@ func decodeCreateUnique(d *decoder, n *yaml.Node) Op {
 }
 
 func decodeCreateForeignKey(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("create_foreign_key", n, "name"), withRef(withMode(append(slices.Clip(foreignKeyKeys), "not_valid")...)...))
-	return &CreateForeignKey{TableRef: o.ref(), AlterMode: o.alterMode(), ForeignKey: element(d, o, foreignKeyKeys, metadata.DecodeForeignKey), NotValid: o.boolean("not_valid")}
+	o := d.obj(n, labelled("create_foreign_key", n, "name"), withRef(withMode(foreignKeyKeys...)...))
+	return &CreateForeignKey{TableRef: o.ref(), AlterMode: o.alterMode(), ForeignKey: element(d, o, opElementKeys(foreignKeyKeys), metadata.DecodeForeignKey), NotValid: o.boolean("not_valid")}
 }
 
 func decodeCreateCheck(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("create_check_constraint", n, "name"), withRef(withMode(append(slices.Clip(checkKeys), "not_valid")...)...))
-	return &CreateCheckConstraint{TableRef: o.ref(), AlterMode: o.alterMode(), Check: element(d, o, checkKeys, metadata.DecodeCheck), NotValid: o.boolean("not_valid")}
+	o := d.obj(n, labelled("create_check_constraint", n, "name"), withRef(withMode(checkKeys...)...))
+	return &CreateCheckConstraint{TableRef: o.ref(), AlterMode: o.alterMode(), Check: element(d, o, opElementKeys(checkKeys), metadata.DecodeCheck), NotValid: o.boolean("not_valid")}
 }
 
 func decodeCreatePrimaryKey(d *decoder, n *yaml.Node) Op {
@@ -274,7 +274,7 @@ var constraintDefinitionKeys = func() []string {
 }()
 
 func decodeDropConstraint(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("drop_constraint", n, "name"), append(withRef(withMode("name", "type", "not_valid")...), constraintDefinitionKeys...))
+	o := d.obj(n, labelled("drop_constraint", n, "name"), append(withRef(withMode("name", "type", "not_valid")...), opElementKeys(constraintDefinitionKeys)...))
 	op := &DropConstraint{TableRef: o.ref(), AlterMode: o.alterMode(), Type: o.str("type"), NotValid: o.boolean("not_valid")}
 	if o.has("name") || !o.has("ref_table") {
 		op.ConstraintName = o.required("name") // only a foreign key may go by its columns
@@ -288,7 +288,7 @@ func decodeDropConstraint(d *decoder, n *yaml.Node) Op {
 		typ = inferConstraintType(o)
 	}
 	given := false
-	for _, k := range constraintDefinitionKeys {
+	for _, k := range opElementKeys(constraintDefinitionKeys) {
 		switch {
 		case !o.has(k):
 		case typ == "":
@@ -319,6 +319,12 @@ func inferConstraintType(o obj) string {
 	return ""
 }
 
+// opElementKeys is keys without not_valid: in a revision file that key is
+// the op's NotValid, said once, not its element's.
+func opElementKeys(keys []string) []string {
+	return slices.DeleteFunc(slices.Clone(keys), func(k string) bool { return k == "not_valid" })
+}
+
 func setConstraintDefinition(d *decoder, o obj, op *DropConstraint, typ string) {
 	switch typ {
 	case ConstraintUnique:
@@ -326,8 +332,8 @@ func setConstraintDefinition(d *decoder, o obj, op *DropConstraint, typ string) 
 	case ConstraintPrimary:
 		op.PrimaryKey = element(d, o, primaryKeyKeys, metadata.DecodePrimaryKey)
 	case ConstraintCheck:
-		op.Check = element(d, o, checkKeys, metadata.DecodeCheck)
+		op.Check = element(d, o, opElementKeys(checkKeys), metadata.DecodeCheck)
 	case ConstraintForeignKey:
-		op.ForeignKey = element(d, o, foreignKeyKeys, metadata.DecodeForeignKey)
+		op.ForeignKey = element(d, o, opElementKeys(foreignKeyKeys), metadata.DecodeForeignKey)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/retortdb/retort/internal/dbtest"
 	"github.com/retortdb/retort/internal/dialecttest"
 	"github.com/retortdb/retort/metadata"
+	"github.com/retortdb/retort/ops"
 )
 
 const constraintBase = `CREATE TABLE rooms (id integer NOT NULL, code text, floor integer, during tsrange)`
@@ -42,6 +43,27 @@ var constraintShapes = []struct {
 		`CREATE TABLE beds (id integer PRIMARY KEY, room integer CONSTRAINT beds_room REFERENCES rooms DEFERRABLE INITIALLY DEFERRED)`},
 		func(m *metadata.MetaData) any { return *m.Table("", "beds").ForeignKey("beds_room") },
 		metadata.ForeignKey{Name: "beds_room", Columns: []string{"room"}, RefTable: "rooms", RefColumns: []string{"id"}, Deferrable: true, InitiallyDeferred: true}},
+	{"check not valid", []string{`INSERT INTO rooms (id, floor) VALUES (1, -1)`, `ALTER TABLE rooms ADD CONSTRAINT rooms_floor CHECK (floor >= 0) NOT VALID`},
+		func(m *metadata.MetaData) any { return *m.Table("", "rooms").Check("rooms_floor") },
+		metadata.Check{Name: "rooms_floor", Expression: "floor >= 0", NotValid: true}},
+	{"foreign key not valid", []string{`ALTER TABLE rooms ADD PRIMARY KEY (id)`,
+		`ALTER TABLE rooms ADD CONSTRAINT rooms_up FOREIGN KEY (floor) REFERENCES rooms (id) NOT VALID`},
+		func(m *metadata.MetaData) any { return *m.Table("", "rooms").ForeignKey("rooms_up") },
+		metadata.ForeignKey{Name: "rooms_up", Columns: []string{"floor"}, RefTable: "rooms", RefColumns: []string{"id"}, NotValid: true}},
+	{"commented primary key", []string{`ALTER TABLE rooms ADD CONSTRAINT rooms_pk PRIMARY KEY (id)`, `COMMENT ON CONSTRAINT rooms_pk ON rooms IS 'the key'`},
+		func(m *metadata.MetaData) any { return *m.Table("", "rooms").PrimaryKey },
+		metadata.PrimaryKey{Name: "rooms_pk", Columns: []string{"id"}, Comment: "the key"}},
+	{"commented unique", []string{`ALTER TABLE rooms ADD CONSTRAINT rooms_code UNIQUE (code)`, `COMMENT ON CONSTRAINT rooms_code ON rooms IS 'printed on the door'`},
+		func(m *metadata.MetaData) any { return *m.Table("", "rooms").Unique("rooms_code") },
+		metadata.Unique{Name: "rooms_code", Columns: []string{"code"}, Comment: "printed on the door"}},
+	{"commented check not valid", []string{`ALTER TABLE rooms ADD CONSTRAINT rooms_floor CHECK (floor >= 0) NOT VALID`,
+		`COMMENT ON CONSTRAINT rooms_floor ON rooms IS 'no basements'`},
+		func(m *metadata.MetaData) any { return *m.Table("", "rooms").Check("rooms_floor") },
+		metadata.Check{Name: "rooms_floor", Expression: "floor >= 0", NotValid: true, Comment: "no basements"}},
+	{"commented foreign key", []string{`ALTER TABLE rooms ADD PRIMARY KEY (id)`,
+		`ALTER TABLE rooms ADD CONSTRAINT rooms_up FOREIGN KEY (floor) REFERENCES rooms (id)`, `COMMENT ON CONSTRAINT rooms_up ON rooms IS 'the room above'`},
+		func(m *metadata.MetaData) any { return *m.Table("", "rooms").ForeignKey("rooms_up") },
+		metadata.ForeignKey{Name: "rooms_up", Columns: []string{"floor"}, RefTable: "rooms", RefColumns: []string{"id"}, Comment: "the room above"}},
 }
 
 // TestConstraintShapesRoundTrip: each shape reads back without a warning
@@ -91,16 +113,19 @@ func TestNullsNotDistinctRefusesNulls(t *testing.T) {
 	assert.Contains(t, err.Error(), "rooms_code")
 }
 
-// TestNotValidConstraintIsReported: a foreign key or check the database
-// holds NOT VALID is read as valid (the model has no NOT VALID yet), and
-// the inspection says so by name, instead of a rebuild silently checking
-// the rows the constraint let through.
-func TestNotValidConstraintIsReported(t *testing.T) {
+// TestNotValidConstraintIsModelled: a foreign key or check the database
+// holds NOT VALID, over a row that breaks it, is read as not_valid with no
+// warning, and rebuilt NOT VALID (pg_dump equal); validating it, as a
+// model that said valid would, is refused by the row it let through.
+func TestNotValidConstraintIsModelled(t *testing.T) {
 	cases := []struct {
-		name, ddl, want string
+		name, ddl, constraint string
+		notValid              func(m *metadata.MetaData) bool
 	}{
-		{"check", `ALTER TABLE rooms ADD CONSTRAINT rooms_floor CHECK (floor >= 0) NOT VALID`, "check rooms_floor on rooms is NOT VALID"},
-		{"foreign key", `ALTER TABLE rooms ADD CONSTRAINT rooms_up FOREIGN KEY (floor) REFERENCES rooms (id) NOT VALID`, "foreign key rooms_up on rooms is NOT VALID"},
+		{"check", `ALTER TABLE rooms ADD CONSTRAINT rooms_floor CHECK (floor >= 0) NOT VALID`, "rooms_floor",
+			func(m *metadata.MetaData) bool { return m.Table("", "rooms").Check("rooms_floor").NotValid }},
+		{"foreign key", `ALTER TABLE rooms ADD CONSTRAINT rooms_up FOREIGN KEY (floor) REFERENCES rooms (id) NOT VALID`, "rooms_up",
+			func(m *metadata.MetaData) bool { return m.Table("", "rooms").ForeignKey("rooms_up").NotValid }},
 	}
 	d := postgres.Postgres{}
 	for _, tc := range cases {
@@ -108,11 +133,50 @@ func TestNotValidConstraintIsReported(t *testing.T) {
 			src := dbtest.Postgres(t)
 			dbtest.Exec(t, src, constraintBase, `ALTER TABLE rooms ADD PRIMARY KEY (id)`, `INSERT INTO rooms (id, floor) VALUES (1, -1)`, tc.ddl)
 			in := dialecttest.Inspect(t, d, src.DB)
-			require.Len(t, in.Warnings, 1)
-			assert.Contains(t, in.Warnings[0], tc.want)
-			assert.Contains(t, in.Warnings[0], "VALIDATE CONSTRAINT")
+			assert.Empty(t, in.Warnings)
+			require.True(t, tc.notValid(in.MetaData), "read as not_valid")
+
+			dst := dbtest.Postgres(t)
+			dialecttest.PlanAndExec(t, d, dst.DB, metadata.New(), dialect.CreateOps(in.MetaData)...)
+			require.Equal(t, dbtest.SchemaDump(t, src), dbtest.SchemaDump(t, dst))
+			dbtest.Exec(t, dst, `INSERT INTO rooms (id, floor) VALUES (1, 1)`)
+
+			_, err := src.DB.Exec(`ALTER TABLE rooms VALIDATE CONSTRAINT ` + tc.constraint)
+			require.Error(t, err, "the old row breaks it: a rebuild that validated would fail")
 		})
 	}
+}
+
+// TestConstraintOptionsAutogen: NOT VALID and comments on constraints
+// through autogenerate: made valid is validate_constraint, made NOT VALID
+// again is validate_constraint with invalidate (dropped and added back
+// NOT VALID, keeping its comment), a NOT VALID or commented constraint
+// dropped comes back as it was on the downgrade, a changed comment is
+// drop and create; each upgrade, downgrade and upgrade again gives the
+// dumps it should.
+func TestConstraintOptionsAutogen(t *testing.T) {
+	base := []string{constraintBase, `ALTER TABLE rooms ADD PRIMARY KEY (id)`}
+	with := func(ddl ...string) []string { return append(append([]string{}, base...), ddl...) }
+	const (
+		check        = `ALTER TABLE rooms ADD CONSTRAINT rooms_floor CHECK (floor >= 0)`
+		checkNV      = check + ` NOT VALID`
+		fk           = `ALTER TABLE rooms ADD CONSTRAINT rooms_up FOREIGN KEY (floor) REFERENCES rooms (id)`
+		fkNV         = fk + ` NOT VALID`
+		checkComment = `COMMENT ON CONSTRAINT rooms_floor ON rooms IS 'no basements'`
+		fkComment    = `COMMENT ON CONSTRAINT rooms_up ON rooms IS 'the room above'`
+	)
+	dialecttest.RunChanges(t, postgres.Postgres{}, dbtest.Postgres, []dialecttest.Change{
+		{Name: "validate check", From: with(checkNV), To: with(check), WantOps: []string{"validate_constraint"}},
+		{Name: "invalidate check with comment", From: with(check, checkComment), To: with(checkNV, checkComment), WantOps: []string{"validate_constraint"}},
+		{Name: "validate foreign key", From: with(fkNV, fkComment), To: with(fk, fkComment), WantOps: []string{"validate_constraint"}},
+		{Name: "add check not valid", From: base, To: with(checkNV), WantOps: []string{"create_check_constraint"}},
+		{Name: "drop foreign key not valid", From: with(fkNV), To: base, WantOps: []string{"drop_constraint"}},
+		{Name: "drop commented check", From: with(checkNV, checkComment), To: base, WantOps: []string{"drop_constraint"}},
+		{Name: "drop commented foreign key", From: with(fk, fkComment), To: base, WantOps: []string{"drop_constraint"}},
+		{Name: "change comment", From: with(check, checkComment), To: with(check), WantOps: []string{"drop_constraint", "create_check_constraint"}},
+		{Name: "create table with both", From: nil, To: with(fkNV, fkComment, checkNV, checkComment), WantOps: []string{"create_table"}},
+		{Name: "drop table with both", From: with(fkNV, fkComment, checkNV, checkComment), To: nil, WantOps: []string{"drop_table"}},
+	})
 }
 
 // TestValidConstraintsAreNotReported: a validated constraint, and one
@@ -127,17 +191,28 @@ func TestValidConstraintsAreNotReported(t *testing.T) {
 	assert.Len(t, in.MetaData.Table("", "rooms").Checks, 2)
 }
 
-// TestConstraintCommentIsReported: COMMENT ON CONSTRAINT is not modelled
-// yet, so inspection names the commented constraint instead of dropping
-// the comment without a word; an uncommented one gives no warning.
-func TestConstraintCommentIsReported(t *testing.T) {
+// TestConstraintCommentIsModelled: COMMENT ON CONSTRAINT is read as the
+// constraint's comment, with no warning, and written back: after the
+// commented constraint is dropped, the downgrade (its create) restores
+// the comment; an uncommented one has none.
+func TestConstraintCommentIsModelled(t *testing.T) {
 	d := postgres.Postgres{}
 	src := dbtest.Postgres(t)
 	dbtest.Exec(t, src, constraintBase, `ALTER TABLE rooms ADD CONSTRAINT rooms_pk PRIMARY KEY (id)`,
 		`ALTER TABLE rooms ADD CONSTRAINT rooms_floor CHECK (floor >= 0)`,
 		`COMMENT ON CONSTRAINT rooms_floor ON rooms IS 'no basements'`)
+	before := dbtest.SchemaDump(t, src)
 	in := dialecttest.Inspect(t, d, src.DB)
-	require.Len(t, in.Warnings, 1)
-	assert.Contains(t, in.Warnings[0], "comment on constraint rooms_floor on rooms is not modelled")
-	assert.Equal(t, "floor >= 0", in.MetaData.Table("", "rooms").Check("rooms_floor").Expression, "the constraint itself is read")
+	assert.Empty(t, in.Warnings)
+	rooms := in.MetaData.Table("", "rooms")
+	assert.Equal(t, metadata.Check{Name: "rooms_floor", Expression: "floor >= 0", Comment: "no basements"}, *rooms.Check("rooms_floor"))
+	assert.Empty(t, rooms.PrimaryKey.Comment)
+
+	drop := &ops.DropConstraint{TableRef: ops.TableRef{Table: "rooms"}, ConstraintName: "rooms_floor", Type: ops.ConstraintCheck, Check: rooms.Check("rooms_floor").Clone()}
+	dialecttest.PlanAndExec(t, d, src.DB, in.MetaData, drop)
+	require.NotContains(t, dbtest.SchemaDump(t, src), "no basements")
+	down, err := drop.Reverse()
+	require.NoError(t, err)
+	dialecttest.PlanAndExec(t, d, src.DB, dialecttest.Inspect(t, d, src.DB).MetaData, down)
+	require.Equal(t, before, dbtest.SchemaDump(t, src), "the downgrade brings the comment back")
 }

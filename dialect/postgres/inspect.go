@@ -303,20 +303,14 @@ var actions = map[string]string{
 var checkDefRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^CHECK \((.*)\)( NO INHERIT)?( NOT VALID)?$`) })
 
 func (in *inspector) constraintRow(r *sql.Rows) error {
-	var schema, table, name, kind, keys, refSchema, refTable, refKeys, refNames, onDelete, onUpdate, def string
-	var deferrable, deferred, validated, commented bool
-	if err := r.Scan(&schema, &table, &name, &kind, &keys, &refSchema, &refTable, &refKeys, &refNames, &onDelete, &onUpdate, &deferrable, &deferred, &validated, &def, &commented); err != nil {
+	var schema, table, name, kind, keys, refSchema, refTable, refKeys, refNames, onDelete, onUpdate, def, comment string
+	var deferrable, deferred, validated bool
+	if err := r.Scan(&schema, &table, &name, &kind, &keys, &refSchema, &refTable, &refKeys, &refNames, &onDelete, &onUpdate, &deferrable, &deferred, &validated, &def, &comment); err != nil {
 		return err
 	}
 	t := in.table(schema, table)
 	if t == nil {
 		return nil
-	}
-	if !validated {
-		in.warnNotValid(kind, name, table)
-	}
-	if commented {
-		in.warn("the comment on constraint %s on %s is not modelled: a rebuild or a downgrade that recreates the constraint loses it; keep it with an execute op (COMMENT ON CONSTRAINT)", name, table)
 	}
 	columns, err := in.names(tableKey{schema, table}, keys)
 	if err != nil {
@@ -334,13 +328,14 @@ func (in *inspector) constraintRow(r *sql.Rows) error {
 	}
 	switch kind {
 	case "p":
-		t.PrimaryKey = &metadata.PrimaryKey{Name: name, Columns: columns, Deferrable: deferrable, InitiallyDeferred: deferred}
+		t.PrimaryKey = &metadata.PrimaryKey{Name: name, Columns: columns, Deferrable: deferrable, InitiallyDeferred: deferred, Comment: comment}
 	case "u":
 		t.Uniques = append(t.Uniques, &metadata.Unique{Name: name, Columns: columns, Deferrable: deferrable, InitiallyDeferred: deferred,
-			NullsNotDistinct: strings.HasPrefix(def, "UNIQUE NULLS NOT DISTINCT ")})
+			NullsNotDistinct: strings.HasPrefix(def, "UNIQUE NULLS NOT DISTINCT "), Comment: comment})
 	case "f":
 		fk := &metadata.ForeignKey{Name: name, Columns: columns, RefTable: refTable, RefColumns: refColumns,
-			OnDelete: actions[onDelete], OnUpdate: actions[onUpdate], Deferrable: deferrable, InitiallyDeferred: deferred}
+			OnDelete: actions[onDelete], OnUpdate: actions[onUpdate], Deferrable: deferrable, InitiallyDeferred: deferred,
+			NotValid: !validated, Comment: comment}
 		if refSchema != schema {
 			fk.RefSchema = refSchema
 		}
@@ -351,21 +346,12 @@ func (in *inspector) constraintRow(r *sql.Rows) error {
 			in.warn("check %s on %s: cannot read its definition %q; skipped", name, table, def)
 			return nil
 		}
-		t.Checks = append(t.Checks, &metadata.Check{Name: name, Expression: stripOuterParens(m[1]), NoInherit: m[2] != ""})
+		t.Checks = append(t.Checks, &metadata.Check{Name: name, Expression: stripOuterParens(m[1]), NoInherit: m[2] != "",
+			NotValid: !validated, Comment: comment})
 	case "x":
 		in.warn("exclusion constraint %s on %s is not modelled: %s", name, table, def)
 	}
 	return nil
-}
-
-// warnNotValid reports a foreign key or check that the database holds NOT
-// VALID: the model reads it as valid (it cannot say NOT VALID yet), so a
-// rebuild from it would check the rows already there, and fail on those
-// that break it, rather than keep the constraint NOT VALID.
-func (in *inspector) warnNotValid(kind, name, table string) {
-	what := map[string]string{"f": "foreign key", "c": "check"}[kind]
-	in.warn("%s %s on %s is NOT VALID in the database but is read as valid (NOT VALID is not modelled): "+
-		"a rebuild checks the existing rows; run ALTER TABLE ... VALIDATE CONSTRAINT first, or fix the rows that break it", what, name, table)
 }
 
 func (in *inspector) unmodelledRow(r *sql.Rows) error {

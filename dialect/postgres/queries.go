@@ -65,8 +65,8 @@ WHERE n.nspname = ANY($1) AND ` + relKinds + ` AND a.attnum > 0 AND NOT a.attisd
 ORDER BY n.nspname, c.relname, a.attnum`
 
 // constraintsQuery reads primary keys, unique, foreign key and check
-// constraints, with their deferral, whether they are validated and
-// whether they have a comment, and the definition of a check, an
+// constraints, with their deferral, whether they are validated, their
+// comment, and the definition of a check, an
 // exclusion or a unique constraint (pg_get_constraintdef says NULLS NOT
 // DISTINCT on every server version; pg_index's flag exists from 15). Key
 // columns come as attribute numbers (text arrays), named
@@ -84,7 +84,7 @@ SELECT n.nspname, c.relname, con.conname, con.contype,
        ELSE '' END,
        con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, con.convalidated,
        CASE WHEN con.contype IN ('c', 'x', 'u') THEN pg_get_constraintdef(con.oid) ELSE '' END,
-       d.description IS NOT NULL
+       coalesce(d.description, '')
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
