@@ -53,6 +53,7 @@ func (c *comparer) table(t, cur *metadata.Table) {
 	c.indexes(t, cur)
 	c.uniques(t, cur)
 	c.checks(t, cur)
+	c.exclusions(t, cur)
 	c.foreignKeys(t, cur)
 }
 

@@ -27,6 +27,8 @@ type ConstraintOptions struct {
 	NotValid bool
 	// Comments: COMMENT ON CONSTRAINT.
 	Comments bool
+	// Exclusions: EXCLUDE USING ... constraints.
+	Exclusions bool
 }
 
 // RefuseConstraintOptions refuses, before any statement is planned, the
@@ -53,11 +55,14 @@ type optioned struct {
 	noInherit        bool
 	notValid         bool
 	comment          bool
+	exclusion        bool
 }
 
 // lacking names the first option c has that has lacks, or "".
 func (c optioned) lacking(has ConstraintOptions) string {
 	switch {
+	case c.exclusion && !has.Exclusions:
+		return "exclusion constraints (EXCLUDE USING ...; a unique index, or a trigger, may do the work)"
 	case c.deferrable && !has.DeferrableKeys:
 		return "DEFERRABLE " + c.kind
 	case c.nullsNotDistinct && !has.NullsNotDistinct:
@@ -72,7 +77,8 @@ func (c optioned) lacking(has ConstraintOptions) string {
 	return ""
 }
 
-// constraintsOf lists the constraints o creates.
+// constraintsOf lists the constraints o creates, and the exclusion
+// constraint a drop_constraint removes.
 func constraintsOf(o ops.Op) []optioned {
 	pk := func(pk *metadata.PrimaryKey) optioned {
 		return optioned{kind: "primary key", name: pk.Name, deferrable: pk.Deferrable || pk.InitiallyDeferred, comment: pk.Comment != ""}
@@ -86,6 +92,9 @@ func constraintsOf(o ops.Op) []optioned {
 	}
 	fk := func(fk *metadata.ForeignKey) optioned {
 		return optioned{kind: "foreign key", name: fk.Name, notValid: fk.NotValid, comment: fk.Comment != ""}
+	}
+	ex := func(x *metadata.Exclusion) optioned {
+		return optioned{kind: "exclusion constraint", name: x.Name, exclusion: true}
 	}
 	var out []optioned
 	switch o := o.(type) {
@@ -101,6 +110,15 @@ func constraintsOf(o ops.Op) []optioned {
 		}
 		for _, f := range o.Table.ForeignKeys {
 			out = append(out, fk(f))
+		}
+		for _, x := range o.Table.Exclusions {
+			out = append(out, ex(x))
+		}
+	case *ops.CreateExclusionConstraint:
+		out = append(out, ex(o.Exclusion))
+	case *ops.DropConstraint:
+		if o.Exclusion != nil || o.Type == ops.ConstraintExclude {
+			out = append(out, optioned{kind: "exclusion constraint", name: o.ConstraintName, exclusion: true})
 		}
 	case *ops.CreateForeignKey:
 		out = append(out, fk(o.ForeignKey))

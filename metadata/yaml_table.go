@@ -8,7 +8,7 @@ import (
 )
 
 var (
-	tableKeys  = []string{"schema", "name", "comment", "charset", "collation", "row_format", "partition_by", "partition_of", "inherits", "columns", "indexes", "unique", "checks", "foreign_keys", "primary_key"}
+	tableKeys  = []string{"schema", "name", "comment", "charset", "collation", "row_format", "partition_by", "partition_of", "inherits", "columns", "indexes", "unique", "checks", "exclusions", "foreign_keys", "primary_key"}
 	columnKeys = []string{"name", "type", "native", "variants", "primary_key", "autoincrement", "identity", "sequence", "nullable", "default",
 		"unique", "index", "references", "on_delete", "on_update", "comment", "charset", "collation", "generated"}
 	primaryKeyKeys = []string{"name", "columns", "deferrable", "initially_deferred", "comment"}
@@ -64,6 +64,7 @@ func (r *reader) tableAs(p Path, n *yaml.Node, where string) *Table {
 	r.foreignKeys(p, t, sh, f["foreign_keys"].val, where)
 	r.uniques(p, t, sh, f["unique"].val, where)
 	r.checks(p, t, f["checks"].val, where)
+	r.exclusions(p, t, f["exclusions"].val, where)
 	r.indexes(p, t, sh, f["indexes"].val, where)
 	return t
 }

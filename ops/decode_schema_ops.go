@@ -16,6 +16,7 @@ var (
 	foreignKeyKeys = metadata.Keys(metadata.KindForeignKey)
 	uniqueKeys     = metadata.Keys(metadata.KindUnique)
 	checkKeys      = metadata.Keys(metadata.KindCheck)
+	exclusionKeys  = metadata.Keys("exclusion")
 	indexKeys      = metadata.Keys(metadata.KindIndex)
 )
 
@@ -257,13 +258,14 @@ var constraintKeys = map[string][]string{
 	ConstraintPrimary:    primaryKeyKeys[1:],
 	ConstraintCheck:      checkKeys[1:],
 	ConstraintForeignKey: foreignKeyKeys[1:],
+	ConstraintExclude:    exclusionKeys[1:],
 }
 
 // constraintDefinitionKeys are drop_constraint's keys that give the
 // definition for the reverse: every type's, each once.
 var constraintDefinitionKeys = func() []string {
 	var out []string
-	for _, typ := range []string{ConstraintCheck, ConstraintForeignKey, ConstraintUnique, ConstraintPrimary} {
+	for _, typ := range []string{ConstraintCheck, ConstraintForeignKey, ConstraintUnique, ConstraintPrimary, ConstraintExclude} {
 		for _, k := range constraintKeys[typ] {
 			if !slices.Contains(out, k) {
 				out = append(out, k)
@@ -315,6 +317,8 @@ func inferConstraintType(o obj) string {
 		return ConstraintForeignKey
 	case o.has("expression"):
 		return ConstraintCheck
+	case o.has("elements"):
+		return ConstraintExclude
 	}
 	return ""
 }
@@ -335,5 +339,7 @@ func setConstraintDefinition(d *decoder, o obj, op *DropConstraint, typ string) 
 		op.Check = element(d, o, opElementKeys(checkKeys), metadata.DecodeCheck)
 	case ConstraintForeignKey:
 		op.ForeignKey = element(d, o, opElementKeys(foreignKeyKeys), metadata.DecodeForeignKey)
+	case ConstraintExclude:
+		op.Exclusion = element(d, o, exclusionKeys, metadata.DecodeExclusion)
 	}
 }

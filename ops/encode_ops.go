@@ -255,6 +255,8 @@ func (o *DropConstraint) encode() (*yaml.Node, error) {
 		return b.n, b.element(metadata.EncodeCheck(notValidCheck(o.Check, o.NotValid)))
 	case o.ForeignKey != nil:
 		return b.n, b.element(metadata.EncodeForeignKey(notValidFK(o.ForeignKey, o.NotValid)))
+	case o.Exclusion != nil:
+		return b.n, b.element(metadata.EncodeExclusion(o.Exclusion))
 	}
 	return b.n, nil
 }

@@ -198,6 +198,7 @@ type DropConstraint struct {
 	ForeignKey *metadata.ForeignKey
 	Check      *metadata.Check
 	PrimaryKey *metadata.PrimaryKey
+	Exclusion  *metadata.Exclusion
 	// NotValid: the dropped foreign key or check was NOT VALID, and its
 	// reverse adds it back so (one with the definition's NotValid).
 	NotValid bool

@@ -90,6 +90,9 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 		{name: "validate_constraint foreign key, invalidate", op: &ops.ValidateConstraint{TableRef: ops.TableRef{Table: "shipments"}, ConstraintName: "fk_shipments_order_id_order_lines", Type: ops.ConstraintForeignKey,
 			ForeignKey: m.Table("", "shipments").ForeignKeys[0].Clone(), Invalidate: true}},
 		{name: "create_check_constraint", op: &ops.CreateCheckConstraint{TableRef: products, Check: &metadata.Check{Name: "weight_positive", Expression: "weight_kg > 0"}}},
+		{name: "create_exclude_constraint", op: &ops.CreateExclusionConstraint{TableRef: products, Exclusion: exclusion()}},
+		{name: "drop_constraint exclusion", setup: []ops.Op{&ops.CreateExclusionConstraint{TableRef: products, Exclusion: exclusion()}},
+			op: &ops.DropConstraint{TableRef: products, ConstraintName: "ex_products_launch", Type: ops.ConstraintExclude, Exclusion: exclusion()}},
 		{name: "create_primary_key", setup: []ops.Op{noKey}, op: &ops.CreatePrimaryKey{TableRef: products, PrimaryKey: &metadata.PrimaryKey{Name: "pk_products", Columns: []string{"sku", "name"}}}},
 		{name: "drop_constraint unique", op: &ops.DropConstraint{TableRef: ops.TableRef{Table: "group"}, ConstraintName: "uq_group_name", Type: ops.ConstraintUnique, Unique: &metadata.Unique{Name: "uq_group_name", Columns: []string{"name"}}}},
 		{name: "drop_constraint foreignkey", op: &ops.DropConstraint{TableRef: ops.TableRef{Table: "shipments"}, ConstraintName: "fk_shipments_order_id_order_lines", Type: ops.ConstraintForeignKey,
@@ -153,6 +156,14 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 			Table: "order", Name: "order_archive", Event: "INSERT", Comment: "archives",
 			Definition: "CREATE RULE order_archive AS\n    ON INSERT TO \"order\" DO ALSO NOTIFY orders"}, Existing: orderRule()}},
 	}
+}
+
+// exclusion is the exclusion constraint fixture of the reverse cases: one
+// of everything it can say.
+func exclusion() *metadata.Exclusion {
+	return &metadata.Exclusion{Name: "ex_products_launch", Using: "gist",
+		Elements: []metadata.ExclusionElement{{Column: "name", Operator: "="}, {Expression: "daterange(launched_on, launched_on, '[]')", Operator: "&&"}},
+		Include:  []string{"sku"}, Where: "price > 0", Deferrable: true, InitiallyDeferred: true, Comment: "one launch a day"}
 }
 
 // orderRule is the rewrite rule fixture of the reverse cases.

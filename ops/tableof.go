@@ -33,6 +33,8 @@ func TableOf(op Op) (TableRef, bool) {
 		return o.TableRef, true
 	case *CreatePrimaryKey:
 		return o.TableRef, true
+	case *CreateExclusionConstraint:
+		return o.TableRef, true
 	case *DropConstraint:
 		return o.TableRef, true
 	case *SetTableComment:

@@ -312,6 +312,9 @@ func (in *inspector) constraintRow(r *sql.Rows) error {
 	if t == nil {
 		return nil
 	}
+	if kind == "x" { // its definition names its columns; conkey has 0 for an expression
+		return in.exclusionRow(t, name, table, def, comment)
+	}
 	columns, err := in.names(tableKey{schema, table}, keys)
 	if err != nil {
 		return fmt.Errorf("columns of %s: %w", name, err)
@@ -348,8 +351,6 @@ func (in *inspector) constraintRow(r *sql.Rows) error {
 		}
 		t.Checks = append(t.Checks, &metadata.Check{Name: name, Expression: stripOuterParens(m[1]), NoInherit: m[2] != "",
 			NotValid: !validated, Comment: comment})
-	case "x":
-		in.warn("exclusion constraint %s on %s is not modelled: %s", name, table, def)
 	}
 	return nil
 }

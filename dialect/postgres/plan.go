@@ -171,6 +171,8 @@ func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, e
 				pk.Name = name
 				return dialect.PrimaryKeyClause(p, pk), nil
 			})
+	case *ops.CreateExclusionConstraint:
+		return p.createExclusion(o), nil
 	case *ops.DropConstraint:
 		return p.dropConstraint(m, o)
 	case *ops.CreateEnum:

@@ -45,9 +45,10 @@ func (p Postgres) constraintComment(r ops.TableRef, name, text string) ([]dialec
 	return p.comment("CONSTRAINT "+p.QuoteIdent(name)+" ON "+p.table(r), text)
 }
 
-// tableConstraints are t's constraints that CREATE TABLE cannot say: the
-// NOT VALID foreign keys and checks (an ALTER TABLE ADD ... NOT VALID
-// after it: CREATE TABLE has no NOT VALID) and every constraint comment.
+// tableConstraints are t's constraints that CREATE TABLE does not say:
+// the NOT VALID foreign keys and checks (an ALTER TABLE ADD ... NOT VALID
+// after it: CREATE TABLE has no NOT VALID), the exclusion constraints
+// (added after it, as pg_dump does) and every constraint comment.
 // body is t without those NOT VALID ones.
 func (p Postgres) tableConstraints(t *metadata.Table) (body *metadata.Table, after []dialect.Statement, err error) {
 	r := dialect.TableOf(t)
@@ -68,6 +69,9 @@ func (p Postgres) tableConstraints(t *metadata.Table) (body *metadata.Table, aft
 			}
 			after = append(after, stmts(add+clause+" NOT VALID")...)
 		}
+	}
+	for _, x := range t.Exclusions {
+		after = append(after, stmts(add+p.exclusionClause(x))...)
 	}
 	for _, c := range tableComments(t) {
 		s, err := p.constraintComment(r, c[0], c[1])
@@ -100,6 +104,11 @@ func tableComments(t *metadata.Table) [][2]string {
 			out = append(out, [2]string{fk.Name, fk.Comment})
 		}
 	}
+	for _, x := range t.Exclusions {
+		if x.Comment != "" {
+			out = append(out, [2]string{x.Name, x.Comment})
+		}
+	}
 	return out
 }
 
@@ -120,6 +129,8 @@ func (p Postgres) addedComment(m *metadata.MetaData, o ops.Op) ([]dialect.Statem
 		r, name, kind, text = o.TableRef, o.Check.Name, metadata.KindCheck, o.Check.Comment
 	case *ops.CreatePrimaryKey:
 		r, name, kind, cols, text = o.TableRef, o.PrimaryKey.Name, metadata.KindPrimaryKey, o.PrimaryKey.Columns, o.PrimaryKey.Comment
+	case *ops.CreateExclusionConstraint:
+		return p.constraintComment(o.TableRef, o.Exclusion.Name, o.Exclusion.Comment)
 	}
 	if text == "" {
 		return nil, nil
