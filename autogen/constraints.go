@@ -89,7 +89,7 @@ func (c *comparer) sameComment(a, b string) bool { return c.opts.IgnoreComments 
 // sameIndex compares two indexes: kind, columns, method, then expressions
 // and predicate by meaning.
 func (c *comparer) sameIndex(t *metadata.Table, a, b *metadata.Index, byName bool) bool {
-	if a.Unique != b.Unique || !slices.Equal(a.Columns, b.Columns) || !strings.EqualFold(a.Using, b.Using) ||
+	if a.Unique != b.Unique || a.NullsNotDistinct != b.NullsNotDistinct || !slices.Equal(a.Columns, b.Columns) || !strings.EqualFold(a.Using, b.Using) ||
 		len(a.Expressions) != len(b.Expressions) || !sameIndexOptions(a, b) {
 		return false
 	}

@@ -77,8 +77,8 @@ func (c optioned) lacking(has ConstraintOptions) string {
 	return ""
 }
 
-// constraintsOf lists the constraints o creates, and the exclusion
-// constraint a drop_constraint removes.
+// constraintsOf lists the constraints and indexes o creates, and the
+// exclusion constraint a drop_constraint removes.
 func constraintsOf(o ops.Op) []optioned {
 	pk := func(pk *metadata.PrimaryKey) optioned {
 		return optioned{kind: "primary key", name: pk.Name, deferrable: pk.Deferrable || pk.InitiallyDeferred, comment: pk.Comment != ""}
@@ -96,9 +96,17 @@ func constraintsOf(o ops.Op) []optioned {
 	ex := func(x *metadata.Exclusion) optioned {
 		return optioned{kind: "exclusion constraint", name: x.Name, exclusion: true}
 	}
+	ix := func(ix *metadata.Index) optioned {
+		return optioned{kind: "unique index", name: ix.Name, nullsNotDistinct: ix.NullsNotDistinct}
+	}
 	var out []optioned
 	switch o := o.(type) {
+	case *ops.CreateIndex:
+		out = append(out, ix(o.Index))
 	case *ops.CreateTable:
+		for _, i := range o.Table.Indexes {
+			out = append(out, ix(i))
+		}
 		if o.Table.PrimaryKey != nil {
 			out = append(out, pk(o.Table.PrimaryKey))
 		}

@@ -134,6 +134,9 @@ type Index struct {
 	Unique      bool
 	Where       string // partial index predicate, SQL text
 	Using       string // access method where the database has several (PostgreSQL: btree, gin, gist, ...); empty is the default
+	// NullsNotDistinct: a unique index whose NULLs collide (PostgreSQL
+	// 15's NULLS NOT DISTINCT), as [Unique]'s.
+	NullsNotDistinct bool
 	// Keys is the key in full when Columns and Expressions cannot say it
 	// (see [IndexKey]; [Index.SetKeys] keeps the three in step).
 	Keys []IndexKey

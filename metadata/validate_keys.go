@@ -138,6 +138,9 @@ func (tv *tableValidator) index(p Path, ix *Index) {
 	if len(ix.Columns) == 0 && len(ix.Expressions) == 0 {
 		tv.add(p.Field("columns"), "%s: %s has no columns or expressions; list at least one", tv.where, what)
 	}
+	if ix.NullsNotDistinct && !ix.Unique {
+		tv.add(p.Field("nulls_not_distinct"), "%s: %s is nulls_not_distinct but not unique; add unique: true, or remove nulls_not_distinct", tv.where, what)
+	}
 	tv.columns(p, what, ix.Columns, false)
 	for i, e := range ix.Expressions {
 		if strings.TrimSpace(e) == "" {

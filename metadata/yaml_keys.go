@@ -181,15 +181,16 @@ func (r *reader) checkItem(at Path, n *yaml.Node, what, key string) *Check {
 func (r *reader) indexItem(at Path, n *yaml.Node, what, key string) *Index {
 	f := r.item(at, n, what, key, indexKeys)
 	ix := &Index{
-		Name:        f.str("name"),
-		Columns:     f.strings("columns"),
-		Expressions: f.strings("expressions"),
-		Unique:      f.boolean("unique"),
-		Where:       f.str("where"),
-		Using:       f.str("using"),
-		Include:     f.strings("include"),
-		With:        f.strings("with"),
-		Comment:     f.str("comment"),
+		Name:             f.str("name"),
+		Columns:          f.strings("columns"),
+		Expressions:      f.strings("expressions"),
+		Unique:           f.boolean("unique"),
+		Where:            f.str("where"),
+		NullsNotDistinct: f.boolean("nulls_not_distinct"),
+		Using:            f.str("using"),
+		Include:          f.strings("include"),
+		With:             f.strings("with"),
+		Comment:          f.str("comment"),
 	}
 	r.indexKeyList(f, ix)
 	return ix

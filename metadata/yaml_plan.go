@@ -48,7 +48,7 @@ func (o *out) plan(t *Table) plan {
 		return u.Columns[0]
 	}, func(j int, _ *Unique) { pl.cols[j].unique = true })
 	pl.indexes = leading(t, t.Indexes, func(ix *Index) string {
-		if len(ix.Columns) != 1 || len(ix.Expressions) > 0 || ix.Unique || ix.Where != "" || ix.Using != "" ||
+		if len(ix.Columns) != 1 || len(ix.Expressions) > 0 || ix.Unique || ix.NullsNotDistinct || ix.Where != "" || ix.Using != "" ||
 			ix.Keys != nil || len(ix.Include) > 0 || len(ix.With) > 0 || ix.Comment != "" ||
 			!o.derived(KindIndex, t, ix.Name, ix.Columns, "", nil) {
 			return ""
@@ -100,6 +100,7 @@ func (o *out) index(t *Table, ix *Index) *yaml.Node {
 	o.name(b, KindIndex, t, ix.Name, ix.Columns, "", nil)
 	b.indexKeys(ix)
 	b.flag("unique", ix.Unique)
+	b.flag("nulls_not_distinct", ix.NullsNotDistinct)
 	b.opt("where", ix.Where)
 	b.opt("using", ix.Using)
 	b.indexExtras(ix)

@@ -18,7 +18,7 @@ var (
 		"deferrable", "initially_deferred", "not_valid", "comment"}
 	uniqueKeys = []string{"name", "columns", "nulls_not_distinct", "deferrable", "initially_deferred", "comment"}
 	checkKeys  = []string{"name", "expression", "no_inherit", "not_valid", "comment"}
-	indexKeys  = []string{"name", "columns", "expressions", "keys", "unique", "where", "using", "include", "with", "comment"}
+	indexKeys  = []string{"name", "columns", "expressions", "keys", "unique", "nulls_not_distinct", "where", "using", "include", "with", "comment"}
 )
 
 // shorthandKeys are a column's key flags: constraints of its table, spelled

@@ -16,19 +16,21 @@ import (
 const nullsNotDistinctGuard = `DO $$BEGIN IF current_setting('server_version_num')::int < 150000 THEN RAISE EXCEPTION 'retort: UNIQUE NULLS NOT DISTINCT needs PostgreSQL 15 or later; upgrade the server, or remove nulls_not_distinct (NULLs then never collide) or use a unique index over coalesce() of the columns'; END IF; END$$`
 
 // versionGuards returns the guards o needs before its statements: one
-// when it creates a unique constraint with NULLS NOT DISTINCT.
+// when it creates a unique constraint or index with NULLS NOT DISTINCT.
 func versionGuards(o ops.Op) []dialect.Statement {
 	var uniques []*metadata.Unique
+	var indexes []*metadata.Index
 	switch o := o.(type) {
 	case *ops.CreateTable:
-		uniques = o.Table.Uniques
+		uniques, indexes = o.Table.Uniques, o.Table.Indexes
 	case *ops.CreateUniqueConstraint:
 		uniques = []*metadata.Unique{o.Unique}
+	case *ops.CreateIndex:
+		indexes = []*metadata.Index{o.Index}
 	}
-	for _, u := range uniques {
-		if u.NullsNotDistinct {
-			return stmts(nullsNotDistinctGuard)
-		}
+	if slices.ContainsFunc(uniques, func(u *metadata.Unique) bool { return u.NullsNotDistinct }) ||
+		slices.ContainsFunc(indexes, func(ix *metadata.Index) bool { return ix.NullsNotDistinct }) {
+		return stmts(nullsNotDistinctGuard)
 	}
 	return nil
 }

@@ -101,9 +101,12 @@ ORDER BY n.nspname, c.relname, con.conname`
 // pg_get_indexdef), its operator class where it is not the type's default,
 // its collation where it is not the column's (the type's, for an
 // expression) and its indoption bits; keys past indnkeyatts are the
-// INCLUDE columns. Names come from the columns already read.
+// INCLUDE columns. Names come from the columns already read. NULLS NOT
+// DISTINCT is read through to_jsonb, which gives null on a server older
+// than 15, whose pg_index has no such column.
 const indexesQuery = `
-SELECT n.nspname, c.relname, ic.relname, ix.indisunique, am.amname,
+SELECT n.nspname, c.relname, ic.relname, ix.indisunique,
+       coalesce((to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean, false), am.amname,
        coalesce(pg_get_expr(ix.indpred, ix.indrelid), ''), ix.indnkeyatts,
        (SELECT json_agg(json_build_object(
           'n', ix.indkey[k.ord - 1],
