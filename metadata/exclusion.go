@@ -59,3 +59,19 @@ func (t *Table) Exclusion(name string) *Exclusion {
 	}
 	return nil
 }
+
+// RenameColumn renames column old to new in x's column elements and
+// INCLUDE list; expressions and the predicate are SQL text, left as
+// written.
+func (x *Exclusion) RenameColumn(old, new string) {
+	for i := range x.Elements {
+		if x.Elements[i].Column == old {
+			x.Elements[i].Column = new
+		}
+	}
+	for i, c := range x.Include {
+		if c == old {
+			x.Include[i] = new
+		}
+	}
+}
