@@ -266,3 +266,39 @@ func TestExclusionRefusesOverlap(t *testing.T) {
 	require.Error(t, err, "an overlapping booking is refused")
 	assert.Contains(t, err.Error(), "rooms_booked")
 }
+
+// TestNotValidPlan: NOT VALID, said by the op or by the constraint, is
+// planned for a named and an unnamed constraint alike, and a new table's
+// NOT VALID check comes after its CREATE TABLE.
+func TestNotValidPlan(t *testing.T) {
+	rooms := &metadata.Table{Name: "rooms", Columns: []*metadata.Column{{Name: "id", Type: metadata.IntegerType}, {Name: "floor", Type: metadata.IntegerType}}}
+	state := &metadata.MetaData{Tables: []*metadata.Table{rooms}}
+	r := ops.TableRef{Table: "rooms"}
+	withCheck := rooms.Clone()
+	withCheck.Checks = []*metadata.Check{{Name: "rooms_floor", Expression: "floor >= 0", NotValid: true, Comment: "no basements"}}
+	cases := []struct {
+		name string
+		op   ops.Op
+		want []string
+	}{
+		{"op flag, named", &ops.CreateCheckConstraint{TableRef: r, NotValid: true, Check: &metadata.Check{Name: "rooms_floor", Expression: "floor >= 0"}},
+			[]string{`ALTER TABLE "rooms" ADD CONSTRAINT "rooms_floor" CHECK (floor >= 0) NOT VALID`}},
+		{"model flag, unnamed", &ops.CreateCheckConstraint{TableRef: r, Check: &metadata.Check{Expression: "floor >= 0", NotValid: true}},
+			[]string{`ALTER TABLE "rooms" ADD CHECK (floor >= 0) NOT VALID`}},
+		{"foreign key named by the convention", &ops.CreateForeignKey{TableRef: r, ForeignKey: &metadata.ForeignKey{Columns: []string{"floor"}, RefTable: "rooms", RefColumns: []string{"id"}, NotValid: true}},
+			[]string{`ALTER TABLE "rooms" ADD CONSTRAINT "fk_rooms_floor_rooms" FOREIGN KEY ("floor") REFERENCES "rooms" ("id") NOT VALID`}},
+		{"new table", &ops.CreateTable{Table: withCheck}, []string{
+			"CREATE TABLE \"rooms\" (\n    \"id\" integer NOT NULL,\n    \"floor\" integer NOT NULL\n)",
+			`ALTER TABLE "rooms" ADD CONSTRAINT "rooms_floor" CHECK (floor >= 0) NOT VALID`,
+			`COMMENT ON CONSTRAINT "rooms_floor" ON "rooms" IS 'no basements'`}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			st := state
+			if _, ok := tc.op.(*ops.CreateTable); ok {
+				st = metadata.New()
+			}
+			assert.Equal(t, tc.want, planSQL(t, postgres.Postgres{}, st, tc.op))
+		})
+	}
+}

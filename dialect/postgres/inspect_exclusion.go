@@ -78,6 +78,37 @@ func parenthesised(s string) (inner, rest string, err error) {
 	if !strings.HasPrefix(s, "(") {
 		return "", "", fmt.Errorf("expected ( at %q", s)
 	}
+	end := -1
+	walkTop(s, func(i, depth int) bool {
+		if s[i] == ')' && depth == 0 {
+			end = i
+		}
+		return end >= 0
+	})
+	if end < 0 {
+		return "", "", fmt.Errorf("unbalanced parentheses in %q", s)
+	}
+	return s[1:end], s[end+1:], nil
+}
+
+// splitTopLevel splits s at the commas outside parentheses and quotes,
+// each part trimmed.
+func splitTopLevel(s string) []string {
+	var out []string
+	start := 0
+	walkTop(s, func(i, depth int) bool {
+		if s[i] == ',' && depth == 0 {
+			out = append(out, strings.TrimSpace(s[start:i]))
+			start = i + 1
+		}
+		return false
+	})
+	return append(out, strings.TrimSpace(s[start:]))
+}
+
+// walkTop calls visit with each byte of s outside quotes and the depth of
+// parentheses after it, until visit returns true.
+func walkTop(s string, visit func(i, depth int) bool) {
 	depth := 0
 	var quote byte
 	for i := 0; i < len(s); i++ {
@@ -87,45 +118,19 @@ func parenthesised(s string) (inner, rest string, err error) {
 			if c == quote {
 				quote = 0
 			}
+			continue
 		case c == '\'' || c == '"':
 			quote = c
+			continue
 		case c == '(':
 			depth++
 		case c == ')':
 			depth--
-			if depth == 0 {
-				return s[1:i], s[i+1:], nil
-			}
+		}
+		if visit(i, depth) {
+			return
 		}
 	}
-	return "", "", fmt.Errorf("unbalanced parentheses in %q", s)
-}
-
-// splitTopLevel splits s at the commas outside parentheses and quotes,
-// each part trimmed.
-func splitTopLevel(s string) []string {
-	var out []string
-	depth, start := 0, 0
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '\'' || c == '"':
-			quote = c
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-		case c == ',' && depth == 0:
-			out = append(out, strings.TrimSpace(s[start:i]))
-			start = i + 1
-		}
-	}
-	return append(out, strings.TrimSpace(s[start:]))
 }
 
 // unquoteIdent returns an identifier as PostgreSQL prints it, unquoted.

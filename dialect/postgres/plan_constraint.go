@@ -88,28 +88,25 @@ func (p Postgres) tableConstraints(t *metadata.Table) (body *metadata.Table, aft
 // tableComments lists t's constraint comments, {name, comment} each.
 func tableComments(t *metadata.Table) [][2]string {
 	var out [][2]string
-	if pk := t.PrimaryKey; pk != nil && pk.Comment != "" {
-		out = append(out, [2]string{pk.Name, pk.Comment})
+	add := func(name, comment string) {
+		if comment != "" {
+			out = append(out, [2]string{name, comment})
+		}
+	}
+	if pk := t.PrimaryKey; pk != nil {
+		add(pk.Name, pk.Comment)
 	}
 	for _, u := range t.Uniques {
-		if u.Comment != "" {
-			out = append(out, [2]string{u.Name, u.Comment})
-		}
+		add(u.Name, u.Comment)
 	}
 	for _, c := range t.Checks {
-		if c.Comment != "" {
-			out = append(out, [2]string{c.Name, c.Comment})
-		}
+		add(c.Name, c.Comment)
 	}
 	for _, fk := range t.ForeignKeys {
-		if fk.Comment != "" {
-			out = append(out, [2]string{fk.Name, fk.Comment})
-		}
+		add(fk.Name, fk.Comment)
 	}
 	for _, x := range t.Exclusions {
-		if x.Comment != "" {
-			out = append(out, [2]string{x.Name, x.Comment})
-		}
+		add(x.Name, x.Comment)
 	}
 	return out
 }

@@ -79,9 +79,11 @@ func (p Postgres) notValid(m *metadata.MetaData, o ops.Op) ([]dialect.Statement,
 	return nil, fmt.Errorf("not_valid on %s", o.Name())
 }
 
+// withNotValid marks the ADD of a planned constraint NOT VALID, named or
+// not (an unnamed one is ADD FOREIGN KEY / ADD CHECK).
 func withNotValid(st []dialect.Statement) []dialect.Statement {
 	for i := range st {
-		if strings.Contains(st[i].SQL, " ADD CONSTRAINT ") {
+		if strings.HasPrefix(st[i].SQL, "ALTER TABLE ") && strings.Contains(st[i].SQL, " ADD ") {
 			st[i].SQL += " NOT VALID"
 		}
 	}
