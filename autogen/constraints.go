@@ -23,7 +23,7 @@ func pair[T any](target, current []T, name func(T) string, same func(a, b T, byN
 func (c *comparer) uniques(t, cur *metadata.Table) {
 	create, drop := pair(t.Uniques, cur.Uniques, func(u *metadata.Unique) string { return u.Name },
 		func(a, b *metadata.Unique, _ bool) bool {
-			return sameUnique(a, b) && c.sameComment(a.Comment, b.Comment)
+			return sameUnique(a, b)
 		})
 	r := ref(t)
 	for _, u := range drop {
@@ -33,12 +33,15 @@ func (c *comparer) uniques(t, cur *metadata.Table) {
 	for _, u := range create {
 		c.p.createKeys = append(c.p.createKeys, &ops.CreateUniqueConstraint{TableRef: r, Unique: u.Clone()})
 	}
+	kept(t.Uniques, create, func(u *metadata.Unique) string { return u.Name }, cur.Unique, func(u, old *metadata.Unique) {
+		c.constraintComment(r, u.Name, u.Comment, old.Comment)
+	})
 }
 
 func (c *comparer) checks(t, cur *metadata.Table) {
 	create, drop := pair(t.Checks, cur.Checks, func(ck *metadata.Check) string { return ck.Name },
 		func(a, b *metadata.Check, byName bool) bool {
-			return a.NoInherit == b.NoInherit && c.sameComment(a.Comment, b.Comment) && c.sameExpr(t.QualifiedName()+" check "+a.Name,
+			return a.NoInherit == b.NoInherit && c.sameExpr(t.QualifiedName()+" check "+a.Name,
 				dialect.Expr{Kind: dialect.ExprCheck, Table: t, SQL: a.Expression},
 				dialect.Expr{Kind: dialect.ExprCheck, Table: cur, SQL: b.Expression}, byName)
 		})
@@ -50,19 +53,20 @@ func (c *comparer) checks(t, cur *metadata.Table) {
 	for _, ck := range create {
 		c.p.createKeys = append(c.p.createKeys, &ops.CreateCheckConstraint{TableRef: r, Check: ck.Clone()})
 	}
-	for _, ck := range t.Checks {
-		if old := cur.Check(ck.Name); old != nil && ck.Name != "" && old.NotValid != ck.NotValid && !slices.Contains(create, ck) {
-			v := &ops.ValidateConstraint{TableRef: r, ConstraintName: ck.Name, Type: ops.ConstraintCheck, Check: ck.Clone(), Invalidate: ck.NotValid}
+	kept(t.Checks, create, func(ck *metadata.Check) string { return ck.Name }, cur.Check, func(ck, old *metadata.Check) {
+		if old.NotValid != ck.NotValid {
+			v := &ops.ValidateConstraint{TableRef: r, ConstraintName: ck.Name, Type: ops.ConstraintCheck, Check: old.Clone(), Invalidate: ck.NotValid}
 			v.Check.NotValid = false
 			c.p.createKeys = append(c.p.createKeys, v)
 		}
-	}
+		c.constraintComment(r, ck.Name, ck.Comment, old.Comment)
+	})
 }
 
 func (c *comparer) foreignKeys(t, cur *metadata.Table) {
 	create, drop := pair(t.ForeignKeys, cur.ForeignKeys, func(fk *metadata.ForeignKey) string { return fk.Name },
 		func(a, b *metadata.ForeignKey, _ bool) bool {
-			return sameForeignKey(t, a, b) && c.sameComment(a.Comment, b.Comment)
+			return sameForeignKey(t, a, b)
 		})
 	r := ref(t)
 	for _, fk := range drop {
@@ -72,19 +76,39 @@ func (c *comparer) foreignKeys(t, cur *metadata.Table) {
 	for _, fk := range create {
 		c.p.createFKs = append(c.p.createFKs, &ops.CreateForeignKey{TableRef: r, ForeignKey: fk.Clone()})
 	}
-	for _, fk := range t.ForeignKeys {
-		if old := cur.ForeignKey(fk.Name); old != nil && fk.Name != "" && old.NotValid != fk.NotValid && !slices.Contains(create, fk) {
-			v := &ops.ValidateConstraint{TableRef: r, ConstraintName: fk.Name, Type: ops.ConstraintForeignKey, ForeignKey: fk.Clone(), Invalidate: fk.NotValid}
+	kept(t.ForeignKeys, create, func(fk *metadata.ForeignKey) string { return fk.Name }, cur.ForeignKey, func(fk, old *metadata.ForeignKey) {
+		if old.NotValid != fk.NotValid {
+			v := &ops.ValidateConstraint{TableRef: r, ConstraintName: fk.Name, Type: ops.ConstraintForeignKey, ForeignKey: old.Clone(), Invalidate: fk.NotValid}
 			v.ForeignKey.NotValid = false
 			c.p.createFKs = append(c.p.createFKs, v)
+		}
+		c.constraintComment(r, fk.Name, fk.Comment, old.Comment)
+	})
+}
+
+// kept calls fn with each named constraint of the target that the current
+// side has by that name and that is not created again, and the current
+// one: what may differ in validity or comment only.
+func kept[T comparable](target, created []T, name func(T) string, find func(string) T, fn func(a, b T)) {
+	var none T
+	for _, a := range target {
+		if n := name(a); n != "" && !slices.Contains(created, a) {
+			if b := find(n); b != none {
+				fn(a, b)
+			}
 		}
 	}
 }
 
-// sameComment compares two constraints' comments, unless comments are
-// not compared. A changed comment is the constraint dropped and created
-// again with it (an exact reverse; PostgreSQL only has them).
-func (c *comparer) sameComment(a, b string) bool { return c.opts.IgnoreComments || a == b }
+// constraintComment emits comment_constraint when the target's comment
+// on the constraint differs from the current one, unless comments are
+// not compared: the comment is set without rebuilding the constraint.
+func (c *comparer) constraintComment(r ops.TableRef, name, target, current string) {
+	if c.opts.IgnoreComments || target == current {
+		return
+	}
+	c.p.createKeys = append(c.p.createKeys, &ops.CommentConstraint{TableRef: r, ConstraintName: name, Comment: target, Existing: current, Known: true})
+}
 
 // sameIndex compares two indexes: kind, columns, method, then expressions
 // and predicate by meaning.

@@ -11,7 +11,8 @@ import (
 
 // exclusions compares a table's exclusion constraints: one added is
 // create_exclude_constraint, one removed or changed drop_constraint (and
-// the create of the new one), each carrying the whole constraint.
+// the create of the new one), each carrying the whole constraint; a
+// changed comment is comment_constraint.
 func (c *comparer) exclusions(t, cur *metadata.Table) {
 	create, drop := pair(t.Exclusions, cur.Exclusions, func(x *metadata.Exclusion) string { return x.Name },
 		func(a, b *metadata.Exclusion, byName bool) bool { return c.sameExclusion(t, a, b, byName) })
@@ -23,10 +24,13 @@ func (c *comparer) exclusions(t, cur *metadata.Table) {
 	for _, x := range create {
 		c.p.createKeys = append(c.p.createKeys, &ops.CreateExclusionConstraint{TableRef: r, Exclusion: x.Clone()})
 	}
+	kept(t.Exclusions, create, func(x *metadata.Exclusion) string { return x.Name }, cur.Exclusion, func(x, old *metadata.Exclusion) {
+		c.constraintComment(r, x.Name, x.Comment, old.Comment)
+	})
 }
 
 // sameExclusion compares two exclusion constraints: method (empty is
-// btree), elements and operators, INCLUDE, deferral, comment, and the
+// btree), elements and operators, INCLUDE, deferral, and the
 // expressions and predicate by meaning.
 func (c *comparer) sameExclusion(t *metadata.Table, a, b *metadata.Exclusion, byName bool) bool {
 	method := func(x *metadata.Exclusion) string {
@@ -36,7 +40,7 @@ func (c *comparer) sameExclusion(t *metadata.Table, a, b *metadata.Exclusion, by
 		return strings.ToLower(x.Using)
 	}
 	if method(a) != method(b) || len(a.Elements) != len(b.Elements) || !slices.Equal(a.Include, b.Include) ||
-		a.Deferrable != b.Deferrable || a.InitiallyDeferred != b.InitiallyDeferred || !c.sameComment(a.Comment, b.Comment) {
+		a.Deferrable != b.Deferrable || a.InitiallyDeferred != b.InitiallyDeferred {
 		return false
 	}
 	object := t.QualifiedName() + " exclusion constraint " + a.Name

@@ -124,6 +124,8 @@ func constraintsOf(o ops.Op) []optioned {
 		}
 	case *ops.CreateExclusionConstraint:
 		out = append(out, ex(o.Exclusion))
+	case *ops.CommentConstraint:
+		out = append(out, optioned{kind: "constraint", name: o.ConstraintName, comment: true})
 	case *ops.DropConstraint:
 		if o.Exclusion != nil || o.Type == ops.ConstraintExclude {
 			out = append(out, optioned{kind: "exclusion constraint", name: o.ConstraintName, exclusion: true})

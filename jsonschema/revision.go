@@ -106,6 +106,9 @@ func opDefs(defs obj) obj {
 		"create_check_constraint":   moded(prop(element("check", metadata.Keys(metadata.KindCheck)), "not_valid", notValid)),
 		"create_primary_key":        element("primary_key", metadata.Keys(metadata.KindPrimaryKey)),
 		"create_exclude_constraint": element("exclusion", metadata.Keys("exclusion")),
+		"comment_constraint": closed("PostgreSQL: COMMENT ON CONSTRAINT, without rebuilding it", withRef("name", "comment", "existing"), with(obj{
+			"name": str("the constraint"), "comment": typed([]string{"string", "null"}, "the comment; empty removes it"),
+			"existing": typed([]string{"string", "null"}, "the comment before, for the reverse")})),
 		"drop_constraint": moded(closed("", append(withRef("name", "type", "not_valid", "expression", "nulls_not_distinct", "no_inherit", "comment", "using", "elements", "include", "where"), fk[1:]...),
 			with(merge(merge(defs["exclusion"].(obj)["properties"].(obj), defs["foreign_key"].(obj)["properties"].(obj)), obj{"name": str("the constraint"),
 				"type": str("unique, foreignkey, check, primary or exclude"), "expression": typed(scalar, "a check's condition"),

@@ -35,6 +35,8 @@ func TableOf(op Op) (TableRef, bool) {
 		return o.TableRef, true
 	case *CreateExclusionConstraint:
 		return o.TableRef, true
+	case *CommentConstraint:
+		return o.TableRef, true
 	case *DropConstraint:
 		return o.TableRef, true
 	case *SetTableComment:

@@ -166,7 +166,7 @@ func TestNotValidConstraintIsModelled(t *testing.T) {
 // again is validate_constraint with invalidate (dropped and added back
 // NOT VALID, keeping its comment), a NOT VALID or commented constraint
 // dropped comes back as it was on the downgrade, a changed comment is
-// drop and create; each upgrade, downgrade and upgrade again gives the
+// comment_constraint (no rebuild); each upgrade, downgrade and upgrade again gives the
 // dumps it should.
 func TestConstraintOptionsAutogen(t *testing.T) {
 	base := []string{constraintBase, `ALTER TABLE rooms ADD PRIMARY KEY (id)`}
@@ -187,7 +187,11 @@ func TestConstraintOptionsAutogen(t *testing.T) {
 		{Name: "drop foreign key not valid", From: with(fkNV), To: base, WantOps: []string{"drop_constraint"}},
 		{Name: "drop commented check", From: with(checkNV, checkComment), To: base, WantOps: []string{"drop_constraint"}},
 		{Name: "drop commented foreign key", From: with(fk, fkComment), To: base, WantOps: []string{"drop_constraint"}},
-		{Name: "change comment", From: with(check, checkComment), To: with(check), WantOps: []string{"drop_constraint", "create_check_constraint"}},
+		{Name: "remove comment", From: with(check, checkComment), To: with(check), WantOps: []string{"comment_constraint"}},
+		{Name: "change comment on a foreign key", From: with(fk, fkComment), To: with(fk, `COMMENT ON CONSTRAINT rooms_up ON rooms IS 'upstairs'`), WantOps: []string{"comment_constraint"}},
+		{Name: "comment the primary key", From: base, To: with(`COMMENT ON CONSTRAINT rooms_pkey ON rooms IS 'the key'`), WantOps: []string{"comment_constraint"}},
+		{Name: "invalidate and comment", From: with(check, checkComment), To: with(checkNV, `COMMENT ON CONSTRAINT rooms_floor ON rooms IS 'new'`),
+			WantOps: []string{"validate_constraint", "comment_constraint"}},
 		{Name: "create table with both", From: nil, To: with(fkNV, fkComment, checkNV, checkComment), WantOps: []string{"create_table"}},
 		{Name: "drop table with both", From: with(fkNV, fkComment, checkNV, checkComment), To: nil, WantOps: []string{"drop_table"}},
 	})
@@ -244,6 +248,7 @@ func TestExclusionAutogen(t *testing.T) {
 	)
 	dialecttest.RunChanges(t, postgres.Postgres{}, dbtest.Postgres, []dialecttest.Change{
 		{Name: "add", From: base, To: with(excl, comment), WantOps: []string{"create_exclude_constraint"}},
+		{Name: "comment", From: with(excl), To: with(excl, comment), WantOps: []string{"comment_constraint"}},
 		{Name: "drop commented", From: with(excl, comment), To: base, WantOps: []string{"drop_constraint"}},
 		{Name: "change predicate", From: with(excl), To: with(`ALTER TABLE rooms ADD CONSTRAINT rooms_booked EXCLUDE USING gist (during WITH &&) WHERE (floor > 1)`),
 			WantOps: []string{"drop_constraint", "create_exclude_constraint"}},

@@ -173,6 +173,8 @@ func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, e
 			})
 	case *ops.CreateExclusionConstraint:
 		return p.createExclusion(o), nil
+	case *ops.CommentConstraint:
+		return p.comment("CONSTRAINT "+p.QuoteIdent(o.ConstraintName)+" ON "+p.table(o.TableRef), o.Comment)
 	case *ops.DropConstraint:
 		return p.dropConstraint(m, o)
 	case *ops.CreateEnum:
