@@ -20,10 +20,30 @@ func pair[T any](target, current []T, name func(T) string, same func(a, b T, byN
 	return create, drop
 }
 
+// pairKeys is [pair] for a table's constraints of one kind, or, where the
+// dialect renames constraints in place, [pairRenamed]: a target whose name
+// somebody chose (not the one derived gives) that matches a current one of
+// another name by definition is a rename_constraint, emitted here.
+func pairKeys[T any](c *comparer, t *metadata.Table, target, current []T, name func(T) string, same func(a, b T, byName bool) bool,
+	derived func(T) (string, error)) (create, drop []T) {
+	if rn, ok := c.d.(dialect.ConstraintRenamer); !ok || !rn.RenamesConstraints() {
+		return pair(target, current, name, same)
+	}
+	create, drop, renames := pairRenamed(target, current, name, same, func(x T) bool {
+		d, err := derived(x)
+		return name(x) != "" && (err != nil || !strings.EqualFold(d, name(x)))
+	})
+	for _, rn := range renames {
+		c.p.dropKeys = append(c.p.dropKeys, &ops.RenameConstraint{TableRef: ref(t), ConstraintName: name(rn.from), NewName: name(rn.to)})
+	}
+	return create, drop
+}
+
 func (c *comparer) uniques(t, cur *metadata.Table) {
-	create, drop := pair(t.Uniques, cur.Uniques, func(u *metadata.Unique) string { return u.Name },
-		func(a, b *metadata.Unique, _ bool) bool {
-			return sameUnique(a, b)
+	create, drop := pairKeys(c, t, t.Uniques, cur.Uniques, func(u *metadata.Unique) string { return u.Name },
+		func(a, b *metadata.Unique, _ bool) bool { return sameUnique(a, b) },
+		func(u *metadata.Unique) (string, error) {
+			return c.target.DerivedName(metadata.KindUnique, t, u.Columns, "", nil, "")
 		})
 	r := ref(t)
 	for _, u := range drop {
@@ -39,11 +59,14 @@ func (c *comparer) uniques(t, cur *metadata.Table) {
 }
 
 func (c *comparer) checks(t, cur *metadata.Table) {
-	create, drop := pair(t.Checks, cur.Checks, func(ck *metadata.Check) string { return ck.Name },
+	create, drop := pairKeys(c, t, t.Checks, cur.Checks, func(ck *metadata.Check) string { return ck.Name },
 		func(a, b *metadata.Check, byName bool) bool {
 			return a.NoInherit == b.NoInherit && c.sameExpr(t.QualifiedName()+" check "+a.Name,
 				dialect.Expr{Kind: dialect.ExprCheck, Table: t, SQL: a.Expression},
 				dialect.Expr{Kind: dialect.ExprCheck, Table: cur, SQL: b.Expression}, byName)
+		},
+		func(ck *metadata.Check) (string, error) {
+			return c.target.DerivedName(metadata.KindCheck, t, nil, "", nil, "")
 		})
 	r := ref(t)
 	for _, ck := range drop {
@@ -64,9 +87,10 @@ func (c *comparer) checks(t, cur *metadata.Table) {
 }
 
 func (c *comparer) foreignKeys(t, cur *metadata.Table) {
-	create, drop := pair(t.ForeignKeys, cur.ForeignKeys, func(fk *metadata.ForeignKey) string { return fk.Name },
-		func(a, b *metadata.ForeignKey, _ bool) bool {
-			return sameForeignKey(t, a, b)
+	create, drop := pairKeys(c, t, t.ForeignKeys, cur.ForeignKeys, func(fk *metadata.ForeignKey) string { return fk.Name },
+		func(a, b *metadata.ForeignKey, _ bool) bool { return sameForeignKey(t, a, b) },
+		func(fk *metadata.ForeignKey) (string, error) {
+			return c.target.DerivedName(metadata.KindForeignKey, t, fk.Columns, fk.RefTable, fk.RefColumns, "")
 		})
 	r := ref(t)
 	for _, fk := range drop {

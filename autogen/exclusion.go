@@ -14,8 +14,9 @@ import (
 // the create of the new one), each carrying the whole constraint; a
 // changed comment is comment_constraint.
 func (c *comparer) exclusions(t, cur *metadata.Table) {
-	create, drop := pair(t.Exclusions, cur.Exclusions, func(x *metadata.Exclusion) string { return x.Name },
-		func(a, b *metadata.Exclusion, byName bool) bool { return c.sameExclusion(t, a, b, byName) })
+	create, drop := pairKeys(c, t, t.Exclusions, cur.Exclusions, func(x *metadata.Exclusion) string { return x.Name },
+		func(a, b *metadata.Exclusion, byName bool) bool { return c.sameExclusion(t, a, b, byName) },
+		func(*metadata.Exclusion) (string, error) { return "", nil })
 	r := ref(t)
 	for _, x := range drop {
 		c.p.dropKeys = append(c.p.dropKeys, &ops.DropConstraint{TableRef: r, ConstraintName: x.Name,

@@ -29,6 +29,17 @@ type ConstraintOptions struct {
 	Comments bool
 	// Exclusions: EXCLUDE USING ... constraints.
 	Exclusions bool
+	// Rename: RENAME CONSTRAINT.
+	Rename bool
+}
+
+// ConstraintRenamer is a dialect that renames constraints in place
+// (rename_constraint); autogenerate reports a constraint renamed with the
+// same definition as a rename only for such a dialect (elsewhere the two
+// pair by definition, as before).
+type ConstraintRenamer interface {
+	// RenamesConstraints reports whether rename_constraint can be planned.
+	RenamesConstraints() bool
 }
 
 // RefuseConstraintOptions refuses, before any statement is planned, the
@@ -56,11 +67,14 @@ type optioned struct {
 	notValid         bool
 	comment          bool
 	exclusion        bool
+	rename           bool
 }
 
 // lacking names the first option c has that has lacks, or "".
 func (c optioned) lacking(has ConstraintOptions) string {
 	switch {
+	case c.rename && !has.Rename:
+		return "RENAME CONSTRAINT (drop the constraint and create it under the new name instead)"
 	case c.exclusion && !has.Exclusions:
 		return "exclusion constraints (EXCLUDE USING ...; a unique index, or a trigger, may do the work)"
 	case c.deferrable && !has.DeferrableKeys:
@@ -126,6 +140,8 @@ func constraintsOf(o ops.Op) []optioned {
 		out = append(out, ex(o.Exclusion))
 	case *ops.CommentConstraint:
 		out = append(out, optioned{kind: "constraint", name: o.ConstraintName, comment: true})
+	case *ops.RenameConstraint:
+		out = append(out, optioned{kind: "constraint", name: o.ConstraintName, rename: true})
 	case *ops.DropConstraint:
 		if o.Exclusion != nil || o.Type == ops.ConstraintExclude {
 			out = append(out, optioned{kind: "exclusion constraint", name: o.ConstraintName, exclusion: true})

@@ -46,6 +46,7 @@ func TestRefuseConstraintOptions(t *testing.T) {
 		{"table with a deferrable key", &ops.CreateTable{Table: withPK}, "primary key rooms_pk"},
 		{"unique index nulls not distinct", &ops.CreateIndex{TableRef: ops.TableRef{Table: "rooms"},
 			Index: &metadata.Index{Name: "ix_rooms_code", Columns: []string{"code"}, Unique: true, NullsNotDistinct: true}}, "unique index ix_rooms_code"},
+		{"rename_constraint", &ops.RenameConstraint{TableRef: ops.TableRef{Table: "rooms"}, ConstraintName: "rooms_pk", NewName: "rooms_key"}, "RENAME CONSTRAINT"},
 		{"comment_constraint", &ops.CommentConstraint{TableRef: ops.TableRef{Table: "rooms"}, ConstraintName: "rooms_pk", Comment: "key"}, "constraint rooms_pk"},
 		{"commented check", &ops.CreateCheckConstraint{TableRef: ops.TableRef{Table: "rooms"},
 			Check: &metadata.Check{Name: "rooms_id", Expression: "id > 0", Comment: "positive"}}, "comment on a check"},

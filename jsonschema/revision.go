@@ -106,6 +106,8 @@ func opDefs(defs obj) obj {
 		"create_check_constraint":   moded(prop(element("check", metadata.Keys(metadata.KindCheck)), "not_valid", notValid)),
 		"create_primary_key":        element("primary_key", metadata.Keys(metadata.KindPrimaryKey)),
 		"create_exclude_constraint": element("exclusion", metadata.Keys("exclusion")),
+		"rename_constraint": closed("PostgreSQL: RENAME CONSTRAINT, keeping the constraint", withRef("name", "new_name"), with(obj{
+			"name": str("the constraint"), "new_name": str("its new name")})),
 		"comment_constraint": closed("PostgreSQL: COMMENT ON CONSTRAINT, without rebuilding it", withRef("name", "comment", "existing"), with(obj{
 			"name": str("the constraint"), "comment": typed([]string{"string", "null"}, "the comment; empty removes it"),
 			"existing": typed([]string{"string", "null"}, "the comment before, for the reverse")})),

@@ -90,6 +90,7 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 		{name: "validate_constraint foreign key, invalidate", op: &ops.ValidateConstraint{TableRef: ops.TableRef{Table: "shipments"}, ConstraintName: "fk_shipments_order_id_order_lines", Type: ops.ConstraintForeignKey,
 			ForeignKey: m.Table("", "shipments").ForeignKeys[0].Clone(), Invalidate: true}},
 		{name: "create_check_constraint", op: &ops.CreateCheckConstraint{TableRef: products, Check: &metadata.Check{Name: "weight_positive", Expression: "weight_kg > 0"}}},
+		{name: "rename_constraint", op: &ops.RenameConstraint{TableRef: products, ConstraintName: "price_not_negative", NewName: "price_ok"}},
 		{name: "comment_constraint", op: &ops.CommentConstraint{TableRef: products, ConstraintName: "price_not_negative", Comment: "never below zero", Known: true}},
 		{name: "create_exclude_constraint", op: &ops.CreateExclusionConstraint{TableRef: products, Exclusion: exclusion()}},
 		{name: "drop_constraint exclusion", setup: []ops.Op{&ops.CreateExclusionConstraint{TableRef: products, Exclusion: exclusion()}},

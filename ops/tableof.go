@@ -37,6 +37,8 @@ func TableOf(op Op) (TableRef, bool) {
 		return o.TableRef, true
 	case *CommentConstraint:
 		return o.TableRef, true
+	case *RenameConstraint:
+		return o.TableRef, true
 	case *DropConstraint:
 		return o.TableRef, true
 	case *SetTableComment:

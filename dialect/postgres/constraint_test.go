@@ -166,7 +166,8 @@ func TestNotValidConstraintIsModelled(t *testing.T) {
 // again is validate_constraint with invalidate (dropped and added back
 // NOT VALID, keeping its comment), a NOT VALID or commented constraint
 // dropped comes back as it was on the downgrade, a changed comment is
-// comment_constraint (no rebuild); each upgrade, downgrade and upgrade again gives the
+// comment_constraint (no rebuild), a renamed one rename_constraint; each
+// upgrade, downgrade and upgrade again gives the
 // dumps it should.
 func TestConstraintOptionsAutogen(t *testing.T) {
 	base := []string{constraintBase, `ALTER TABLE rooms ADD PRIMARY KEY (id)`}
@@ -192,6 +193,12 @@ func TestConstraintOptionsAutogen(t *testing.T) {
 		{Name: "comment the primary key", From: base, To: with(`COMMENT ON CONSTRAINT rooms_pkey ON rooms IS 'the key'`), WantOps: []string{"comment_constraint"}},
 		{Name: "invalidate and comment", From: with(check, checkComment), To: with(checkNV, `COMMENT ON CONSTRAINT rooms_floor ON rooms IS 'new'`),
 			WantOps: []string{"validate_constraint", "comment_constraint"}},
+		{Name: "rename check", From: with(checkNV, checkComment), To: with(`ALTER TABLE rooms ADD CONSTRAINT rooms_floor_ok CHECK (floor >= 0) NOT VALID`,
+			`COMMENT ON CONSTRAINT rooms_floor_ok ON rooms IS 'no basements'`), WantOps: []string{"rename_constraint"}},
+		{Name: "rename foreign key", From: with(fk), To: with(`ALTER TABLE rooms ADD CONSTRAINT rooms_above FOREIGN KEY (floor) REFERENCES rooms (id)`),
+			WantOps: []string{"rename_constraint"}},
+		{Name: "rename unique", From: with(`ALTER TABLE rooms ADD CONSTRAINT rooms_code UNIQUE (code)`), To: with(`ALTER TABLE rooms ADD CONSTRAINT rooms_code_key2 UNIQUE (code)`),
+			WantOps: []string{"rename_constraint"}},
 		{Name: "create table with both", From: nil, To: with(fkNV, fkComment, checkNV, checkComment), WantOps: []string{"create_table"}},
 		{Name: "drop table with both", From: with(fkNV, fkComment, checkNV, checkComment), To: nil, WantOps: []string{"drop_table"}},
 	})
@@ -249,6 +256,8 @@ func TestExclusionAutogen(t *testing.T) {
 	dialecttest.RunChanges(t, postgres.Postgres{}, dbtest.Postgres, []dialecttest.Change{
 		{Name: "add", From: base, To: with(excl, comment), WantOps: []string{"create_exclude_constraint"}},
 		{Name: "comment", From: with(excl), To: with(excl, comment), WantOps: []string{"comment_constraint"}},
+		{Name: "rename", From: with(excl), To: with(`ALTER TABLE rooms ADD CONSTRAINT rooms_one_booking EXCLUDE USING gist (during WITH &&) WHERE (floor > 0)`),
+			WantOps: []string{"rename_constraint"}},
 		{Name: "drop commented", From: with(excl, comment), To: base, WantOps: []string{"drop_constraint"}},
 		{Name: "change predicate", From: with(excl), To: with(`ALTER TABLE rooms ADD CONSTRAINT rooms_booked EXCLUDE USING gist (during WITH &&) WHERE (floor > 1)`),
 			WantOps: []string{"drop_constraint", "create_exclude_constraint"}},

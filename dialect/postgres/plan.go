@@ -173,6 +173,8 @@ func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, e
 			})
 	case *ops.CreateExclusionConstraint:
 		return p.createExclusion(o), nil
+	case *ops.RenameConstraint:
+		return stmts("ALTER TABLE " + p.table(o.TableRef) + " RENAME CONSTRAINT " + p.QuoteIdent(o.ConstraintName) + " TO " + p.QuoteIdent(o.NewName)), nil
 	case *ops.CommentConstraint:
 		return p.comment("CONSTRAINT "+p.QuoteIdent(o.ConstraintName)+" ON "+p.table(o.TableRef), o.Comment)
 	case *ops.DropConstraint:

@@ -153,3 +153,7 @@ func derivedConstraintName(m *metadata.MetaData, r ops.TableRef, name, kind stri
 	}
 	return m.DerivedName(kind, t, cols, refTable, refCols, "")
 }
+
+// RenamesConstraints reports that PostgreSQL plans rename_constraint
+// (ALTER TABLE ... RENAME CONSTRAINT).
+func (Postgres) RenamesConstraints() bool { return true }
