@@ -52,7 +52,7 @@ func (o *CommentConstraint) apply(m *metadata.MetaData) error {
 	if err != nil {
 		return err
 	}
-	c := constraintComment(t, o.ConstraintName)
+	_, c := constraintFields(t, o.ConstraintName)
 	if c == nil {
 		return fmt.Errorf("%s: table %s has no constraint %s", o.what(), t.QualifiedName(), o.ConstraintName)
 	}
@@ -60,25 +60,25 @@ func (o *CommentConstraint) apply(m *metadata.MetaData) error {
 	return nil
 }
 
-// constraintComment returns the comment field of t's constraint called
-// name, or nil when t has none.
-func constraintComment(t *metadata.Table, name string) *string {
+// constraintFields returns the name and comment fields of t's
+// constraint called name, or nils when t has none.
+func constraintFields(t *metadata.Table, name string) (nameField, comment *string) {
 	if pk := t.PrimaryKey; pk != nil && pk.Name == name {
-		return &pk.Comment
+		return &pk.Name, &pk.Comment
 	}
 	if u := t.Unique(name); u != nil {
-		return &u.Comment
+		return &u.Name, &u.Comment
 	}
 	if fk := t.ForeignKey(name); fk != nil {
-		return &fk.Comment
+		return &fk.Name, &fk.Comment
 	}
 	if c := t.Check(name); c != nil {
-		return &c.Comment
+		return &c.Name, &c.Comment
 	}
 	if x := t.Exclusion(name); x != nil {
-		return &x.Comment
+		return &x.Name, &x.Comment
 	}
-	return nil
+	return nil, nil
 }
 
 func (o *CommentConstraint) encode() (*yaml.Node, error) {

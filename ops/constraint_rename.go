@@ -52,7 +52,7 @@ func (o *RenameConstraint) apply(m *metadata.MetaData) error {
 	if err != nil {
 		return err
 	}
-	name := constraintNameField(t, o.ConstraintName)
+	name, _ := constraintFields(t, o.ConstraintName)
 	if name == nil {
 		return fmt.Errorf("%s: table %s has no constraint %s", o.what(), t.QualifiedName(), o.ConstraintName)
 	}
@@ -60,27 +60,6 @@ func (o *RenameConstraint) apply(m *metadata.MetaData) error {
 		return err
 	}
 	*name = o.NewName
-	return nil
-}
-
-// constraintNameField returns the name field of t's constraint called
-// name, or nil when t has none.
-func constraintNameField(t *metadata.Table, name string) *string {
-	if pk := t.PrimaryKey; pk != nil && pk.Name == name {
-		return &pk.Name
-	}
-	if u := t.Unique(name); u != nil {
-		return &u.Name
-	}
-	if fk := t.ForeignKey(name); fk != nil {
-		return &fk.Name
-	}
-	if c := t.Check(name); c != nil {
-		return &c.Name
-	}
-	if x := t.Exclusion(name); x != nil {
-		return &x.Name
-	}
 	return nil
 }
 
