@@ -90,6 +90,12 @@ func Describe(o ops.Op) string {
 		return fmt.Sprintf("Detected added foreign key '%s' on '%s'", o.ForeignKey.Name, q(o.TableRef))
 	case *ops.CreateCheckConstraint:
 		return fmt.Sprintf("Detected added check constraint '%s' on '%s'", o.Check.Name, q(o.TableRef))
+	case *ops.RenameConstraint:
+		return fmt.Sprintf("Detected renamed constraint '%s' to '%s' on '%s'", o.ConstraintName, o.NewName, q(o.TableRef))
+	case *ops.CommentConstraint:
+		return fmt.Sprintf("Detected changed comment on constraint '%s' on '%s'", o.ConstraintName, q(o.TableRef))
+	case *ops.CreateExclusionConstraint:
+		return fmt.Sprintf("Detected added exclusion constraint '%s' on '%s'", o.Exclusion.Name, q(o.TableRef))
 	case *ops.CreatePrimaryKey:
 		return fmt.Sprintf("Detected added primary key (%s) on '%s'", strings.Join(o.PrimaryKey.Columns, ", "), q(o.TableRef))
 	case *ops.DropConstraint:

@@ -53,6 +53,7 @@ func (c *comparer) table(t, cur *metadata.Table) {
 	c.indexes(t, cur)
 	c.uniques(t, cur)
 	c.checks(t, cur)
+	c.exclusions(t, cur)
 	c.foreignKeys(t, cur)
 }
 
@@ -167,6 +168,9 @@ func (c *comparer) primaryKey(t, cur *metadata.Table) {
 	pk, old := t.PrimaryKey, cur.PrimaryKey
 	if pk != nil && old != nil && slices.Equal(pk.Columns, old.Columns) &&
 		pk.Deferrable == old.Deferrable && pk.InitiallyDeferred == old.InitiallyDeferred {
+		if old.Name != "" && (pk.Name == "" || pk.Name == old.Name) { // an unnamed key takes the database's name
+			c.constraintComment(ref(t), old.Name, pk.Comment, old.Comment)
+		}
 		return
 	}
 	if pk == nil && old == nil {

@@ -15,7 +15,7 @@ import (
 )
 
 // TestRefuseConstraintOptions: MySQL and SQLite refuse PostgreSQL's
-// constraint options at plan time, naming the op and the constraint,
+// constraint options (and its exclusion constraints) at plan time, naming the op and the constraint,
 // rather than build a constraint without them.
 func TestRefuseConstraintOptions(t *testing.T) {
 	rooms := func() *metadata.Table {
@@ -25,6 +25,11 @@ func TestRefuseConstraintOptions(t *testing.T) {
 	state := &metadata.MetaData{Tables: []*metadata.Table{rooms()}}
 	withPK := rooms()
 	withPK.PrimaryKey = &metadata.PrimaryKey{Name: "rooms_pk", Columns: []string{"id"}, Deferrable: true}
+	withCheck := rooms()
+	withCheck.Checks = []*metadata.Check{{Name: "rooms_id", Expression: "id > 0", NotValid: true}}
+	booked := &metadata.Exclusion{Name: "rooms_booked", Using: "gist", Elements: []metadata.ExclusionElement{{Column: "code", Operator: "="}}}
+	withExclusion := rooms()
+	withExclusion.Exclusions = []*metadata.Exclusion{booked}
 	cases := []struct {
 		name string
 		op   ops.Op
@@ -39,6 +44,16 @@ func TestRefuseConstraintOptions(t *testing.T) {
 		{"check no inherit", &ops.CreateCheckConstraint{TableRef: ops.TableRef{Table: "rooms"},
 			Check: &metadata.Check{Name: "rooms_id", Expression: "id > 0", NoInherit: true}}, "NO INHERIT"},
 		{"table with a deferrable key", &ops.CreateTable{Table: withPK}, "primary key rooms_pk"},
+		{"unique index nulls not distinct", &ops.CreateIndex{TableRef: ops.TableRef{Table: "rooms"},
+			Index: &metadata.Index{Name: "ix_rooms_code", Columns: []string{"code"}, Unique: true, NullsNotDistinct: true}}, "unique index ix_rooms_code"},
+		{"rename_constraint", &ops.RenameConstraint{TableRef: ops.TableRef{Table: "rooms"}, ConstraintName: "rooms_pk", NewName: "rooms_key"}, "RENAME CONSTRAINT"},
+		{"comment_constraint", &ops.CommentConstraint{TableRef: ops.TableRef{Table: "rooms"}, ConstraintName: "rooms_pk", Comment: "key"}, "constraint rooms_pk"},
+		{"commented check", &ops.CreateCheckConstraint{TableRef: ops.TableRef{Table: "rooms"},
+			Check: &metadata.Check{Name: "rooms_id", Expression: "id > 0", Comment: "positive"}}, "comment on a check"},
+		{"table with a NOT VALID check", &ops.CreateTable{Table: withCheck}, "has no NOT VALID check"},
+		{"exclusion constraint", &ops.CreateExclusionConstraint{TableRef: ops.TableRef{Table: "rooms"}, Exclusion: booked}, "exclusion constraint rooms_booked"},
+		{"table with an exclusion constraint", &ops.CreateTable{Table: withExclusion}, "exclusion constraint rooms_booked"},
+		{"drop an exclusion constraint", &ops.DropConstraint{TableRef: ops.TableRef{Table: "rooms"}, ConstraintName: "rooms_booked", Type: ops.ConstraintExclude}, "exclusion constraint rooms_booked"},
 	}
 	for _, d := range []dialect.Dialect{&mysql.Dialect{}, &sqlite.Dialect{}} {
 		for _, tc := range cases {

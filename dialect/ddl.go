@@ -181,9 +181,10 @@ func IndexKey(d Dialect, ix *metadata.Index) string {
 }
 
 // CreateIndexSQL renders CREATE [UNIQUE] INDEX name ON table [USING
-// method] (key) [INCLUDE (columns)] [WITH (parameters)] [WHERE predicate].
-// A dialect without USING, INCLUDE, WITH or partial indexes checks for
-// them before calling (the parameters with [StorageParams]).
+// method] (key) [INCLUDE (columns)] [NULLS NOT DISTINCT] [WITH
+// (parameters)] [WHERE predicate]. A dialect without USING, INCLUDE, WITH
+// or partial indexes checks for them before calling (the parameters with
+// [StorageParams]; NULLS NOT DISTINCT with [RefuseConstraintOptions]).
 func CreateIndexSQL(d Dialect, table TableRef, ix *metadata.Index) string {
 	var b strings.Builder
 	b.WriteString("CREATE ")
@@ -201,6 +202,9 @@ func CreateIndexSQL(d Dialect, table TableRef, ix *metadata.Index) string {
 			inc[i] = d.QuoteIdent(c)
 		}
 		b.WriteString(" INCLUDE (" + strings.Join(inc, ", ") + ")")
+	}
+	if ix.NullsNotDistinct {
+		b.WriteString(" NULLS NOT DISTINCT")
 	}
 	if len(ix.With) > 0 {
 		b.WriteString(" WITH (" + strings.Join(ix.With, ", ") + ")")

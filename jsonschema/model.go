@@ -13,6 +13,13 @@ const unnamedDoc = "SQLite: written without CONSTRAINT name, as the database kee
 var columnShorthands = []string{"primary_key", "unique", "index", "references", "on_delete", "on_update"}
 
 // modelDefs are the definitions schema.yaml and revision files share.
+// constraintComment and constraintNotValid describe a constraint's comment
+// and not_valid keys.
+var (
+	constraintComment  = str("PostgreSQL: the constraint's comment (COMMENT ON CONSTRAINT)")
+	constraintNotValid = boolean("PostgreSQL: NOT VALID, the rows there when it was added are not checked yet (validate_constraint checks them)")
+)
+
 func modelDefs() obj {
 	constraintCols := strings_("the columns, in order")
 	defs := obj{
@@ -39,6 +46,7 @@ func modelDefs() obj {
 			"indexes":      listOf("index", "the indexes"),
 			"unique":       listOf("unique", "the unique constraints"),
 			"checks":       listOf("check", "the check constraints"),
+			"exclusions":   listOf("exclusion", "PostgreSQL: the exclusion constraints (EXCLUDE USING ...)"),
 			"foreign_keys": listOf("foreign_key", "the foreign keys (long form; a column's references: is the short one)"),
 			"primary_key":  ref("primary_key"),
 		}, "name"),
@@ -113,6 +121,7 @@ func modelDefs() obj {
 			"deferrable":         boolean("PostgreSQL: DEFERRABLE"),
 			"initially_deferred": boolean("PostgreSQL: INITIALLY DEFERRED"),
 			"unnamed":            boolean(unnamedDoc),
+			"comment":            constraintComment,
 		}),
 		"foreign_key": closed("a foreign key", metadata.Keys(metadata.KindForeignKey), obj{
 			"name":               str("the constraint's name"),
@@ -125,24 +134,45 @@ func modelDefs() obj {
 			"deferrable":         boolean("DEFERRABLE (PostgreSQL, SQLite)"),
 			"initially_deferred": boolean("INITIALLY DEFERRED (PostgreSQL, SQLite)"),
 			"unnamed":            boolean(unnamedDoc),
+			"not_valid":          constraintNotValid,
+			"comment":            constraintComment,
 		}),
 		"unique": closed("a unique constraint", metadata.Keys(metadata.KindUnique), obj{
 			"name": str("the constraint's name"), "columns": constraintCols,
 			"nulls_not_distinct": boolean("PostgreSQL 15+: UNIQUE NULLS NOT DISTINCT, NULLs collide"),
 			"deferrable":         boolean("PostgreSQL: DEFERRABLE"),
 			"initially_deferred": boolean("PostgreSQL: INITIALLY DEFERRED"),
+			"comment":            constraintComment,
 		}),
 		"check": closed("a check constraint", metadata.Keys(metadata.KindCheck), obj{
 			"name": str("the constraint's name"), "expression": typed(scalar, "the SQL condition"),
 			"no_inherit": boolean("PostgreSQL: NO INHERIT, the check is not inherited by child tables"),
+			"not_valid":  constraintNotValid,
+			"comment":    constraintComment,
 		}),
+		"exclusion": closed("PostgreSQL: an exclusion constraint, EXCLUDE USING method (element WITH operator, ...)", metadata.Keys("exclusion"), obj{
+			"name":  str("the constraint's name"),
+			"using": str("the index method (gist, btree, spgist, ...); empty: btree"),
+			"elements": obj{"type": "array", "description": "the elements, each a column or an expression and the operator rows are compared with",
+				"items": closed("one element", []string{"column", "expression", "operator"}, obj{
+					"column":     str("the column"),
+					"expression": typed(scalar, "an SQL expression, as an index key is written (anything but a function call in parentheses)"),
+					"operator":   str("the operator: =, &&, ..."),
+				}, "operator")},
+			"include":            strings_("INCLUDE: the non-key columns of its index"),
+			"where":              str("the predicate of the rows compared"),
+			"deferrable":         boolean("DEFERRABLE"),
+			"initially_deferred": boolean("INITIALLY DEFERRED"),
+			"comment":            constraintComment,
+		}, "elements"),
 		"index": closed("an index", metadata.Keys(metadata.KindIndex), obj{
-			"name":        str("the index's name"),
-			"columns":     strings_("the indexed columns"),
-			"expressions": strings_("indexed SQL expressions, instead of columns"),
-			"unique":      boolean("a unique index"),
-			"where":       str("a partial index's predicate"),
-			"using":       str("the index method (btree, gin, gist, ...)"),
+			"name":               str("the index's name"),
+			"columns":            strings_("the indexed columns"),
+			"expressions":        strings_("indexed SQL expressions, instead of columns"),
+			"unique":             boolean("a unique index"),
+			"nulls_not_distinct": boolean("PostgreSQL 15+: a unique index whose NULLs collide (NULLS NOT DISTINCT)"),
+			"where":              str("a partial index's predicate"),
+			"using":              str("the index method (btree, gin, gist, ...)"),
 			"keys": obj{"type": "array", "description": "the key in full, instead of columns/expressions: a column name, or {column or expression, opclass, collation, desc, nulls, length}",
 				"items": anyOf("a key", str("a plain column"), ref("index_key"))},
 			"include": strings_("INCLUDE: the non-key columns of a covering index (PostgreSQL)"),

@@ -15,11 +15,16 @@ type PrimaryKey struct {
 	// database keeps such a key nameless (SQLite); Name still holds the
 	// convention's name, which the other databases give it.
 	Unnamed bool
+	// Comment is the constraint's comment (PostgreSQL's COMMENT ON
+	// CONSTRAINT).
+	Comment string
 }
 
 // HasOptions reports whether pk says more than its name and columns, so
 // that it cannot be written as a column's primary_key: true.
-func (pk *PrimaryKey) HasOptions() bool { return pk.Deferrable || pk.InitiallyDeferred || pk.Unnamed }
+func (pk *PrimaryKey) HasOptions() bool {
+	return pk.Deferrable || pk.InitiallyDeferred || pk.Unnamed || pk.Comment != ""
+}
 
 // Clone returns a deep copy of pk.
 func (pk *PrimaryKey) Clone() *PrimaryKey {
@@ -52,6 +57,18 @@ type ForeignKey struct {
 	// Unnamed: as [PrimaryKey]'s (SQLite writes FOREIGN KEY without
 	// CONSTRAINT name).
 	Unnamed bool
+	// NotValid: the database has not checked the rows that were there
+	// when the key was added (PostgreSQL's NOT VALID); new rows are
+	// checked. validate_constraint makes it valid.
+	NotValid bool
+	// Comment: as [PrimaryKey]'s.
+	Comment string
+}
+
+// HasOptions reports whether fk says more than a column's references:
+// shorthand can.
+func (fk *ForeignKey) HasOptions() bool {
+	return fk.Deferrable || fk.InitiallyDeferred || fk.Unnamed || fk.NotValid || fk.Comment != ""
 }
 
 // Clone returns a deep copy of fk.
@@ -81,11 +98,15 @@ type Unique struct {
 	// row with the same NULLs is refused (PostgreSQL 15's UNIQUE NULLS NOT
 	// DISTINCT); false is the standard, where NULLs never collide.
 	NullsNotDistinct bool
+	// Comment: as [PrimaryKey]'s.
+	Comment string
 }
 
 // HasOptions reports whether u says more than its name and columns, so
 // that it cannot be written as a column's unique: true.
-func (u *Unique) HasOptions() bool { return u.Deferrable || u.InitiallyDeferred || u.NullsNotDistinct }
+func (u *Unique) HasOptions() bool {
+	return u.Deferrable || u.InitiallyDeferred || u.NullsNotDistinct || u.Comment != ""
+}
 
 // Clone returns a deep copy of u.
 func (u *Unique) Clone() *Unique {
@@ -102,6 +123,10 @@ type Check struct {
 	// inherit from it (PostgreSQL's NO INHERIT; a domain's checks have
 	// no such option).
 	NoInherit bool
+	// NotValid: as [ForeignKey]'s (a table's checks only).
+	NotValid bool
+	// Comment: as [PrimaryKey]'s (a table's checks only).
+	Comment string
 }
 
 // Clone returns a copy of c.
@@ -116,6 +141,9 @@ type Index struct {
 	Unique      bool
 	Where       string // partial index predicate, SQL text
 	Using       string // access method where the database has several (PostgreSQL: btree, gin, gist, ...); empty is the default
+	// NullsNotDistinct: a unique index whose NULLs collide (PostgreSQL
+	// 15's NULLS NOT DISTINCT), as [Unique]'s.
+	NullsNotDistinct bool
 	// Keys is the key in full when Columns and Expressions cannot say it
 	// (see [IndexKey]; [Index.SetKeys] keeps the three in step).
 	Keys []IndexKey

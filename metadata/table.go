@@ -12,7 +12,9 @@ type Table struct {
 	ForeignKeys []*ForeignKey
 	Uniques     []*Unique
 	Checks      []*Check
-	Indexes     []*Index
+	// Exclusions are PostgreSQL's exclusion constraints.
+	Exclusions []*Exclusion
+	Indexes    []*Index
 	// Charset, Collation and RowFormat are MySQL/MariaDB table options
 	// (DEFAULT CHARSET, COLLATE, ROW_FORMAT), in the catalog's spelling.
 	// Empty means what CREATE TABLE gives without them: utf8mb4, its
@@ -201,6 +203,7 @@ func (t *Table) Clone() *Table {
 	c.ForeignKeys = cloneEach(t.ForeignKeys, (*ForeignKey).Clone)
 	c.Uniques = cloneEach(t.Uniques, (*Unique).Clone)
 	c.Checks = cloneEach(t.Checks, (*Check).Clone)
+	c.Exclusions = cloneEach(t.Exclusions, (*Exclusion).Clone)
 	c.Indexes = cloneEach(t.Indexes, (*Index).Clone)
 	c.PartitionOf = t.PartitionOf.Clone()
 	c.Inherits = slices.Clone(t.Inherits)

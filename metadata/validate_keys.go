@@ -29,6 +29,17 @@ func (v *validator) keys(p Path, t *Table) {
 			v.add(cp.Field("expression"), "%s: check %s has no expression", tv.where, quoteName(c.Name))
 		}
 	}
+	for k, x := range t.Exclusions {
+		xp := p.Field("exclusions").Index(k)
+		what := "exclusion constraint " + quoteName(x.Name)
+		tv.constraintName(xp, "exclusion constraint", x.Name)
+		if len(x.Elements) == 0 {
+			v.add(xp.Field("elements"), "%s: %s has no elements; list at least one", tv.where, what)
+		}
+		tv.columns(xp, what, x.Columns(), false)
+		tv.columns(xp, what, x.Include, false)
+		tv.deferral(xp, what, x.Deferrable, x.InitiallyDeferred)
+	}
 	for k, ix := range t.Indexes {
 		tv.index(p.Field("indexes").Index(k), ix)
 	}
@@ -55,7 +66,7 @@ func (tv *tableValidator) constraintName(p Path, what, name string) {
 		return // the database picks one
 	}
 	tv.nameLength(p.Field("name"), tv.where+": "+what, name)
-	index := what == "index" || what == "primary key" || what == "unique constraint"
+	index := what == "index" || what == "primary key" || what == "unique constraint" || what == "exclusion constraint"
 	constraint := what != "index"
 	for _, space := range []struct {
 		in   bool
@@ -126,6 +137,9 @@ func (tv *tableValidator) index(p Path, ix *Index) {
 	tv.constraintName(p, "index", ix.Name)
 	if len(ix.Columns) == 0 && len(ix.Expressions) == 0 {
 		tv.add(p.Field("columns"), "%s: %s has no columns or expressions; list at least one", tv.where, what)
+	}
+	if ix.NullsNotDistinct && !ix.Unique {
+		tv.add(p.Field("nulls_not_distinct"), "%s: %s is nulls_not_distinct but not unique; add unique: true, or remove nulls_not_distinct", tv.where, what)
 	}
 	tv.columns(p, what, ix.Columns, false)
 	for i, e := range ix.Expressions {

@@ -22,7 +22,7 @@ import (
 // Keys returns the keys schema.yaml allows in the mapping of an element:
 // "table", "column", "type" (a type given as a mapping), "sequence", or a key or
 // index, named by its kind ([KindPrimaryKey], [KindForeignKey],
-// [KindUnique], [KindCheck], [KindIndex]); nil for anything else. The name
+// [KindUnique], [KindCheck], [KindIndex]), or "exclusion"; nil for anything else. The name
 // key comes first. The result is the caller's.
 func Keys(element string) []string {
 	keys := map[string][]string{
@@ -46,6 +46,7 @@ func Keys(element string) []string {
 		KindUnique:     uniqueKeys,
 		KindCheck:      checkKeys,
 		KindIndex:      indexKeys,
+		"exclusion":    exclusionKeys,
 	}[element]
 	return slices.Clone(keys)
 }

@@ -87,6 +87,8 @@ func EncodeCheck(c *Check) (*yaml.Node, error) {
 		b.set1("name", c.Name)
 		b.set("expression", o.str(c.Expression))
 		b.flag("no_inherit", c.NoInherit)
+		b.flag("not_valid", c.NotValid)
+		b.set1("comment", c.Comment)
 		return b.n
 	})
 }

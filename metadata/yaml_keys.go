@@ -147,7 +147,7 @@ func (r *reader) primaryKeyItem(at Path, n *yaml.Node, what, key string) *Primar
 	f := r.item(at, n, what, key, primaryKeyKeys)
 	return &PrimaryKey{Name: f.str("name"), Columns: f.strings("columns"),
 		Deferrable: f.boolean("deferrable"), InitiallyDeferred: f.boolean("initially_deferred"),
-		Unnamed: f.boolean("unnamed")}
+		Unnamed: f.boolean("unnamed"), Comment: f.str("comment")}
 }
 
 func (r *reader) foreignKeyItem(at Path, n *yaml.Node, what, key string) *ForeignKey {
@@ -163,32 +163,36 @@ func (r *reader) foreignKeyItem(at Path, n *yaml.Node, what, key string) *Foreig
 		Deferrable:        f.boolean("deferrable"),
 		InitiallyDeferred: f.boolean("initially_deferred"),
 		Unnamed:           f.boolean("unnamed"),
+		NotValid:          f.boolean("not_valid"),
+		Comment:           f.str("comment"),
 	}
 }
 
 func (r *reader) uniqueItem(at Path, n *yaml.Node, what, key string) *Unique {
 	f := r.item(at, n, what, key, uniqueKeys)
 	return &Unique{Name: f.str("name"), Columns: f.strings("columns"), NullsNotDistinct: f.boolean("nulls_not_distinct"),
-		Deferrable: f.boolean("deferrable"), InitiallyDeferred: f.boolean("initially_deferred")}
+		Deferrable: f.boolean("deferrable"), InitiallyDeferred: f.boolean("initially_deferred"), Comment: f.str("comment")}
 }
 
 func (r *reader) checkItem(at Path, n *yaml.Node, what, key string) *Check {
 	f := r.item(at, n, what, key, checkKeys)
-	return &Check{Name: f.str("name"), Expression: f.str("expression"), NoInherit: f.boolean("no_inherit")}
+	return &Check{Name: f.str("name"), Expression: f.str("expression"), NoInherit: f.boolean("no_inherit"),
+		NotValid: f.boolean("not_valid"), Comment: f.str("comment")}
 }
 
 func (r *reader) indexItem(at Path, n *yaml.Node, what, key string) *Index {
 	f := r.item(at, n, what, key, indexKeys)
 	ix := &Index{
-		Name:        f.str("name"),
-		Columns:     f.strings("columns"),
-		Expressions: f.strings("expressions"),
-		Unique:      f.boolean("unique"),
-		Where:       f.str("where"),
-		Using:       f.str("using"),
-		Include:     f.strings("include"),
-		With:        f.strings("with"),
-		Comment:     f.str("comment"),
+		Name:             f.str("name"),
+		Columns:          f.strings("columns"),
+		Expressions:      f.strings("expressions"),
+		Unique:           f.boolean("unique"),
+		Where:            f.str("where"),
+		NullsNotDistinct: f.boolean("nulls_not_distinct"),
+		Using:            f.str("using"),
+		Include:          f.strings("include"),
+		With:             f.strings("with"),
+		Comment:          f.str("comment"),
 	}
 	r.indexKeyList(f, ix)
 	return ix

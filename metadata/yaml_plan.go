@@ -33,7 +33,7 @@ func (o *out) plan(t *Table) plan {
 		}
 	}
 	pl.foreignKeys = leading(t, t.ForeignKeys, func(fk *ForeignKey) string {
-		if len(fk.Columns) != 1 || len(fk.RefColumns) != 1 || fk.Deferrable || fk.InitiallyDeferred || fk.Unnamed ||
+		if len(fk.Columns) != 1 || len(fk.RefColumns) != 1 || fk.HasOptions() ||
 			!dotless(fk.RefSchema) || !dotless(fk.RefTable) || !dotless(fk.RefColumns[0]) ||
 			fk.RefTable == "" || fk.RefColumns[0] == "" ||
 			!o.derived(KindForeignKey, t, fk.Name, fk.Columns, fk.RefTable, fk.RefColumns) {
@@ -48,7 +48,7 @@ func (o *out) plan(t *Table) plan {
 		return u.Columns[0]
 	}, func(j int, _ *Unique) { pl.cols[j].unique = true })
 	pl.indexes = leading(t, t.Indexes, func(ix *Index) string {
-		if len(ix.Columns) != 1 || len(ix.Expressions) > 0 || ix.Unique || ix.Where != "" || ix.Using != "" ||
+		if len(ix.Columns) != 1 || len(ix.Expressions) > 0 || ix.Unique || ix.NullsNotDistinct || ix.Where != "" || ix.Using != "" ||
 			ix.Keys != nil || len(ix.Include) > 0 || len(ix.With) > 0 || ix.Comment != "" ||
 			!o.derived(KindIndex, t, ix.Name, ix.Columns, "", nil) {
 			return ""
@@ -100,6 +100,7 @@ func (o *out) index(t *Table, ix *Index) *yaml.Node {
 	o.name(b, KindIndex, t, ix.Name, ix.Columns, "", nil)
 	b.indexKeys(ix)
 	b.flag("unique", ix.Unique)
+	b.flag("nulls_not_distinct", ix.NullsNotDistinct)
 	b.opt("where", ix.Where)
 	b.opt("using", ix.Using)
 	b.indexExtras(ix)
@@ -112,6 +113,7 @@ func (o *out) unique(t *Table, u *Unique) *yaml.Node {
 	b.list("columns", u.Columns)
 	b.flag("nulls_not_distinct", u.NullsNotDistinct)
 	b.deferral(u.Deferrable, u.InitiallyDeferred)
+	b.set1("comment", u.Comment)
 	return b.n
 }
 
@@ -122,6 +124,7 @@ func (o *out) primaryKey(t *Table, pk *PrimaryKey) *yaml.Node {
 	b.list("columns", pk.Columns)
 	b.deferral(pk.Deferrable, pk.InitiallyDeferred)
 	b.flag("unnamed", pk.Unnamed)
+	b.set1("comment", pk.Comment)
 	return b.n
 }
 
@@ -136,6 +139,8 @@ func (o *out) check(t *Table, c *Check) *yaml.Node {
 	o.name(b, KindCheck, t, c.Name, nil, "", nil)
 	b.set("expression", o.str(c.Expression))
 	b.flag("no_inherit", c.NoInherit)
+	b.flag("not_valid", c.NotValid)
+	b.set1("comment", c.Comment)
 	return b.n
 }
 
@@ -150,5 +155,7 @@ func (o *out) foreignKey(t *Table, fk *ForeignKey) *yaml.Node {
 	b.opt("on_update", fk.OnUpdate)
 	b.deferral(fk.Deferrable, fk.InitiallyDeferred)
 	b.flag("unnamed", fk.Unnamed)
+	b.flag("not_valid", fk.NotValid)
+	b.set1("comment", fk.Comment)
 	return b.n
 }

@@ -8,17 +8,17 @@ import (
 )
 
 var (
-	tableKeys  = []string{"schema", "name", "comment", "charset", "collation", "row_format", "partition_by", "partition_of", "inherits", "row_security", "columns", "indexes", "unique", "checks", "foreign_keys", "primary_key"}
+	tableKeys  = []string{"schema", "name", "comment", "charset", "collation", "row_format", "partition_by", "partition_of", "inherits", "row_security", "columns", "indexes", "unique", "checks", "exclusions", "foreign_keys", "primary_key"}
 	columnKeys = []string{"name", "type", "native", "variants", "primary_key", "autoincrement", "identity", "sequence", "nullable", "default",
 		"unique", "index", "references", "on_delete", "on_update", "comment", "charset", "collation", "generated", "clause_order", "attributes"}
-	primaryKeyKeys = []string{"name", "columns", "deferrable", "initially_deferred", "unnamed"}
+	primaryKeyKeys = []string{"name", "columns", "deferrable", "initially_deferred", "unnamed", "comment"}
 	partitionKeys  = []string{"schema", "table", "bound"}
 	inheritKeys    = []string{"schema", "table"}
 	foreignKeyKeys = []string{"name", "columns", "ref_schema", "ref_table", "ref_columns", "on_delete", "on_update",
-		"deferrable", "initially_deferred", "unnamed"}
-	uniqueKeys = []string{"name", "columns", "nulls_not_distinct", "deferrable", "initially_deferred"}
-	checkKeys  = []string{"name", "expression", "no_inherit"}
-	indexKeys  = []string{"name", "columns", "expressions", "keys", "unique", "where", "using", "include", "with", "comment"}
+		"deferrable", "initially_deferred", "unnamed", "not_valid", "comment"}
+	uniqueKeys = []string{"name", "columns", "nulls_not_distinct", "deferrable", "initially_deferred", "comment"}
+	checkKeys  = []string{"name", "expression", "no_inherit", "not_valid", "comment"}
+	indexKeys  = []string{"name", "columns", "expressions", "keys", "unique", "nulls_not_distinct", "where", "using", "include", "with", "comment"}
 )
 
 // shorthandKeys are a column's key flags: constraints of its table, spelled
@@ -65,6 +65,7 @@ func (r *reader) tableAs(p Path, n *yaml.Node, where string) *Table {
 	r.foreignKeys(p, t, sh, f["foreign_keys"].val, where)
 	r.uniques(p, t, sh, f["unique"].val, where)
 	r.checks(p, t, f["checks"].val, where)
+	r.exclusions(p, t, f["exclusions"].val, where)
 	r.indexes(p, t, sh, f["indexes"].val, where)
 	return t
 }

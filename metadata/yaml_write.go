@@ -205,6 +205,9 @@ func (o *out) table(t *Table) *yaml.Node {
 	o.items(b, "indexes", len(t.Indexes)-pl.indexes, func(k int) *yaml.Node { return o.index(t, t.Indexes[pl.indexes+k]) })
 	o.items(b, "unique", len(t.Uniques)-pl.uniques, func(k int) *yaml.Node { return o.unique(t, t.Uniques[pl.uniques+k]) })
 	o.items(b, "checks", len(t.Checks), func(k int) *yaml.Node { return o.check(t, t.Checks[k]) })
+	if len(t.Exclusions) > 0 { // PostgreSQL's only: not written empty, even in long form
+		o.items(b, "exclusions", len(t.Exclusions), func(k int) *yaml.Node { return o.exclusion(t.Exclusions[k]) })
+	}
 	o.items(b, "foreign_keys", len(t.ForeignKeys)-pl.foreignKeys, func(k int) *yaml.Node {
 		return o.foreignKey(t, t.ForeignKeys[pl.foreignKeys+k])
 	})

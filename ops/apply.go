@@ -85,6 +85,8 @@ func nameInUse(t *metadata.Table, name string) string {
 		return "a foreign key"
 	case t.Check(name) != nil:
 		return "a check constraint"
+	case t.Exclusion(name) != nil:
+		return "an exclusion constraint"
 	case t.PrimaryKey != nil && t.PrimaryKey.Name == name:
 		return "a primary key"
 	}

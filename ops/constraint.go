@@ -135,6 +135,7 @@ func (o *CreateForeignKey) apply(m *metadata.MetaData) error {
 		return err
 	}
 	fk := o.ForeignKey.Clone()
+	fk.NotValid = o.IsNotValid()
 	if err := addConstraint(m, t, o.what(), metadata.KindForeignKey, &fk.Name, fk.Columns, fk.RefTable, fk.RefColumns); err != nil {
 		return err
 	}
@@ -181,6 +182,7 @@ func (o *CreateCheckConstraint) apply(m *metadata.MetaData) error {
 		return err
 	}
 	c := o.Check.Clone()
+	c.NotValid = o.IsNotValid()
 	if err := addConstraint(m, t, o.what(), metadata.KindCheck, &c.Name, nil, "", nil); err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ var (
 	foreignKeyKeys = metadata.Keys(metadata.KindForeignKey)
 	uniqueKeys     = metadata.Keys(metadata.KindUnique)
 	checkKeys      = metadata.Keys(metadata.KindCheck)
+	exclusionKeys  = metadata.Keys("exclusion")
 	indexKeys      = metadata.Keys(metadata.KindIndex)
 )
 
@@ -244,13 +245,13 @@ func decodeCreateUnique(d *decoder, n *yaml.Node) Op {
 }
 
 func decodeCreateForeignKey(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("create_foreign_key", n, "name"), withRef(withMode(append(slices.Clip(foreignKeyKeys), "not_valid")...)...))
-	return &CreateForeignKey{TableRef: o.ref(), AlterMode: o.alterMode(), ForeignKey: element(d, o, foreignKeyKeys, metadata.DecodeForeignKey), NotValid: o.boolean("not_valid")}
+	o := d.obj(n, labelled("create_foreign_key", n, "name"), withRef(withMode(foreignKeyKeys...)...))
+	return &CreateForeignKey{TableRef: o.ref(), AlterMode: o.alterMode(), ForeignKey: element(d, o, opElementKeys(foreignKeyKeys), metadata.DecodeForeignKey), NotValid: o.boolean("not_valid")}
 }
 
 func decodeCreateCheck(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("create_check_constraint", n, "name"), withRef(withMode(append(slices.Clip(checkKeys), "not_valid")...)...))
-	return &CreateCheckConstraint{TableRef: o.ref(), AlterMode: o.alterMode(), Check: element(d, o, checkKeys, metadata.DecodeCheck), NotValid: o.boolean("not_valid")}
+	o := d.obj(n, labelled("create_check_constraint", n, "name"), withRef(withMode(checkKeys...)...))
+	return &CreateCheckConstraint{TableRef: o.ref(), AlterMode: o.alterMode(), Check: element(d, o, opElementKeys(checkKeys), metadata.DecodeCheck), NotValid: o.boolean("not_valid")}
 }
 
 func decodeCreatePrimaryKey(d *decoder, n *yaml.Node) Op {
@@ -265,13 +266,14 @@ var constraintKeys = map[string][]string{
 	ConstraintPrimary:    primaryKeyKeys[1:],
 	ConstraintCheck:      checkKeys[1:],
 	ConstraintForeignKey: foreignKeyKeys[1:],
+	ConstraintExclude:    exclusionKeys[1:],
 }
 
 // constraintDefinitionKeys are drop_constraint's keys that give the
 // definition for the reverse: every type's, each once.
 var constraintDefinitionKeys = func() []string {
 	var out []string
-	for _, typ := range []string{ConstraintCheck, ConstraintForeignKey, ConstraintUnique, ConstraintPrimary} {
+	for _, typ := range []string{ConstraintCheck, ConstraintForeignKey, ConstraintUnique, ConstraintPrimary, ConstraintExclude} {
 		for _, k := range constraintKeys[typ] {
 			if !slices.Contains(out, k) {
 				out = append(out, k)
@@ -282,7 +284,7 @@ var constraintDefinitionKeys = func() []string {
 }()
 
 func decodeDropConstraint(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("drop_constraint", n, "name"), append(withRef(withMode("name", "type", "not_valid")...), constraintDefinitionKeys...))
+	o := d.obj(n, labelled("drop_constraint", n, "name"), append(withRef(withMode("name", "type", "not_valid")...), opElementKeys(constraintDefinitionKeys)...))
 	op := &DropConstraint{TableRef: o.ref(), AlterMode: o.alterMode(), Type: o.str("type"), NotValid: o.boolean("not_valid")}
 	if o.has("name") || !o.has("ref_table") {
 		op.ConstraintName = o.required("name") // only a foreign key may go by its columns
@@ -296,7 +298,7 @@ func decodeDropConstraint(d *decoder, n *yaml.Node) Op {
 		typ = inferConstraintType(o)
 	}
 	given := false
-	for _, k := range constraintDefinitionKeys {
+	for _, k := range opElementKeys(constraintDefinitionKeys) {
 		switch {
 		case !o.has(k):
 		case typ == "":
@@ -323,8 +325,16 @@ func inferConstraintType(o obj) string {
 		return ConstraintForeignKey
 	case o.has("expression"):
 		return ConstraintCheck
+	case o.has("elements"):
+		return ConstraintExclude
 	}
 	return ""
+}
+
+// opElementKeys is keys without not_valid: in a revision file that key is
+// the op's NotValid, said once, not its element's.
+func opElementKeys(keys []string) []string {
+	return slices.DeleteFunc(slices.Clone(keys), func(k string) bool { return k == "not_valid" })
 }
 
 func setConstraintDefinition(d *decoder, o obj, op *DropConstraint, typ string) {
@@ -334,8 +344,10 @@ func setConstraintDefinition(d *decoder, o obj, op *DropConstraint, typ string) 
 	case ConstraintPrimary:
 		op.PrimaryKey = element(d, o, primaryKeyKeys, metadata.DecodePrimaryKey)
 	case ConstraintCheck:
-		op.Check = element(d, o, checkKeys, metadata.DecodeCheck)
+		op.Check = element(d, o, opElementKeys(checkKeys), metadata.DecodeCheck)
 	case ConstraintForeignKey:
-		op.ForeignKey = element(d, o, foreignKeyKeys, metadata.DecodeForeignKey)
+		op.ForeignKey = element(d, o, opElementKeys(foreignKeyKeys), metadata.DecodeForeignKey)
+	case ConstraintExclude:
+		op.Exclusion = element(d, o, exclusionKeys, metadata.DecodeExclusion)
 	}
 }

@@ -11,7 +11,7 @@ import (
 func (*DropConstraint) Name() string { return "drop_constraint" }
 
 // constraintTypes lists the values of DropConstraint.Type.
-var constraintTypes = []string{ConstraintUnique, ConstraintForeignKey, ConstraintCheck, ConstraintPrimary}
+var constraintTypes = []string{ConstraintUnique, ConstraintForeignKey, ConstraintCheck, ConstraintPrimary, ConstraintExclude}
 
 // definition returns the type and name of the carried definition, or ""
 // when there is none; n counts the definitions set.
@@ -27,6 +27,9 @@ func (o *DropConstraint) definition() (typ, name string, n int) {
 	}
 	if o.PrimaryKey != nil {
 		typ, name, n = ConstraintPrimary, o.PrimaryKey.Name, n+1
+	}
+	if o.Exclusion != nil {
+		typ, name, n = ConstraintExclude, o.Exclusion.Name, n+1
 	}
 	return typ, name, n
 }
@@ -69,6 +72,10 @@ func (o *DropConstraint) Reverse() (Op, error) {
 		pk := o.PrimaryKey.Clone()
 		pk.Name = name
 		return &CreatePrimaryKey{TableRef: o.TableRef, PrimaryKey: pk}, nil
+	case o.Exclusion != nil:
+		x := o.Exclusion.Clone()
+		x.Name = name
+		return &CreateExclusionConstraint{TableRef: o.TableRef, Exclusion: x}, nil
 	}
 	return nil, irreversible(o.what(), "the constraint's definition (type: unique|foreignkey|check|primary, with its columns, ref_table and ref_columns, or expression)")
 }
@@ -110,6 +117,8 @@ func (o *DropConstraint) validateDefinition() error {
 		return validateForeignKey(o.ForeignKey, o.what())
 	case o.Check != nil:
 		return validateCheck(o.Check, o.what())
+	case o.Exclusion != nil:
+		return validateExclusion(o.Exclusion, o.what())
 	}
 	return validatePrimaryKey(o.PrimaryKey, o.what())
 }
@@ -137,7 +146,7 @@ func (o *DropConstraint) apply(m *metadata.MetaData) error {
 	kind := "constraint"
 	if typ != "" {
 		kind = map[string]string{ConstraintUnique: "unique constraint", ConstraintForeignKey: "foreign key",
-			ConstraintCheck: "check constraint", ConstraintPrimary: "primary key"}[typ]
+			ConstraintCheck: "check constraint", ConstraintPrimary: "primary key", ConstraintExclude: "exclusion constraint"}[typ]
 	}
 	return fmt.Errorf("%s: table %s has no %s %s", o.what(), t.QualifiedName(), kind, name)
 }
@@ -154,6 +163,8 @@ func drop(t *metadata.Table, typ, name string) bool {
 		t.ForeignKeys = deleteFunc(t.ForeignKeys, func(fk *metadata.ForeignKey) bool { return fk.Name == name })
 	case (any || typ == ConstraintCheck) && t.Check(name) != nil:
 		t.Checks = deleteFunc(t.Checks, func(c *metadata.Check) bool { return c.Name == name })
+	case (any || typ == ConstraintExclude) && t.Exclusion(name) != nil:
+		t.Exclusions = deleteFunc(t.Exclusions, func(x *metadata.Exclusion) bool { return x.Name == name })
 	case (any || typ == ConstraintPrimary) && t.PrimaryKey != nil &&
 		(t.PrimaryKey.Name == name || (!any && t.PrimaryKey.Name == "")):
 		t.PrimaryKey = nil

@@ -234,8 +234,7 @@ func (o *CreateForeignKey) encode() (*yaml.Node, error) {
 	defer b.mode(o.AlterMode)
 	b.str("name", o.ForeignKey.Name)
 	b.ref(o.TableRef)
-	b.flag("not_valid", o.NotValid)
-	return b.n, b.element(metadata.EncodeForeignKey(o.ForeignKey))
+	return b.n, b.element(metadata.EncodeForeignKey(notValidFK(o.ForeignKey, o.NotValid)))
 }
 
 func (o *CreateCheckConstraint) encode() (*yaml.Node, error) {
@@ -243,8 +242,7 @@ func (o *CreateCheckConstraint) encode() (*yaml.Node, error) {
 	defer b.mode(o.AlterMode)
 	b.str("name", o.Check.Name)
 	b.ref(o.TableRef)
-	b.flag("not_valid", o.NotValid)
-	return b.n, b.element(metadata.EncodeCheck(o.Check))
+	return b.n, b.element(metadata.EncodeCheck(notValidCheck(o.Check, o.NotValid)))
 }
 
 func (o *CreatePrimaryKey) encode() (*yaml.Node, error) {
@@ -266,16 +264,20 @@ func (o *DropConstraint) encode() (*yaml.Node, error) {
 		typ, _, _ = o.definition()
 	}
 	b.str("type", typ)
-	b.flag("not_valid", o.NotValid)
+	if o.ForeignKey == nil && o.Check == nil {
+		b.flag("not_valid", o.NotValid)
+	}
 	switch {
 	case o.Unique != nil:
 		return b.n, b.element(metadata.EncodeUnique(o.Unique))
 	case o.PrimaryKey != nil:
 		return b.n, b.element(metadata.EncodePrimaryKey(o.PrimaryKey))
 	case o.Check != nil:
-		return b.n, b.element(metadata.EncodeCheck(o.Check))
+		return b.n, b.element(metadata.EncodeCheck(notValidCheck(o.Check, o.NotValid)))
 	case o.ForeignKey != nil:
-		return b.n, b.element(metadata.EncodeForeignKey(o.ForeignKey))
+		return b.n, b.element(metadata.EncodeForeignKey(notValidFK(o.ForeignKey, o.NotValid)))
+	case o.Exclusion != nil:
+		return b.n, b.element(metadata.EncodeExclusion(o.Exclusion))
 	}
 	return b.n, nil
 }

@@ -160,7 +160,9 @@ type CreateForeignKey struct {
 	// NotValid adds it without checking the rows already there
 	// (PostgreSQL NOT VALID: a brief lock, no scan); new rows are checked.
 	// A validate_constraint later checks the old ones. MySQL, MariaDB and
-	// SQLite have no such state and refuse it.
+	// SQLite have no such state and refuse it. It is one with
+	// ForeignKey.NotValid (one not_valid key in YAML): either one set
+	// makes the op NOT VALID ([CreateForeignKey.IsNotValid]).
 	NotValid bool
 }
 
@@ -169,7 +171,7 @@ type CreateCheckConstraint struct {
 	TableRef
 	AlterMode
 	Check *metadata.Check
-	// NotValid: as CreateForeignKey's.
+	// NotValid: as CreateForeignKey's (one with Check.NotValid).
 	NotValid bool
 }
 
@@ -201,8 +203,9 @@ type DropConstraint struct {
 	ForeignKey *metadata.ForeignKey
 	Check      *metadata.Check
 	PrimaryKey *metadata.PrimaryKey
+	Exclusion  *metadata.Exclusion
 	// NotValid: the dropped foreign key or check was NOT VALID, and its
-	// reverse adds it back so.
+	// reverse adds it back so (one with the definition's NotValid).
 	NotValid bool
 }
 

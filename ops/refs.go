@@ -47,7 +47,8 @@ func renameTableRefs(m *metadata.MetaData, schema, old, new string) {
 }
 
 // renameColumnRefs renames column old of t to new in t's primary key,
-// foreign keys, unique constraints and indexes, and in the referred columns
+// foreign keys, unique and exclusion constraints (their column elements
+// and INCLUDE; an expression is SQL text, left as written) and indexes, and in the referred columns
 // of every foreign key that refers to t.
 func renameColumnRefs(m *metadata.MetaData, t *metadata.Table, old, new string) {
 	if t.PrimaryKey != nil {
@@ -58,6 +59,9 @@ func renameColumnRefs(m *metadata.MetaData, t *metadata.Table, old, new string) 
 	}
 	for _, u := range t.Uniques {
 		replaceName(u.Columns, old, new)
+	}
+	for _, x := range t.Exclusions {
+		x.RenameColumn(old, new)
 	}
 	for _, ix := range t.Indexes {
 		ix.RenameColumn(old, new)
@@ -92,6 +96,11 @@ func columnUser(t *metadata.Table, column string) string {
 	for _, u := range t.Uniques {
 		if slices.Contains(u.Columns, column) {
 			return "unique constraint " + u.Name
+		}
+	}
+	for _, x := range t.Exclusions {
+		if slices.Contains(x.Columns(), column) || slices.Contains(x.Include, column) {
+			return "exclusion constraint " + x.Name
 		}
 	}
 	for _, ix := range t.Indexes {

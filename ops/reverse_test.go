@@ -88,10 +88,18 @@ func reversible(t testing.TB, m *metadata.MetaData) []struct {
 		{name: "create_foreign_key not valid", op: &ops.CreateForeignKey{TableRef: ops.TableRef{Table: "user"}, NotValid: true, ForeignKey: &metadata.ForeignKey{Name: "fk_user_customer",
 			Columns: []string{"customer_id"}, RefTable: "customers", RefColumns: []string{"id"}}}},
 		{name: "create_check_constraint not valid", op: &ops.CreateCheckConstraint{TableRef: products, NotValid: true, Check: &metadata.Check{Name: "weight_small", Expression: "weight_kg < 1000"}}},
-		{name: "validate_constraint check", op: &ops.ValidateConstraint{TableRef: products, ConstraintName: "price_not_negative", Check: &metadata.Check{Name: "price_not_negative", Expression: "price >= 0"}}},
+		{name: "validate_constraint check", setup: []ops.Op{&ops.ValidateConstraint{TableRef: products, ConstraintName: "price_not_negative", Check: &metadata.Check{Name: "price_not_negative", Expression: "price >= 0"}, Invalidate: true}},
+			op: &ops.ValidateConstraint{TableRef: products, ConstraintName: "price_not_negative", Check: &metadata.Check{Name: "price_not_negative", Expression: "price >= 0"}}},
+		{name: "drop_constraint of a NOT VALID check with a comment", setup: []ops.Op{&ops.CreateCheckConstraint{TableRef: products, NotValid: true, Check: &metadata.Check{Name: "weight_small", Expression: "weight_kg < 1000", Comment: "kept"}}},
+			op: &ops.DropConstraint{TableRef: products, ConstraintName: "weight_small", Type: ops.ConstraintCheck, NotValid: true, Check: &metadata.Check{Name: "weight_small", Expression: "weight_kg < 1000", Comment: "kept"}}},
 		{name: "validate_constraint foreign key, invalidate", op: &ops.ValidateConstraint{TableRef: ops.TableRef{Table: "shipments"}, ConstraintName: "fk_shipments_order_id_order_lines", Type: ops.ConstraintForeignKey,
 			ForeignKey: m.Table("", "shipments").ForeignKeys[0].Clone(), Invalidate: true}},
 		{name: "create_check_constraint", op: &ops.CreateCheckConstraint{TableRef: products, Check: &metadata.Check{Name: "weight_positive", Expression: "weight_kg > 0"}}},
+		{name: "rename_constraint", op: &ops.RenameConstraint{TableRef: products, ConstraintName: "price_not_negative", NewName: "price_ok"}},
+		{name: "comment_constraint", op: &ops.CommentConstraint{TableRef: products, ConstraintName: "price_not_negative", Comment: "never below zero", Known: true}},
+		{name: "create_exclude_constraint", op: &ops.CreateExclusionConstraint{TableRef: products, Exclusion: exclusion()}},
+		{name: "drop_constraint exclusion", setup: []ops.Op{&ops.CreateExclusionConstraint{TableRef: products, Exclusion: exclusion()}},
+			op: &ops.DropConstraint{TableRef: products, ConstraintName: "ex_products_launch", Type: ops.ConstraintExclude, Exclusion: exclusion()}},
 		{name: "create_primary_key", setup: []ops.Op{noKey}, op: &ops.CreatePrimaryKey{TableRef: products, PrimaryKey: &metadata.PrimaryKey{Name: "pk_products", Columns: []string{"sku", "name"}}}},
 		{name: "drop_constraint unique", op: &ops.DropConstraint{TableRef: ops.TableRef{Table: "group"}, ConstraintName: "uq_group_name", Type: ops.ConstraintUnique, Unique: &metadata.Unique{Name: "uq_group_name", Columns: []string{"name"}}}},
 		{name: "drop_constraint foreignkey", op: &ops.DropConstraint{TableRef: ops.TableRef{Table: "shipments"}, ConstraintName: "fk_shipments_order_id_order_lines", Type: ops.ConstraintForeignKey,
@@ -182,6 +190,14 @@ func orderPolicy() *metadata.Policy {
 func purgeEvent() *metadata.Event {
 	return &metadata.Event{Name: "purge", Schedule: "EVERY 1 DAY STARTS '2030-01-01 00:00:00'", Preserve: true,
 		Body: "DELETE FROM coupons WHERE percent < 0", Comment: "nightly", SQLMode: "STRICT_TRANS_TABLES", TimeZone: "+00:00"}
+}
+
+// exclusion is the exclusion constraint fixture of the reverse cases: one
+// of everything it can say.
+func exclusion() *metadata.Exclusion {
+	return &metadata.Exclusion{Name: "ex_products_launch", Using: "gist",
+		Elements: []metadata.ExclusionElement{{Column: "name", Operator: "="}, {Expression: "daterange(launched_on, launched_on, '[]')", Operator: "&&"}},
+		Include:  []string{"sku"}, Where: "price > 0", Deferrable: true, InitiallyDeferred: true, Comment: "one launch a day"}
 }
 
 // orderRule is the rewrite rule fixture of the reverse cases.

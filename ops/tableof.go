@@ -33,6 +33,12 @@ func TableOf(op Op) (TableRef, bool) {
 		return o.TableRef, true
 	case *CreatePrimaryKey:
 		return o.TableRef, true
+	case *CreateExclusionConstraint:
+		return o.TableRef, true
+	case *CommentConstraint:
+		return o.TableRef, true
+	case *RenameConstraint:
+		return o.TableRef, true
 	case *DropConstraint:
 		return o.TableRef, true
 	case *SetTableComment:

@@ -69,6 +69,9 @@ func validateTableObjects(t *metadata.Table, what string) error {
 	for _, c := range t.Checks {
 		errs = append(errs, validateCheck(c, what))
 	}
+	for _, x := range t.Exclusions {
+		errs = append(errs, validateExclusion(x, what), checkColumns(t, append(x.Columns(), x.Include...), what))
+	}
 	for _, ix := range t.Indexes {
 		errs = append(errs, validateIndex(ix, what), checkColumns(t, ix.Columns, what))
 	}
@@ -96,6 +99,9 @@ func validateObjectNames(t *metadata.Table, what string) error {
 	}
 	for _, c := range t.Checks {
 		constraints = append(constraints, c.Name)
+	}
+	for _, x := range t.Exclusions {
+		keys, constraints = append(keys, x.Name), append(constraints, x.Name)
 	}
 	for _, ix := range t.Indexes {
 		keys = append(keys, ix.Name)

@@ -12,8 +12,8 @@ import (
 
 // ValidateConstraint checks the rows a foreign key or check added NOT
 // VALID let in (PostgreSQL VALIDATE CONSTRAINT: a scan under a lock that
-// lets reads and writes go on). The model does not hold validity: the op
-// changes nothing in it, but the table must have the constraint.
+// lets reads and writes go on). In the model it clears the constraint's
+// NotValid (Invalidate sets it); the table must have the constraint.
 //
 // Its reverse, Invalidate, puts the constraint back to NOT VALID: dropped
 // and added again NOT VALID, which scans nothing. That needs the whole
@@ -91,32 +91,35 @@ func (o *ValidateConstraint) Validate() error {
 	return nil
 }
 
-// apply checks that the table has the constraint.
+// apply marks the table's constraint valid, or NOT VALID (Invalidate).
 func (o *ValidateConstraint) apply(m *metadata.MetaData) error {
 	t, err := o.table(m, o.what())
 	if err != nil {
 		return err
 	}
-	found := false
+	var notValid *bool
 	if o.Kind() == ConstraintForeignKey {
-		found = slices.ContainsFunc(t.ForeignKeys, func(fk *metadata.ForeignKey) bool { return fk.Name == o.ConstraintName })
-	} else {
-		found = slices.ContainsFunc(t.Checks, func(c *metadata.Check) bool { return c.Name == o.ConstraintName })
+		if i := slices.IndexFunc(t.ForeignKeys, func(fk *metadata.ForeignKey) bool { return fk.Name == o.ConstraintName }); i >= 0 {
+			notValid = &t.ForeignKeys[i].NotValid
+		}
+	} else if i := slices.IndexFunc(t.Checks, func(c *metadata.Check) bool { return c.Name == o.ConstraintName }); i >= 0 {
+		notValid = &t.Checks[i].NotValid
 	}
-	if !found {
+	if notValid == nil {
 		return fmt.Errorf("%s: table %s has no %s %s", o.what(), t.QualifiedName(), o.Kind(), o.ConstraintName)
 	}
+	*notValid = o.Invalidate
 	return nil
 }
 
 func decodeValidateConstraint(d *decoder, n *yaml.Node) Op {
-	o := d.obj(n, labelled("validate_constraint", n, "name"), append(withRef("name", "type", "invalidate"), constraintDefinitionKeys...))
+	o := d.obj(n, labelled("validate_constraint", n, "name"), append(withRef("name", "type", "invalidate"), opElementKeys(constraintDefinitionKeys)...))
 	op := &ValidateConstraint{TableRef: o.ref(), ConstraintName: o.required("name"), Type: o.str("type"), Invalidate: o.boolean("invalidate")}
 	typ := op.Type
 	if typ == "" {
 		typ = inferConstraintType(o)
 	}
-	for _, k := range constraintDefinitionKeys {
+	for _, k := range opElementKeys(constraintDefinitionKeys) {
 		if o.has(k) {
 			if typ != ConstraintForeignKey && typ != ConstraintCheck || !slices.Contains(constraintKeys[typ], k) {
 				d.errorf(o.f[k].key, "%s: %s is not part of a %s's definition", o.what, k, typ)

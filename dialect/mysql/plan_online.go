@@ -26,11 +26,11 @@ func refuseNotValid(list []ops.Op) error {
 		what := ""
 		switch o := o.(type) {
 		case *ops.CreateForeignKey:
-			if o.NotValid {
+			if o.IsNotValid() {
 				what = "create_foreign_key with not_valid"
 			}
 		case *ops.CreateCheckConstraint:
-			if o.NotValid {
+			if o.IsNotValid() {
 				what = "create_check_constraint with not_valid"
 			}
 		case *ops.ValidateConstraint:

@@ -36,6 +36,7 @@ var indexShapes = []struct {
 	{"include", []string{`CREATE UNIQUE INDEX ix ON docs (title) INCLUDE (score, created)`}, metadata.IndexKey{Column: "title"}},
 	{"with fillfactor", []string{`CREATE INDEX ix ON docs (created) WITH (fillfactor = 70)`}, metadata.IndexKey{Column: "created"}},
 	{"hash", []string{`CREATE INDEX ix ON docs USING hash (title)`}, metadata.IndexKey{Column: "title"}},
+	{"unique nulls not distinct with include", []string{`CREATE UNIQUE INDEX ix ON docs (title, score) INCLUDE (created) NULLS NOT DISTINCT WHERE id > 0`}, metadata.IndexKey{Column: "title"}},
 	{"partial and commented", []string{`CREATE INDEX ix ON docs (created) WHERE score > 0`, `COMMENT ON INDEX ix IS 'recent scored docs'`}, metadata.IndexKey{Column: "created"}},
 }
 
@@ -79,4 +80,35 @@ func TestIndexDetails(t *testing.T) {
 	assert.Equal(t, []string{"score"}, ix.Include)
 	assert.Equal(t, []string{"fillfactor=70"}, ix.With)
 	assert.Equal(t, "covering", ix.Comment)
+}
+
+// TestIndexNullsNotDistinct: a unique index with NULLS NOT DISTINCT reads
+// back so, its rebuild refuses a second row of NULLs as the original does
+// (with the version guard first), and autogenerate finds it added,
+// changed (the option dropped) and removed, each upgrade, downgrade and
+// upgrade again giving the dumps it should.
+func TestIndexNullsNotDistinct(t *testing.T) {
+	d := postgres.Postgres{}
+	const nnd = `CREATE UNIQUE INDEX ix ON docs (title, score) NULLS NOT DISTINCT`
+	src := dbtest.Postgres(t)
+	dbtest.Exec(t, src, indexBase, nnd)
+	m := dialecttest.Inspect(t, d, src.DB).MetaData
+	ix := m.Table("", "docs").Index("ix")
+	require.NotNil(t, ix)
+	assert.True(t, ix.NullsNotDistinct)
+	st, err := d.Plan(metadata.New(), dialect.CreateOps(m))
+	require.NoError(t, err)
+	require.Contains(t, st[0].SQL, "server_version_num')::int < 150000", "the guard comes first")
+	dst := dbtest.Postgres(t)
+	dialecttest.PlanAndExec(t, d, dst.DB, metadata.New(), dialect.CreateOps(m)...)
+	dbtest.Exec(t, dst, `INSERT INTO docs (id, title) VALUES (1, 'a')`)
+	_, err = dst.DB.Exec(`INSERT INTO docs (id, title) VALUES (2, 'a')`)
+	require.Error(t, err, "a second (a, NULL) collides")
+
+	plain := `CREATE UNIQUE INDEX ix ON docs (title, score)`
+	dialecttest.RunChanges(t, d, dbtest.Postgres, []dialecttest.Change{
+		{Name: "add", From: []string{indexBase}, To: []string{indexBase, nnd}, WantOps: []string{"create_index"}},
+		{Name: "change", From: []string{indexBase, nnd}, To: []string{indexBase, plain}, WantOps: []string{"drop_index", "create_index"}},
+		{Name: "drop", From: []string{indexBase, nnd}, To: []string{indexBase}, WantOps: []string{"drop_index"}},
+	})
 }

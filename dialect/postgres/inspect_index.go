@@ -32,19 +32,19 @@ type indexScan struct {
 	schema, table, name, method, where, comment string
 	keys, with                                  sql.RawBytes
 	nkeys                                       int
-	unique                                      bool
+	unique, nullsNotDistinct                    bool
 }
 
 func (in *inspector) indexRow(r *sql.Rows) error {
 	v := new(indexScan)
-	if err := r.Scan(&v.schema, &v.table, &v.name, &v.unique, &v.method, &v.where, &v.nkeys, &v.keys, &v.with, &v.comment); err != nil {
+	if err := r.Scan(&v.schema, &v.table, &v.name, &v.unique, &v.nullsNotDistinct, &v.method, &v.where, &v.nkeys, &v.keys, &v.with, &v.comment); err != nil {
 		return err
 	}
 	t := in.table(v.schema, v.table)
 	if t == nil {
 		return nil
 	}
-	ix := &metadata.Index{Name: v.name, Unique: v.unique, Where: v.where, Comment: v.comment}
+	ix := &metadata.Index{Name: v.name, Unique: v.unique, NullsNotDistinct: v.nullsNotDistinct, Where: v.where, Comment: v.comment}
 	if v.method != "btree" {
 		ix.Using = v.method
 	}

@@ -49,6 +49,11 @@ func (p Postgres) Plan(state *metadata.MetaData, list []ops.Op) ([]dialect.State
 			}
 		}
 		sqls, err := p.planOp(cur, o)
+		if err == nil {
+			var more []dialect.Statement
+			more, err = p.addedComment(cur, o)
+			sqls = append(sqls, more...)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("postgresql: op %d (%s): %w", i+1, o.Name(), err)
 		}
@@ -148,7 +153,7 @@ func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, e
 	case *ops.ValidateConstraint:
 		return p.validateConstraint(m, o)
 	case *ops.CreateForeignKey:
-		if o.NotValid {
+		if o.IsNotValid() {
 			return p.notValid(m, o)
 		}
 		fk := o.ForeignKey
@@ -159,7 +164,7 @@ func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, e
 				return dialect.ForeignKeyClause(p, o.Schema, c)
 			})
 	case *ops.CreateCheckConstraint:
-		if o.NotValid {
+		if o.IsNotValid() {
 			return p.notValid(m, o)
 		}
 		return p.addConstraint(m, o.TableRef, o.Check.Name, metadata.KindCheck, nil, "", nil,
@@ -175,6 +180,12 @@ func (p Postgres) planOp(m *metadata.MetaData, o ops.Op) ([]dialect.Statement, e
 				pk.Name = name
 				return dialect.PrimaryKeyClause(p, pk), nil
 			})
+	case *ops.CreateExclusionConstraint:
+		return p.createExclusion(o), nil
+	case *ops.RenameConstraint:
+		return stmts("ALTER TABLE " + p.table(o.TableRef) + " RENAME CONSTRAINT " + p.QuoteIdent(o.ConstraintName) + " TO " + p.QuoteIdent(o.NewName)), nil
+	case *ops.CommentConstraint:
+		return p.comment("CONSTRAINT "+p.QuoteIdent(o.ConstraintName)+" ON "+p.table(o.TableRef), o.Comment)
 	case *ops.DropConstraint:
 		return p.dropConstraint(m, o)
 	case *ops.CreateEnum:
@@ -225,7 +236,11 @@ func (p Postgres) table(r ops.TableRef) string { return p.qname(r.Schema, r.Tabl
 func (p Postgres) createTable(m *metadata.MetaData, t *metadata.Table) ([]dialect.Statement, error) {
 	t = named(m, t)
 	r := dialect.TableOf(t)
-	body, err := dialect.TableBody(p, t, func(c *metadata.Column) (string, error) {
+	bodyTable, after, err := p.tableConstraints(t)
+	if err != nil {
+		return nil, err
+	}
+	body, err := dialect.TableBody(p, bodyTable, func(c *metadata.Column) (string, error) {
 		return p.columnDef(r, c)
 	}, nil)
 	if err != nil {
@@ -243,6 +258,7 @@ func (p Postgres) createTable(m *metadata.MetaData, t *metadata.Table) ([]dialec
 		return nil, err
 	}
 	out = append(out, attrs...)
+	out = append(out, after...)
 	more, err := p.comments(t)
 	if err != nil {
 		return nil, err
@@ -379,15 +395,9 @@ func (p Postgres) createIndex(m *metadata.MetaData, r ops.TableRef, ix *metadata
 // addConstraint renders ALTER TABLE ... ADD clause, naming an unnamed
 // constraint by the convention (PostgreSQL names it when that gives none).
 func (p Postgres) addConstraint(m *metadata.MetaData, r ops.TableRef, name, kind string, cols []string, refTable string, refCols []string, clause func(name string) (string, error)) ([]dialect.Statement, error) {
-	if name == "" {
-		t := m.Table(r.Schema, r.Table)
-		if t == nil {
-			t = &metadata.Table{Schema: r.Schema, Name: r.Table}
-		}
-		var err error
-		if name, err = m.DerivedName(kind, t, cols, refTable, refCols, ""); err != nil {
-			return nil, err
-		}
+	name, err := derivedConstraintName(m, r, name, kind, cols, refTable, refCols)
+	if err != nil {
+		return nil, err
 	}
 	c, err := clause(name)
 	if err != nil {

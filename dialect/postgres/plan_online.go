@@ -64,20 +64,26 @@ func (p Postgres) notValid(m *metadata.MetaData, o ops.Op) ([]dialect.Statement,
 	case *ops.CreateForeignKey:
 		c := *o
 		c.NotValid = false
+		c.ForeignKey = o.ForeignKey.Clone()
+		c.ForeignKey.NotValid = false
 		st, err := p.planOp(m, &c)
 		return withNotValid(st), err
 	case *ops.CreateCheckConstraint:
 		c := *o
 		c.NotValid = false
+		c.Check = o.Check.Clone()
+		c.Check.NotValid = false
 		st, err := p.planOp(m, &c)
 		return withNotValid(st), err
 	}
 	return nil, fmt.Errorf("not_valid on %s", o.Name())
 }
 
+// withNotValid marks the ADD of a planned constraint NOT VALID, named or
+// not (an unnamed one is ADD FOREIGN KEY / ADD CHECK).
 func withNotValid(st []dialect.Statement) []dialect.Statement {
 	for i := range st {
-		if strings.Contains(st[i].SQL, " ADD CONSTRAINT ") {
+		if strings.HasPrefix(st[i].SQL, "ALTER TABLE ") && strings.Contains(st[i].SQL, " ADD ") {
 			st[i].SQL += " NOT VALID"
 		}
 	}
@@ -106,7 +112,11 @@ func (p Postgres) validateConstraint(m *metadata.MetaData, o *ops.ValidateConstr
 		return nil, fmt.Errorf("validate_constraint %s with invalidate: needs the constraint's definition to add it back NOT VALID", o.ConstraintName)
 	}
 	st, err := p.notValid(m, add)
-	return append(stmts(alter+" DROP CONSTRAINT "+p.QuoteIdent(o.ConstraintName)), st...), err
+	if err != nil {
+		return nil, err
+	}
+	comment, err := p.addedComment(m, add) // the drop took the comment with it
+	return append(append(stmts(alter+" DROP CONSTRAINT "+p.QuoteIdent(o.ConstraintName)), st...), comment...), err
 }
 
 // notNullVersionGuard refuses the safe SET NOT NULL on a server older than

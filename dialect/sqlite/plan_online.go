@@ -38,9 +38,9 @@ func refuseOnline(list []ops.Op) error {
 func notValid(o ops.Op) bool {
 	switch o := o.(type) {
 	case *ops.CreateForeignKey:
-		return o.NotValid
+		return o.IsNotValid()
 	case *ops.CreateCheckConstraint:
-		return o.NotValid
+		return o.IsNotValid()
 	}
 	return true
 }
