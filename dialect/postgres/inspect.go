@@ -398,7 +398,16 @@ func (in *inspector) unmodelledRow(r *sql.Rows) error {
 	if err := r.Scan(&kind, &schema, &name); err != nil {
 		return err
 	}
-	in.warn("%s %s.%s is not modelled (skipped)", kind, schema, strings.TrimSpace(name))
+	name = strings.TrimSpace(name)
+	switch {
+	case strings.HasPrefix(kind, "comment on "):
+		in.warn("the %s %s.%s is not modelled: a rebuild or a downgrade that recreates it loses the comment; keep it with an execute op (COMMENT ON %s)",
+			kind, schema, name, strings.ToUpper(strings.TrimPrefix(kind, "comment on ")))
+	case schema == "":
+		in.warn("%s %s is not modelled (skipped): a database built from the model has none; create it outside the migrations or with an execute op", kind, name)
+	default:
+		in.warn("%s %s.%s is not modelled (skipped): a database built from the model has none; create it with an execute op", kind, schema, name)
+	}
 	return nil
 }
 

@@ -9,7 +9,8 @@ import (
 )
 
 // routinesQuery reads every function, procedure and aggregate of the
-// schemas that no extension owns, in one query: the definition as
+// schemas that no extension owns and that is not internal to another
+// object (a range type's constructors come with the type), in one query: the definition as
 // pg_get_functiondef prints it (an aggregate's, which it refuses, printed
 // here from pg_aggregate in CREATE AGGREGATE's words), the identity
 // arguments, the result type, the comment, and the routines of the
@@ -44,7 +45,7 @@ JOIN pg_namespace n ON n.oid = p.pronamespace
 LEFT JOIN pg_aggregate a ON a.aggfnoid = p.oid
 LEFT JOIN pg_description d ON d.objoid = p.oid AND d.classoid = 'pg_proc'::regclass AND d.objsubid = 0
 WHERE n.nspname = ANY($1)
-  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
+  AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype IN ('e', 'i'))
 ORDER BY n.nspname, p.proname, 4`
 
 // triggersQuery reads every trigger of the schemas' tables and views that
