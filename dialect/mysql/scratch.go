@@ -105,6 +105,12 @@ var _ dialect.ScriptTerminator = (*Dialect)(nil)
 // lines, as mysqldump does: DELIMITER $$, the statement and $$, then
 // DELIMITER ; again. The delimiter is one the statement does not hold.
 func (*Dialect) TerminateStatement(stmt string) string {
+	if !strings.Contains(stmt, ";") && !strings.Contains(strings.ToLower(stmt), "delimiter") {
+		// Nothing can cut it: no ";" and no DELIMITER command. (Splitting
+		// every CREATE TABLE to learn that was a quarter of inspect
+		// --format sql on 1,000 tables.)
+		return stmt + ";\n"
+	}
 	if parts, err := script.Split(stmt); err != nil || len(parts) <= 1 {
 		return stmt + ";\n"
 	}

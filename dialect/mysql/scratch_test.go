@@ -15,6 +15,7 @@ func TestTerminateStatement(t *testing.T) {
 	tests := []struct{ name, stmt, want string }{
 		{"plain", "CREATE TABLE a (id int)", "CREATE TABLE a (id int);\n"},
 		{"semicolon in a string", "INSERT INTO a VALUES (';')", "INSERT INTO a VALUES (';');\n"},
+		{"delimiter in a name", "CREATE TABLE delimiter_log (id int)", "CREATE TABLE delimiter_log (id int);\n"},
 		{"body", "CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END",
 			"DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END$$\nDELIMITER ;\n"},
 		{"body holding $$", "CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN SET @x = '$$'; SET @y = 1; END",
