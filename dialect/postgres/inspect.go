@@ -82,8 +82,9 @@ var snapshot = &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true
 func inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions) (*dialect.Inspection, error) {
 	in := &inspector{q: q, tables: map[tableKey]*metadata.Table{}, attnames: map[tableKey]map[int]string{}}
 	var current sql.NullString
+	var version int
 	if err := in.each(ctx, "current schema", currentSchemaQuery, false, func(r *sql.Rows) error {
-		return r.Scan(&current)
+		return r.Scan(&current, &version)
 	}); err != nil {
 		return nil, err
 	}
@@ -107,8 +108,8 @@ func inspect(ctx context.Context, q dialect.Queryer, opts dialect.InspectOptions
 		{"enums", enumsQuery, in.enumRow(m)},
 		{"tables", tablesQuery, in.tableRow(m)},
 		{"columns", columnsQuery, in.columnRow},
-		{"constraints", constraintsQuery, in.constraintRow},
-		{"indexes", indexesQuery, in.indexRow},
+		{"constraints", withServer(constraintsQuery, "i", version), in.constraintRow},
+		{"indexes", withServer(indexesQuery, "ix", version), in.indexRow},
 		{"sequences", sequencesQuery, in.sequenceRow(m)},
 		{"views", viewsQuery, in.viewRow(m)},
 		{"domains", domainsQuery, in.domainRow(m)},

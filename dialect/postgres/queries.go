@@ -1,11 +1,31 @@
 package postgres
 
+import "strings"
+
 // The catalog queries of Inspect. Each reads one kind of object for every
 // table of the schemas in $1 (a text array) at once, so an inspection costs
 // the same number of queries whatever the number of tables. Arrays come
 // back as JSON text, which database/sql scans as a string.
 
-const currentSchemaQuery = `SELECT current_schema()`
+const currentSchemaQuery = `SELECT current_schema(), current_setting('server_version_num')::int`
+
+// nullsNotDistinctMark stands, in constraintsQuery and indexesQuery, for
+// the SQL of pg_index's NULLS NOT DISTINCT flag, which servers have from
+// PostgreSQL 15 (see [withServer]).
+const nullsNotDistinctMark = "{nulls_not_distinct}"
+
+// withServer fills query's marks for a server of version (server_version_num):
+// the index alias's indnullsnotdistinct from 15, false before, whose
+// pg_index has no such column. (Reading it through to_jsonb(pg_index), the
+// version-neutral way, cost 22 of the indexes query's 62 ms on 1,000
+// tables: to_jsonb prints each index's expression trees.)
+func withServer(query, alias string, version int) string {
+	flag := "false"
+	if version >= 150000 {
+		flag = alias + ".indnullsnotdistinct"
+	}
+	return strings.ReplaceAll(query, nullsNotDistinctMark, flag)
+}
 
 // relKinds are the relations Inspect models as tables: ordinary and
 // partitioned tables and partitions.
@@ -86,10 +106,9 @@ ORDER BY n.nspname, c.relname, a.attnum`
 // constraints, with their deferral, whether they are validated, their
 // comment, and the definition of a check or an exclusion constraint
 // (pg_get_constraintdef). A unique constraint's NULLS NOT DISTINCT comes
-// from its index's flag, read through to_jsonb (null before 15, whose
-// pg_index has no such column), as the text pg_get_constraintdef starts
-// with: deparsing every unique constraint only for that cost 40-60 ms
-// on the 1,000-table fixture. Key
+// from its index's flag (see [withServer]), as the text
+// pg_get_constraintdef starts with: deparsing every unique constraint only
+// for that cost 40-60 ms on the 1,000-table fixture. Key
 // columns come as attribute numbers (text arrays), named
 // from the columns already read: looking names up per constraint here
 // costs more than the rest of the inspection. Only a foreign key to a
@@ -105,8 +124,7 @@ SELECT n.nspname, c.relname, con.conname, con.contype,
        ELSE '' END,
        con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, con.convalidated,
        CASE WHEN con.contype IN ('c', 'x') THEN pg_get_constraintdef(con.oid)
-            WHEN con.contype = 'u' AND coalesce((SELECT (to_jsonb(i) ->> 'indnullsnotdistinct')::boolean
-                                                 FROM pg_index i WHERE i.indexrelid = con.conindid), false)
+            WHEN con.contype = 'u' AND (SELECT {nulls_not_distinct} FROM pg_index i WHERE i.indexrelid = con.conindid)
             THEN 'UNIQUE NULLS NOT DISTINCT ' ELSE '' END,
        coalesce(d.description, '')
 FROM pg_constraint con
@@ -130,11 +148,10 @@ ORDER BY n.nspname, c.relname, con.conname`
 // only for a key with a collation: joined to pg_attribute, the planner,
 // expecting 1,000 keys from generate_series, hashed every table's
 // attributes once per index (120 of 170 ms on 2,000 indexes). NULLS NOT
-// DISTINCT is read through to_jsonb, which gives null on a server older
-// than 15, whose pg_index has no such column.
+// DISTINCT is the mark [withServer] fills.
 const indexesQuery = `
 SELECT n.nspname, c.relname, ic.relname, ix.indisunique,
-       coalesce((to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean, false), am.amname,
+       {nulls_not_distinct}, am.amname,
        coalesce(pg_get_expr(ix.indpred, ix.indrelid), ''), ix.indnkeyatts,
        (SELECT json_agg(json_build_object(
           'n', ix.indkey[k.ord - 1],
