@@ -168,8 +168,12 @@ func (c *comparer) primaryKey(t, cur *metadata.Table) {
 	pk, old := t.PrimaryKey, cur.PrimaryKey
 	if pk != nil && old != nil && slices.Equal(pk.Columns, old.Columns) &&
 		pk.Deferrable == old.Deferrable && pk.InitiallyDeferred == old.InitiallyDeferred {
-		if old.Name != "" && (pk.Name == "" || pk.Name == old.Name) { // an unnamed key takes the database's name
+		switch {
+		case old.Name != "" && (pk.Name == "" || pk.Name == old.Name): // an unnamed key takes the database's name
 			c.constraintComment(ref(t), old.Name, pk.Comment, old.Comment)
+		case c.renamedPrimaryKey(t, pk, old):
+			c.p.dropKeys = append(c.p.dropKeys, &ops.RenameConstraint{TableRef: ref(t), ConstraintName: old.Name, NewName: pk.Name})
+			c.constraintComment(ref(t), pk.Name, pk.Comment, old.Comment)
 		}
 		return
 	}
@@ -188,6 +192,22 @@ func (c *comparer) primaryKey(t, cur *metadata.Table) {
 		n.Name = pkName(t, n.Name)
 		c.p.createPKs = append(c.p.createPKs, &ops.CreatePrimaryKey{TableRef: r, PrimaryKey: n})
 	}
+}
+
+// renamedPrimaryKey reports whether pk, the same key as old under another
+// name, is a rename to report: the dialect renames constraints in place,
+// both keys have names, and somebody chose pk's (it is not the name the
+// naming convention derives, which takes the database's). As for the other
+// constraints (pairKeys): a renamed key is a change, not an equality.
+func (c *comparer) renamedPrimaryKey(t *metadata.Table, pk, old *metadata.PrimaryKey) bool {
+	if rn, ok := c.d.(dialect.ConstraintRenamer); !ok || !rn.RenamesConstraints() {
+		return false
+	}
+	if old.Name == "" || pk.Name == "" || strings.EqualFold(pk.Name, old.Name) {
+		return false
+	}
+	derived, err := c.target.DerivedName(metadata.KindPrimaryKey, t, pk.Columns, "", nil, "")
+	return err != nil || !strings.EqualFold(derived, pk.Name)
 }
 
 // pkName is the name a primary key op carries: its own, or, where the

@@ -166,7 +166,8 @@ func TestNotValidConstraintIsModelled(t *testing.T) {
 // again is validate_constraint with invalidate (dropped and added back
 // NOT VALID, keeping its comment), a NOT VALID or commented constraint
 // dropped comes back as it was on the downgrade, a changed comment is
-// comment_constraint (no rebuild), a renamed one rename_constraint; each
+// comment_constraint (no rebuild), a renamed one (the primary key too)
+// rename_constraint; each
 // upgrade, downgrade and upgrade again gives the
 // dumps it should.
 func TestConstraintOptionsAutogen(t *testing.T) {
@@ -198,6 +199,11 @@ func TestConstraintOptionsAutogen(t *testing.T) {
 		{Name: "rename foreign key", From: with(fk), To: with(`ALTER TABLE rooms ADD CONSTRAINT rooms_above FOREIGN KEY (floor) REFERENCES rooms (id)`),
 			WantOps: []string{"rename_constraint"}},
 		{Name: "rename unique", From: with(`ALTER TABLE rooms ADD CONSTRAINT rooms_code UNIQUE (code)`), To: with(`ALTER TABLE rooms ADD CONSTRAINT rooms_code_key2 UNIQUE (code)`),
+			WantOps: []string{"rename_constraint"}},
+		{Name: "rename the primary key", From: base, To: []string{constraintBase, `ALTER TABLE rooms ADD CONSTRAINT rooms_key PRIMARY KEY (id)`},
+			WantOps: []string{"rename_constraint"}},
+		{Name: "rename a commented primary key", From: with(`COMMENT ON CONSTRAINT rooms_pkey ON rooms IS 'the key'`),
+			To: []string{constraintBase, `ALTER TABLE rooms ADD CONSTRAINT rooms_key PRIMARY KEY (id)`, `COMMENT ON CONSTRAINT rooms_key ON rooms IS 'the key'`},
 			WantOps: []string{"rename_constraint"}},
 		{Name: "create table with both", From: nil, To: with(fkNV, fkComment, checkNV, checkComment), WantOps: []string{"create_table"}},
 		{Name: "drop table with both", From: with(fkNV, fkComment, checkNV, checkComment), To: nil, WantOps: []string{"drop_table"}},
