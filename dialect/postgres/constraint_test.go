@@ -203,7 +203,7 @@ func TestConstraintOptionsAutogen(t *testing.T) {
 		{Name: "rename the primary key", From: base, To: []string{constraintBase, `ALTER TABLE rooms ADD CONSTRAINT rooms_key PRIMARY KEY (id)`},
 			WantOps: []string{"rename_constraint"}},
 		{Name: "rename a commented primary key", From: with(`COMMENT ON CONSTRAINT rooms_pkey ON rooms IS 'the key'`),
-			To: []string{constraintBase, `ALTER TABLE rooms ADD CONSTRAINT rooms_key PRIMARY KEY (id)`, `COMMENT ON CONSTRAINT rooms_key ON rooms IS 'the key'`},
+			To:      []string{constraintBase, `ALTER TABLE rooms ADD CONSTRAINT rooms_key PRIMARY KEY (id)`, `COMMENT ON CONSTRAINT rooms_key ON rooms IS 'the key'`},
 			WantOps: []string{"rename_constraint"}},
 		{Name: "create table with both", From: nil, To: with(fkNV, fkComment, checkNV, checkComment), WantOps: []string{"create_table"}},
 		{Name: "drop table with both", From: with(fkNV, fkComment, checkNV, checkComment), To: nil, WantOps: []string{"drop_table"}},
