@@ -211,14 +211,11 @@ func (c *Comparison) Err() error {
 // [Diff] defaults them) with their operations, which folding needs; a
 // missing folder is an empty history.
 func LoadHistory(o DiffOptions) (*versions.Graph, error) {
-	fsys, dir := o.Migrations, o.Directory
+	fsys := o.Migrations
 	if fsys == nil {
 		fsys = os.DirFS("migrations")
 	}
-	if dir == "" {
-		dir = "versions"
-	}
-	g, err := versions.Load(fsys, dir)
+	g, err := LoadGraph(Options{Migrations: fsys, Directory: o.Directory})
 	if errors.Is(err, fs.ErrNotExist) {
 		return versions.NewGraph(nil)
 	}

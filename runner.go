@@ -90,13 +90,28 @@ type Runner struct {
 	session dialect.Timeouts
 }
 
+// LoadGraph returns the history o runs: o.Graph when it is loaded
+// already, else the revision files of o.Directory ("versions" when
+// empty) in o.Migrations. A fleet loads it once and sets Options.Graph
+// for all its targets' runners.
+func LoadGraph(o Options) (*versions.Graph, error) {
+	if o.Graph != nil {
+		return o.Graph, nil
+	}
+	if o.Migrations == nil {
+		return nil, errors.New("retort: Options.Migrations (or a loaded Options.Graph) is required")
+	}
+	dir := o.Directory
+	if dir == "" {
+		dir = "versions"
+	}
+	return versions.Load(o.Migrations, dir)
+}
+
 // New reads the revision files and checks the options.
 func New(o Options) (*Runner, error) {
 	if o.Dialect == nil {
 		return nil, errors.New("retort: Options.Dialect is required")
-	}
-	if o.Migrations == nil && o.Graph == nil {
-		return nil, errors.New("retort: Options.Migrations (or a loaded Options.Graph) is required")
 	}
 	if o.Directory == "" {
 		o.Directory = "versions"
@@ -111,12 +126,9 @@ func New(o Options) (*Runner, error) {
 	if o.LockTimeout <= 0 {
 		o.LockTimeout = DefaultLockTimeout
 	}
-	g := o.Graph
-	if g == nil {
-		var err error
-		if g, err = versions.Load(o.Migrations, o.Directory); err != nil {
-			return nil, err
-		}
+	g, err := LoadGraph(o)
+	if err != nil {
+		return nil, err
 	}
 	return &Runner{opts: o, graph: g,
 		vt: versions.VersionTable{Dialect: o.Dialect, Schema: o.VersionSchema, Name: o.VersionTable}}, nil

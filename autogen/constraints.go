@@ -2,10 +2,9 @@ package autogen
 
 import (
 	"slices"
-
-	"github.com/retortdb/retort/dialect"
 	"strings"
 
+	"github.com/retortdb/retort/dialect"
 	"github.com/retortdb/retort/metadata"
 	"github.com/retortdb/retort/ops"
 )
@@ -26,12 +25,12 @@ func pair[T any](target, current []T, name func(T) string, same func(a, b T, byN
 // another name by definition is a rename_constraint, emitted here.
 func pairKeys[T any](c *comparer, t *metadata.Table, target, current []T, name func(T) string, same func(a, b T, byName bool) bool,
 	derived func(T) (string, error)) (create, drop []T) {
-	if rn, ok := c.d.(dialect.ConstraintRenamer); !ok || !rn.RenamesConstraints() {
+	if !c.renamesConstraints() {
 		return pair(target, current, name, same)
 	}
 	create, drop, renames := pairRenamed(target, current, name, same, func(x T) bool {
 		d, err := derived(x)
-		return name(x) != "" && (err != nil || !strings.EqualFold(d, name(x)))
+		return nameChosen(name(x), d, err)
 	})
 	for _, rn := range renames {
 		c.p.dropKeys = append(c.p.dropKeys, &ops.RenameConstraint{TableRef: ref(t), ConstraintName: name(rn.from), NewName: name(rn.to)})

@@ -3,6 +3,8 @@ package autogen
 import (
 	"strings"
 
+	"github.com/retortdb/retort/dialect"
+
 	"github.com/retortdb/retort/metadata"
 	"github.com/retortdb/retort/ops"
 )
@@ -54,6 +56,22 @@ func pairRenamed[T any](target, current []T, name func(T) string, same func(a, b
 	return create, drop, renames
 }
 
+// nameChosen reports whether name is one somebody chose, so that a
+// matching object under another name is a rename: not empty, and not the
+// name the naming convention derives (derived, or err when it derives
+// none), which takes the database's.
+func nameChosen(name, derived string, err error) bool {
+	return name != "" && (err != nil || !strings.EqualFold(derived, name))
+}
+
+// renamesConstraints reports whether the dialect renames constraints in
+// place (rename_constraint), so that a renamed constraint is reported as
+// a rename rather than paired by definition.
+func (c *comparer) renamesConstraints() bool {
+	rn, ok := c.d.(dialect.ConstraintRenamer)
+	return ok && rn.RenamesConstraints()
+}
+
 // indexes compares t's indexes with cur's: a changed index is dropped and
 // created, a renamed one (same definition, same table, another name) is a
 // rename_index.
@@ -62,7 +80,7 @@ func (c *comparer) indexes(t, cur *metadata.Table) {
 		func(a, b *metadata.Index, byName bool) bool { return c.sameIndex(t, a, b, byName) },
 		func(ix *metadata.Index) bool {
 			derived, err := c.target.DerivedName(metadata.KindIndex, t, ix.Columns, "", nil, "")
-			return ix.Name != "" && (err != nil || !strings.EqualFold(derived, ix.Name))
+			return nameChosen(ix.Name, derived, err)
 		})
 	r := ref(t)
 	for _, ix := range drop {

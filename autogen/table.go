@@ -200,14 +200,11 @@ func (c *comparer) primaryKey(t, cur *metadata.Table) {
 // naming convention derives, which takes the database's). As for the other
 // constraints (pairKeys): a renamed key is a change, not an equality.
 func (c *comparer) renamedPrimaryKey(t *metadata.Table, pk, old *metadata.PrimaryKey) bool {
-	if rn, ok := c.d.(dialect.ConstraintRenamer); !ok || !rn.RenamesConstraints() {
-		return false
-	}
-	if old.Name == "" || pk.Name == "" || strings.EqualFold(pk.Name, old.Name) {
+	if !c.renamesConstraints() || old.Name == "" || strings.EqualFold(pk.Name, old.Name) {
 		return false
 	}
 	derived, err := c.target.DerivedName(metadata.KindPrimaryKey, t, pk.Columns, "", nil, "")
-	return err != nil || !strings.EqualFold(derived, pk.Name)
+	return nameChosen(pk.Name, derived, err)
 }
 
 // pkName is the name a primary key op carries: its own, or, where the

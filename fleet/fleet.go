@@ -10,7 +10,6 @@ import (
 
 	"github.com/retortdb/retort"
 	"github.com/retortdb/retort/dialect"
-	"github.com/retortdb/retort/versions"
 )
 
 // Fleet runs one history on many databases: the targets of migrate.yaml's
@@ -84,20 +83,11 @@ func (f *Fleet) Current(ctx context.Context) []Result {
 // history that does not load is every target's error.
 func (f *Fleet) runAll(ctx context.Context, fn func(context.Context, *retort.Runner) error) []Result {
 	o := f.Options
-	if o.Graph == nil {
-		dir := o.Directory
-		if dir == "" {
-			dir = "versions"
-		}
-		if o.Migrations == nil {
-			return f.failAll(ctx, errors.New("fleet: Options.Migrations (or a loaded Options.Graph) is required"))
-		}
-		g, err := versions.Load(o.Migrations, dir)
-		if err != nil {
-			return f.failAll(ctx, err)
-		}
-		o.Graph = g
+	g, err := retort.LoadGraph(o)
+	if err != nil {
+		return f.failAll(ctx, err)
 	}
+	o.Graph = g
 	return f.each(ctx, f.run(o, fn))
 }
 
